@@ -1,0 +1,22 @@
+using System.CommandLine;
+using ChainGraph.Formats;
+
+namespace ChainGraph.Cli.Commands;
+
+/// <summary><c>demo</c>: loads the built-in demo (chain templates and demo graph) and prints what is in the store.</summary>
+public static class DemoCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var command = new Command("demo", "Load the built-in demo data (four industry chains) and show what the graph holds.");
+        command.WithStore().SetAction(async (result, cancellationToken) =>
+        {
+            await using var store = await CommonOptions.OpenStoreAsync(result, cancellationToken);
+            var json = result.GetValue(CommonOptions.Json);
+            var code = await ImportCommand.RunAsync(console, store, batch => DemoData.Read(batch, cancellationToken: cancellationToken), json, cancellationToken);
+            if (!json) await StatsCommand.PrintAsync(console, store, cancellationToken);
+            return code;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,54 @@
+using System.CommandLine;
+using ChainGraph.Model;
+using ChainGraph.Storage;
+
+namespace ChainGraph.Cli.Commands;
+
+/// <summary><c>node ID</c>: a node's properties and its neighbours.</summary>
+public static class NodeCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var id = new Argument<string>("id") { Description = "Node id, e.g. 300750 or 碳酸锂." };
+        var type = new Option<string?>("--type") { Description = "Only neighbours over this relationship type." };
+        type.AcceptOnlyFromAmong([.. GraphSchema.RelTypes.Select(GraphSchema.Name)]);
+        var direction = new Option<Direction>("--direction") { Description = "Outgoing, Incoming or Both.", DefaultValueFactory = _ => Direction.Both };
+        var limit = new Option<int>("--limit") { Description = "At most this many neighbours.", DefaultValueFactory = _ => 50 };
+        var command = new Command("node", "Show a node and its neighbours.") { id, type, direction, limit };
+        command.WithStore().SetAction(async (result, cancellationToken) =>
+        {
+            await using var store = await CommonOptions.OpenStoreAsync(result, cancellationToken);
+            var nodeId = result.GetValue(id)!;
+            if (await store.GetNodeAsync(nodeId, cancellationToken) is not { } node)
+            {
+                await console.Error.WriteLineAsync($"error: no node with id '{nodeId}'.");
+                return ExitCodes.BadInput;
+            }
+            RelType? only = result.GetValue(type) is { } t && GraphSchema.TryParseRelType(t, out var parsed) ? parsed : null;
+            var page = await store.GetNeighboursAsync(nodeId, new NeighbourQuery(only, result.GetValue(direction), result.GetValue(limit)), cancellationToken);
+            if (result.GetValue(CommonOptions.Json))
+            {
+                console.WriteJson(new
+                {
+                    id = node.Id, label = GraphSchema.Name(node.Label), properties = node.Properties, total = page.Total,
+                    neighbours = page.Items.Select(n => new
+                    {
+                        type = GraphSchema.Name(n.Relationship.Type), direction = n.Direction.ToString().ToLowerInvariant(),
+                        id = n.Node.Id, label = GraphSchema.Name(n.Node.Label), name = n.Node.Name, properties = n.Relationship.Properties,
+                    }),
+                });
+                return ExitCodes.Ok;
+            }
+            console.Out.WriteLine($"{node.Name} ({GraphSchema.Name(node.Label)} {node.Id})");
+            foreach (var (key, value) in node.Properties) console.Out.WriteLine($"  {key}: {Model.PropertyValues.Format(value, ';')}");
+            console.WriteTable(["relationship", "neighbour", "label", "name"], page.Items.Select(n => new[]
+            {
+                n.Direction == Direction.Outgoing ? $"-{GraphSchema.Name(n.Relationship.Type)}->" : $"<-{GraphSchema.Name(n.Relationship.Type)}-",
+                n.Node.Id, GraphSchema.Name(n.Node.Label), n.Node.Name,
+            }));
+            if (page.Total > page.Items.Count) console.Out.WriteLine($"+{page.Total - page.Items.Count:N0} more");
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,3 @@
+using ChainGraph.Cli;
+
+return await CliApp.RunAsync(args);

@@ -1,0 +1,215 @@
+using System.Text.RegularExpressions;
+using ChainGraph.Formats.Internal;
+using ChainGraph.Model;
+using ChainGraph.Model.Import;
+using ChainGraph.Model.Regions;
+
+namespace ChainGraph.Formats.ChainKg;
+
+/// <summary>
+/// Reads the ChainKnowledgeGraph layout: a folder of JSON Lines files about China's listed
+/// companies, their SW industries and products. Ids: Enterprise = 6-digit stock code, Industry =
+/// "SW" + SW code ("SW:" + name for an industry known only by name), Product = its name.
+/// Province and city come from the registered name; Regions are linked with LOCATED_IN.
+/// </summary>
+public sealed partial class ChainKgReader(RegionResolver? resolver = null) : IGraphReader
+{
+    static readonly string[] Files =
+        ["company.json", "industry.json", "product.json", "company_industry.json", "industry_industry.json",
+         "industry_up.json", "company_product.json", "product_product.json"];
+
+    RegionResolver Regions => resolver ?? RegionResolver.Default;
+
+    public string Format => "chainkg";
+
+    public void Read(string path, GraphBatch batch, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        var missing = Files.Where(f => !File.Exists(System.IO.Path.Combine(path, f))).ToList();
+        if (missing.Count > 0)
+            throw new FormatException($"'{path}' is not a ChainKnowledgeGraph folder: {string.Join(", ", missing)} not found.");
+
+        var industryIds = new Dictionary<string, string>(StringComparer.Ordinal);
+        var locations = new Dictionary<string, (RegionMatch Region, SourceLocation At)>(StringComparer.Ordinal);
+        foreach (var row in Rows(path, "company.json", batch, cancellationToken)) Company(row, batch, locations);
+        var regionIds = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (code, (region, at)) in locations) Locate(batch, code, region, at, regionIds);
+        foreach (var row in Rows(path, "industry.json", batch, cancellationToken)) Industry(row, batch, industryIds);
+        foreach (var row in Rows(path, "product.json", batch, cancellationToken))
+        {
+            var name = row.Text("name");
+            if (Accept(row, batch)) batch.AddNode(name, NodeLabel.Product, Named(name), row.At);
+        }
+        foreach (var row in Rows(path, "company_industry.json", batch, cancellationToken)) CompanyIndustry(row, batch);
+        foreach (var row in Rows(path, "industry_industry.json", batch, cancellationToken)) IndustryParent(row, batch);
+        foreach (var row in Rows(path, "industry_up.json", batch, cancellationToken)) IndustryUp(row, batch, industryIds);
+        foreach (var row in Rows(path, "company_product.json", batch, cancellationToken)) CompanyProduct(row, batch);
+        foreach (var row in Rows(path, "product_product.json", batch, cancellationToken)) ProductProduct(row, batch);
+    }
+
+    static IEnumerable<JsonRow> Rows(string folder, string file, GraphBatch batch, CancellationToken cancellationToken)
+    {
+        foreach (var row in JsonLinesFile.Read(System.IO.Path.Combine(folder, file), batch, file))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            yield return row;
+        }
+    }
+
+    void Company(JsonRow row, GraphBatch batch, Dictionary<string, (RegionMatch, SourceLocation)> locations)
+    {
+        var code = StockCode(row, "code");
+        var name = row.Text("name");
+        var fullName = row.Text("fullname");
+        if (!Accept(row, batch)) return;
+        var properties = new Dictionary<string, object>
+        {
+            ["name"] = name, ["fullName"] = fullName, ["code"] = code, ["country"] = "CN", ["tags"] = new[] { "上市" },
+        };
+        if (row.Root.TryGetProperty("location", out var exchange) && exchange.GetString() is { Length: > 0 } e) properties["exchange"] = e;
+        if (row.Root.TryGetProperty("time", out var listed) && listed.GetString() is { Length: > 0 } t) properties["listedOn"] = t;
+        if (Regions.Resolve(fullName) is { } region)
+        {
+            properties["province"] = region.Province.Name;
+            if (region.City is { } city) properties["city"] = city.Name;
+            locations[code] = (region, row.At);
+        }
+        batch.AddNode(code, NodeLabel.Enterprise, properties, row.At);
+    }
+
+    /// <summary>Links an enterprise to its city (or province) once its rows have merged: the last registered name wins.</summary>
+    static void Locate(GraphBatch batch, string code, RegionMatch region, SourceLocation at, HashSet<string> regionIds)
+    {
+        AddRegion(batch, region.Province, at, regionIds);
+        var place = region.Province;
+        if (region.City is { } city && city.Code != region.Province.Code)
+        {
+            if (AddRegion(batch, city, at, regionIds))
+                batch.AddRelationship(RelType.LocatedIn, new(city.RegionId), new(region.Province.RegionId), [], at);
+            place = city;
+        }
+        batch.AddRelationship(RelType.LocatedIn, new(code), new(place.RegionId), [], at);
+    }
+
+    /// <summary>Adds a region node the first time it is met; true when it was new.</summary>
+    static bool AddRegion(GraphBatch batch, AdminDivision division, SourceLocation at, HashSet<string> regionIds)
+    {
+        if (!regionIds.Add(division.RegionId)) return false;
+        batch.AddNode(division.RegionId, NodeLabel.Region, new Dictionary<string, object>
+        {
+            ["name"] = division.Name, ["shortName"] = division.ShortName, ["code"] = division.Code,
+            ["level"] = division.Level == DivisionLevel.Province ? "province" : "city",
+        }, at);
+        return true;
+    }
+
+    static void Industry(JsonRow row, GraphBatch batch, Dictionary<string, string> industryIds)
+    {
+        var code = row.Text("code");
+        var name = row.Text("name");
+        if (!Accept(row, batch)) return;
+        var level = code.EndsWith("0000", StringComparison.Ordinal) ? 1L : code.EndsWith("00", StringComparison.Ordinal) ? 2L : 3L;
+        industryIds[name] = "SW" + code;
+        batch.AddNode("SW" + code, NodeLabel.Industry, new() { ["name"] = name, ["code"] = code, ["level"] = level }, row.At);
+    }
+
+    static void CompanyIndustry(JsonRow row, GraphBatch batch)
+    {
+        var company = CompanyEnd(row, "company_code", "company_name");
+        var industry = IndustryEnd(row, "industry_code", "industry_name");
+        if (Accept(row, batch)) batch.AddRelationship(RelType.InIndustry, company, industry, [], row.At);
+    }
+
+    static void IndustryParent(JsonRow row, GraphBatch batch)
+    {
+        var child = IndustryEnd(row, "from_code", "from_industry");
+        var parent = IndustryEnd(row, "to_code", "to_industry");
+        if (Accept(row, batch)) batch.AddRelationship(RelType.Parent, child, parent, [], row.At);
+    }
+
+    static void IndustryUp(JsonRow row, GraphBatch batch, Dictionary<string, string> industryIds)
+    {
+        var name = row.Text("industry");
+        if (!row.Root.TryGetProperty("ups", out var ups) || ups.ValueKind != System.Text.Json.JsonValueKind.Object)
+            row.Fail("field 'ups': expected an object of industry name → count", 0);
+        if (!Accept(row, batch)) return;
+        var downstream = IndustryByName(name, industryIds);
+        foreach (var up in ups.EnumerateObject())
+        {
+            if (up.Value.ValueKind != System.Text.Json.JsonValueKind.Number)
+            {
+                batch.Reject(row.At, $"field 'ups.{up.Name}': expected a number. Got: {up.Value.GetRawText()}");
+                continue;
+            }
+            batch.AddRelationship(RelType.UpstreamOf, IndustryByName(up.Name, industryIds), downstream,
+                new() { ["weight"] = up.Value.GetDouble() }, row.At);
+        }
+    }
+
+    static void CompanyProduct(JsonRow row, GraphBatch batch)
+    {
+        var company = CompanyEnd(row, "company_code", "company_name");
+        var product = row.Text("product_name");
+        var share = row.Number("rel_weight");
+        if (!Accept(row, batch)) return;
+        var properties = new Dictionary<string, object>();
+        if (share is { } s) properties["share"] = s;
+        batch.AddRelationship(RelType.Makes, company, ProductEnd(product), properties, row.At);
+    }
+
+    static void ProductProduct(JsonRow row, GraphBatch batch)
+    {
+        var from = row.Text("from_entity");
+        var to = row.Text("to_entity");
+        var rel = row.Text("rel");
+        if (!Accept(row, batch)) return;
+        switch (rel)
+        {
+            case "上游材料": batch.AddRelationship(RelType.InputTo, ProductEnd(to), ProductEnd(from), [], row.At); break;
+            case "下游产品": batch.AddRelationship(RelType.InputTo, ProductEnd(from), ProductEnd(to), [], row.At); break;
+            case "产品小类": batch.AddRelationship(RelType.SubtypeOf, ProductEnd(to), ProductEnd(from), [], row.At); break;
+            default: batch.Reject(row.At, $"field 'rel': expected 上游材料, 下游产品 or 产品小类. Got: '{rel}'"); break;
+        }
+    }
+
+    static EndpointRef CompanyEnd(JsonRow row, string codeField, string nameField)
+    {
+        var code = StockCode(row, codeField);
+        return new(code, NodeLabel.Enterprise, new Dictionary<string, object>
+        {
+            ["name"] = row.Text(nameField), ["code"] = code, ["country"] = "CN", ["tags"] = new[] { "上市" },
+        });
+    }
+
+    static EndpointRef IndustryEnd(JsonRow row, string codeField, string nameField)
+    {
+        var code = row.Text(codeField);
+        return new("SW" + code, NodeLabel.Industry, new Dictionary<string, object> { ["name"] = row.Text(nameField), ["code"] = code });
+    }
+
+    static EndpointRef IndustryByName(string name, Dictionary<string, string> industryIds) =>
+        new(industryIds.GetValueOrDefault(name) ?? "SW:" + name, NodeLabel.Industry, Named(name));
+
+    static EndpointRef ProductEnd(string name) => new(name, NodeLabel.Product, Named(name));
+
+    static Dictionary<string, object> Named(string name) => new() { ["name"] = name };
+
+    /// <summary>The 6 digits of a stock code written either bare or with its exchange suffix (688268.SH).</summary>
+    static string StockCode(JsonRow row, string field)
+    {
+        var text = row.Text(field);
+        var match = StockCodePattern().Match(text);
+        return match.Success ? match.Groups[1].Value
+            : row.Fail($"field '{field}': expected a 6-digit stock code. Got: '{text}'", text);
+    }
+
+    static bool Accept(JsonRow row, GraphBatch batch)
+    {
+        if (row.Error is null) return true;
+        batch.Reject(row.At, row.Error);
+        return false;
+    }
+
+    [GeneratedRegex(@"^(\d{6})(\.(SH|SZ|BJ))?$", RegexOptions.IgnoreCase)]
+    private static partial Regex StockCodePattern();
+}

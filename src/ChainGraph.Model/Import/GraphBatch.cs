@@ -1,0 +1,169 @@
+namespace ChainGraph.Model.Import;
+
+/// <summary>
+/// Collects the records of one import and applies the data rules shared by every format:
+/// schema validation, duplicate nodes and relationships merging (later rows win), self-loops
+/// rejected, and missing endpoints created from the fields their row carries.
+/// </summary>
+public sealed class GraphBatch
+{
+    static readonly IReadOnlyDictionary<string, object> NoProperties = new Dictionary<string, object>();
+
+    readonly Dictionary<string, PendingNode> nodes = new(StringComparer.Ordinal);
+    readonly Dictionary<RelationshipKey, PendingRelationship> relationships = [];
+    readonly List<ImportRejection> rejected = [];
+    readonly List<ImportMerge> merged = [];
+
+    public int NodeCount => nodes.Count;
+
+    public int RelationshipCount => relationships.Count;
+
+    public void AddNode(string id, NodeLabel label, Dictionary<string, object> properties, SourceLocation at)
+    {
+        if ((GraphValidator.CheckId(id, "id") ?? GraphValidator.CheckNode(label, properties)) is { } error)
+        {
+            Reject(at, error);
+            return;
+        }
+        if (!nodes.TryGetValue(id, out var existing))
+        {
+            nodes.Add(id, new PendingNode(label, properties, at));
+            return;
+        }
+        if (existing.Label != label)
+        {
+            Reject(at, $"id '{id}' is a {label} here but a {existing.Label} at line {existing.At.Line}");
+            return;
+        }
+        merged.Add(new ImportMerge(id, at.File, at.Line, existing.At.Line, Overlay(existing.Properties, properties)));
+    }
+
+    public void AddRelationship(RelType type, EndpointRef start, EndpointRef end, Dictionary<string, object> properties, SourceLocation at)
+    {
+        var spec = GraphSchema.Spec(type);
+        var error = GraphValidator.CheckId(start.Id, "start id") ?? GraphValidator.CheckId(end.Id, "end id")
+            ?? GraphValidator.CheckRelationship(type, properties);
+        if (error is null && spec.NoSelfLoops && start.Id == end.Id)
+            error = $"self-loop: '{start.Id}' {spec.Name} itself";
+        if (error is not null)
+        {
+            Reject(at, error);
+            return;
+        }
+        var key = new RelationshipKey(type, start.Id, end.Id);
+        if (relationships.TryGetValue(key, out var existing))
+        {
+            Overlay(existing.Properties, properties);
+            existing.Start = Prefer(existing.Start, start);
+            existing.End = Prefer(existing.End, end);
+            existing.At = at;
+        }
+        else
+        {
+            relationships.Add(key, new PendingRelationship(start, end, properties, at));
+        }
+    }
+
+    public void Reject(SourceLocation at, string reason) => rejected.Add(new ImportRejection(at.File, at.Line, reason));
+
+    /// <summary>Every id this batch writes or links to: the ids whose stored labels <see cref="Resolve"/> needs.</summary>
+    public IReadOnlyCollection<string> ReferencedIds()
+    {
+        var referenced = new HashSet<string>(nodes.Keys, StringComparer.Ordinal);
+        foreach (var key in relationships.Keys)
+        {
+            referenced.Add(key.StartId);
+            referenced.Add(key.EndId);
+        }
+        return referenced;
+    }
+
+    /// <summary>
+    /// Decides what the import writes, given the labels that the <see cref="ReferencedIds"/>
+    /// already have in the store (absent when they are new).
+    /// </summary>
+    public ImportPlan Resolve(IReadOnlyDictionary<string, NodeLabel> stored)
+    {
+
+        var planNodes = new List<GraphNode>(nodes.Count);
+        var labels = new Dictionary<string, NodeLabel>(stored, StringComparer.Ordinal);
+        foreach (var (id, node) in nodes)
+        {
+            if (stored.TryGetValue(id, out var storedLabel) && storedLabel != node.Label)
+            {
+                Reject(node.At, $"id '{id}' is already a {storedLabel} in the store; this row makes it a {node.Label}");
+                continue;
+            }
+            labels[id] = node.Label;
+            planNodes.Add(new GraphNode(id, node.Label, node.Properties));
+        }
+
+        var created = new Dictionary<NodeLabel, int>();
+        var planRelationships = new List<GraphRelationship>(relationships.Count);
+        foreach (var (key, rel) in relationships)
+        {
+            var spec = GraphSchema.Spec(key.Type);
+            var error = Endpoint(rel.Start, spec.StartLabels, "start", spec, labels, planNodes, created)
+                ?? Endpoint(rel.End, spec.EndLabels, "end", spec, labels, planNodes, created);
+            if (error is not null) Reject(rel.At, error);
+            else planRelationships.Add(new GraphRelationship(key.Type, key.StartId, key.EndId, rel.Properties));
+        }
+        rejected.Sort((a, b) => (string.CompareOrdinal(a.File, b.File), a.Line.CompareTo(b.Line)) switch
+        {
+            (0, var byLine) => byLine,
+            (var byFile, _) => byFile,
+        });
+        return new ImportPlan(planNodes, planRelationships, rejected, merged, created);
+    }
+
+    static string? Endpoint(EndpointRef end, NodeLabel[] allowed, string side, RelationshipSpec spec,
+        Dictionary<string, NodeLabel> labels, List<GraphNode> planNodes, Dictionary<NodeLabel, int> created)
+    {
+        if (labels.TryGetValue(end.Id, out var label))
+        {
+            return allowed.Contains(label) ? null
+                : $"{spec.Name} must {side} at {string.Join(" or ", allowed)}; '{end.Id}' is a {label}";
+        }
+        var newLabel = end.Label ?? (allowed.Length == 1 ? allowed[0] : (NodeLabel?)null);
+        if (newLabel is not { } l)
+            return $"{side} node '{end.Id}' does not exist and the row does not say its label";
+        if (!allowed.Contains(l))
+            return $"{spec.Name} must {side} at {string.Join(" or ", allowed)}; '{end.Id}' is given as {l}";
+        var properties = new Dictionary<string, object>(end.Properties ?? NoProperties);
+        properties.TryAdd("name", end.Id);
+        if (GraphValidator.CheckNode(l, properties) is { } error)
+            return $"{side} node '{end.Id}' does not exist and cannot be created from this row: {error}";
+        labels[end.Id] = l;
+        planNodes.Add(new GraphNode(end.Id, l, properties));
+        created[l] = created.GetValueOrDefault(l) + 1;
+        return null;
+    }
+
+    static EndpointRef Prefer(EndpointRef earlier, EndpointRef later) =>
+        later.Label is null && later.Properties is null ? earlier : later;
+
+    static List<string> Overlay(Dictionary<string, object> target, Dictionary<string, object> source)
+    {
+        var changes = new List<string>();
+        foreach (var (key, value) in source)
+        {
+            if (target.TryGetValue(key, out var old) && !Same(old, value))
+                changes.Add($"{key}: '{PropertyValues.Format(old, ';')}' -> '{PropertyValues.Format(value, ';')}'");
+            target[key] = value;
+        }
+        return changes;
+    }
+
+    static bool Same(object a, object b) =>
+        a is string[] x && b is string[] y ? x.AsSpan().SequenceEqual(y) : a.Equals(b);
+
+    sealed record PendingNode(NodeLabel Label, Dictionary<string, object> Properties, SourceLocation At);
+
+    sealed class PendingRelationship(EndpointRef start, EndpointRef end, Dictionary<string, object> properties, SourceLocation at)
+    {
+        public EndpointRef Start { get; set; } = start;
+        public EndpointRef End { get; set; } = end;
+        public Dictionary<string, object> Properties { get; } = properties;
+        public SourceLocation At { get; set; } = at;
+    }
+}

@@ -1,0 +1,61 @@
+using System.Collections.Frozen;
+
+namespace ChainGraph.Model.Snapshot;
+
+/// <summary>
+/// The whole graph in memory for the analyses: nodes are dense indices 0..NodeCount-1 with
+/// columns of attributes, and each relationship type has CSR adjacency in both directions.
+/// Immutable once built, so any number of analyses may read it at once.
+/// </summary>
+public sealed class GraphSnapshot
+{
+    readonly FrozenDictionary<string, int> indexById;
+    readonly CsrAdjacency[] outgoing;
+    readonly CsrAdjacency[] incoming;
+
+    internal GraphSnapshot(NodeColumns nodes, CsrAdjacency[] outgoing, CsrAdjacency[] incoming)
+    {
+        Ids = nodes.Ids;
+        Labels = nodes.Labels;
+        Names = nodes.Names;
+        Provinces = nodes.Provinces;
+        Cities = nodes.Cities;
+        Countries = nodes.Countries;
+        Tags = nodes.Tags;
+        indexById = Enumerable.Range(0, Ids.Length).ToFrozenDictionary(i => Ids[i], StringComparer.Ordinal);
+        this.outgoing = outgoing;
+        this.incoming = incoming;
+    }
+
+    public int NodeCount => Ids.Length;
+
+    public string[] Ids { get; }
+
+    public NodeLabel[] Labels { get; }
+
+    public string[] Names { get; }
+
+    /// <summary>Province of an Enterprise, InnovationCentre or Cluster (official full name), else null.</summary>
+    public string?[] Provinces { get; }
+
+    public string?[] Cities { get; }
+
+    /// <summary>ISO country code of an Enterprise; null means unknown.</summary>
+    public string?[] Countries { get; }
+
+    /// <summary>Tags of an Enterprise (链主, 专精特新, ...); empty for others.</summary>
+    public string[][] Tags { get; }
+
+    public int RelationshipCount => outgoing.Sum(a => a.EdgeCount);
+
+    public bool TryGetIndex(string id, out int node) => indexById.TryGetValue(id, out node);
+
+    public CsrAdjacency Out(RelType type) => outgoing[(int)type];
+
+    public CsrAdjacency In(RelType type) => incoming[(int)type];
+
+    public int Count(NodeLabel label) => Labels.Count(l => l == label);
+}
+
+internal sealed record NodeColumns(
+    string[] Ids, NodeLabel[] Labels, string[] Names, string?[] Provinces, string?[] Cities, string?[] Countries, string[][] Tags);

@@ -1,0 +1,96 @@
+using ChainGraph.Model;
+using Microsoft.Data.Sqlite;
+
+namespace ChainGraph.Storage.Sqlite;
+
+/// <summary>
+/// The embedded default store: one SQLite file in WAL mode. Nodes keep their properties as a
+/// JSON object; each relationship is unique per (type, start, end). Every write is one
+/// transaction, so a killed process leaves the file as it was before that write.
+/// </summary>
+public sealed partial class SqliteGraphStore : IGraphStore
+{
+    const string Schema = """
+        PRAGMA journal_mode = WAL;
+        CREATE TABLE IF NOT EXISTS nodes (
+            nid   INTEGER PRIMARY KEY,
+            id    TEXT NOT NULL UNIQUE,
+            label TEXT NOT NULL,
+            name  TEXT NOT NULL,
+            props TEXT NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS nodes_by_label ON nodes (label, id);
+        CREATE INDEX IF NOT EXISTS nodes_by_name ON nodes (name);
+        CREATE TABLE IF NOT EXISTS rels (
+            type  TEXT NOT NULL,
+            src   INTEGER NOT NULL REFERENCES nodes (nid),
+            dst   INTEGER NOT NULL REFERENCES nodes (nid),
+            props TEXT NOT NULL,
+            PRIMARY KEY (type, src, dst)
+        ) WITHOUT ROWID;
+        CREATE INDEX IF NOT EXISTS rels_by_src ON rels (src, type);
+        CREATE INDEX IF NOT EXISTS rels_by_dst ON rels (dst, type);
+        """;
+
+    readonly string connectionString;
+
+    public SqliteGraphStore(string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        Path = System.IO.Path.GetFullPath(path);
+        connectionString = new SqliteConnectionStringBuilder { DataSource = Path, Pooling = true }.ToString();
+    }
+
+    /// <summary>The database file.</summary>
+    public string Path { get; }
+
+    public async Task InitializeAsync(CancellationToken cancellationToken = default)
+    {
+        if (System.IO.Path.GetDirectoryName(Path) is { Length: > 0 } directory) Directory.CreateDirectory(directory);
+        await using var connection = await OpenAsync(cancellationToken);
+        await ExecuteAsync(connection, Schema, cancellationToken);
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        SqliteConnection.ClearAllPools();
+        return ValueTask.CompletedTask;
+    }
+
+    async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(connectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            // FULL makes each commit durable across power loss, not only across a killed process.
+            await ExecuteAsync(connection, "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL; PRAGMA busy_timeout = 30000;", cancellationToken);
+            return connection;
+        }
+        catch (SqliteException e)
+        {
+            await connection.DisposeAsync();
+            throw Wrap(e);
+        }
+    }
+
+    static async Task ExecuteAsync(SqliteConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    static GraphStoreException Wrap(SqliteException e) => new(
+        $"SQLite error {e.SqliteErrorCode}: {e.Message}",
+        $"SQLITE_{e.SqliteErrorCode}",
+        isTransient: e.SqliteErrorCode is 5 or 6, // SQLITE_BUSY, SQLITE_LOCKED
+        e);
+
+    static GraphNode ReadNode(SqliteDataReader reader, int first)
+    {
+        var label = Enum.Parse<NodeLabel>(reader.GetString(first + 1));
+        var properties = PropertyJson.Deserialize(reader.GetString(first + 2), p => GraphSchema.TypeOf(label, p));
+        return new GraphNode(reader.GetString(first), label, properties);
+    }
+}

@@ -1,0 +1,253 @@
+using ChainGraph.Model;
+using ChainGraph.Model.Import;
+using ChainGraph.Storage;
+using ChainGraph.Storage.Import;
+
+namespace ChainGraph.Testing;
+
+/// <summary>
+/// The behaviour every <see cref="IGraphStore"/> must show. Each store's test class derives
+/// from this and says how to make an empty store; the same assertions then run against it.
+/// </summary>
+public abstract class GraphStoreContract
+{
+    /// <summary>A new, empty, initialised store.</summary>
+    protected abstract Task<IGraphStore> CreateStoreAsync();
+
+    static readonly SourceLocation At = new("test", 1);
+
+    /// <summary>A small lithium chain: 碳酸锂 → 正极材料 → 动力电池, two makers, one supply link.</summary>
+    protected static GraphBatch SmallChain()
+    {
+        var batch = new GraphBatch();
+        batch.AddNode("300750", NodeLabel.Enterprise, new()
+        {
+            ["name"] = "宁德时代", ["province"] = "福建省", ["city"] = "宁德市", ["country"] = "CN",
+            ["tags"] = new[] { "链主", "上市" }, ["capacity"] = 500L, ["listed"] = true,
+        }, At);
+        batch.AddNode("002460", NodeLabel.Enterprise, new() { ["name"] = "赣锋锂业", ["province"] = "江西省", ["city"] = "新余市" }, At);
+        foreach (var product in new[] { "碳酸锂", "正极材料", "动力电池", "磷酸铁锂电池" })
+            batch.AddNode(product, NodeLabel.Product, new() { ["name"] = product }, At);
+        batch.AddRelationship(RelType.InputTo, new("碳酸锂"), new("正极材料"), [], At);
+        batch.AddRelationship(RelType.InputTo, new("正极材料"), new("动力电池"), [], At);
+        batch.AddRelationship(RelType.SubtypeOf, new("磷酸铁锂电池"), new("动力电池"), [], At);
+        batch.AddRelationship(RelType.Makes, new("300750"), new("动力电池"), new() { ["share"] = 0.7, ["volume"] = 300.0 }, At);
+        batch.AddRelationship(RelType.Makes, new("002460"), new("碳酸锂"), new() { ["share"] = 0.5 }, At);
+        batch.AddRelationship(RelType.Supplies, new("002460"), new("300750"), new() { ["product"] = "碳酸锂", ["volume"] = 12.5 }, At);
+        return batch;
+    }
+
+    protected static Task<ImportSummary> ImportAsync(IGraphStore store, GraphBatch batch) => new GraphImporter(store).ImportAsync(batch);
+
+    [Fact]
+    public async Task Write_ThenGetNode_KeepsEveryPropertyType()
+    {
+        await using var store = await CreateStoreAsync();
+        await ImportAsync(store, SmallChain());
+
+        var catl = await store.GetNodeAsync("300750");
+
+        Assert.NotNull(catl);
+        Assert.Equal(NodeLabel.Enterprise, catl.Label);
+        Assert.Equal("宁德时代", catl.Name);
+        Assert.Equal(new[] { "链主", "上市" }, catl.Properties["tags"]);
+        Assert.Equal(500.0, catl.Properties["capacity"]);
+        Assert.Equal(true, catl.Properties["listed"]);
+        Assert.Null(await store.GetNodeAsync("no-such-id"));
+    }
+
+    [Fact]
+    public async Task Write_SameInputTwice_GivesTheSameGraph()
+    {
+        await using var store = await CreateStoreAsync();
+        await ImportAsync(store, SmallChain());
+        var first = await store.GetStatsAsync();
+
+        await ImportAsync(store, SmallChain());
+
+        var second = await store.GetStatsAsync();
+        Assert.Equal(first.Nodes, second.Nodes);
+        Assert.Equal(first.Relationships, second.Relationships);
+        Assert.Equal(6, second.NodeTotal);
+        Assert.Equal(6, second.RelationshipTotal);
+    }
+
+    [Fact]
+    public async Task Write_Upsert_LaterValuesWinAndOtherPropertiesStay()
+    {
+        await using var store = await CreateStoreAsync();
+        await ImportAsync(store, SmallChain());
+        var update = new GraphBatch();
+        update.AddNode("300750", NodeLabel.Enterprise, new() { ["name"] = "CATL", ["size"] = "large" }, At);
+        update.AddRelationship(RelType.Makes, new("300750"), new("动力电池"), new() { ["share"] = 0.8 }, At);
+
+        await ImportAsync(store, update);
+
+        var catl = (await store.GetNodeAsync("300750"))!;
+        Assert.Equal("CATL", catl.Name);
+        Assert.Equal("large", catl.Properties["size"]);
+        Assert.Equal("福建省", catl.Properties["province"]);
+        var makes = (await store.GetNeighboursAsync("300750", new NeighbourQuery(RelType.Makes, Direction.Outgoing))).Items.Single();
+        Assert.Equal(0.8, makes.Relationship.Properties["share"]);
+        Assert.Equal(300.0, makes.Relationship.Properties["volume"]);
+    }
+
+    [Fact]
+    public async Task GetNeighbours_FiltersByTypeAndDirection()
+    {
+        await using var store = await CreateStoreAsync();
+        await ImportAsync(store, SmallChain());
+
+        var inputs = await store.GetNeighboursAsync("动力电池", new NeighbourQuery(RelType.InputTo, Direction.Incoming));
+        var all = await store.GetNeighboursAsync("动力电池", new NeighbourQuery());
+        var outgoing = await store.GetNeighboursAsync("正极材料", new NeighbourQuery(Direction: Direction.Outgoing));
+
+        Assert.Equal(["正极材料"], inputs.Items.Select(n => n.Node.Id));
+        Assert.Equal(new RelationshipKey(RelType.InputTo, "正极材料", "动力电池"), inputs.Items[0].Relationship.Key);
+        Assert.Equal(3, all.Total);
+        Assert.Equal(["动力电池"], outgoing.Items.Select(n => n.Node.Id));
+        Assert.Equal(Direction.Outgoing, outgoing.Items[0].Direction);
+    }
+
+    [Fact]
+    public async Task GetNeighbours_PastTheLimit_ReportsTheTotal()
+    {
+        await using var store = await CreateStoreAsync();
+        var batch = new GraphBatch();
+        batch.AddNode("hub", NodeLabel.Product, new() { ["name"] = "hub" }, At);
+        for (var i = 0; i < 30; i++) batch.AddRelationship(RelType.InputTo, new($"input-{i:D2}", NodeLabel.Product), new("hub"), [], At);
+        await ImportAsync(store, batch);
+
+        var page = await store.GetNeighboursAsync("hub", new NeighbourQuery(Limit: 10));
+
+        Assert.Equal(10, page.Items.Count);
+        Assert.Equal(30, page.Total);
+    }
+
+    [Fact]
+    public async Task Search_ChineseSubstring_RanksExactThenPrefixThenContaining()
+    {
+        await using var store = await CreateStoreAsync();
+        await ImportAsync(store, SmallChain());
+
+        var hits = await store.SearchAsync("动力电池", null, 10);
+        var partial = await store.SearchAsync("锂", NodeLabel.Product, 10);
+        var enterprises = await store.SearchAsync("锂", NodeLabel.Enterprise, 10);
+
+        Assert.Equal("动力电池", hits[0].Id);
+        Assert.Equal(["碳酸锂", "磷酸铁锂电池"], partial.Select(n => n.Id));
+        Assert.Equal(["002460"], enterprises.Select(n => n.Id));
+    }
+
+    [Fact]
+    public async Task Search_WildcardCharacters_MatchLiterally()
+    {
+        await using var store = await CreateStoreAsync();
+        var batch = new GraphBatch();
+        batch.AddNode("p1", NodeLabel.Product, new() { ["name"] = "100%纯碳酸锂" }, At);
+        batch.AddNode("p2", NodeLabel.Product, new() { ["name"] = "1000纯碳酸锂" }, At);
+        batch.AddNode("p3", NodeLabel.Product, new() { ["name"] = "a_b'); DROP TABLE nodes; --" }, At);
+        await ImportAsync(store, batch);
+
+        Assert.Equal(["p1"], (await store.SearchAsync("0%", null, 10)).Select(n => n.Id));
+        Assert.Equal(["p3"], (await store.SearchAsync("a_b'); DROP", null, 10)).Select(n => n.Id));
+        Assert.Empty(await store.SearchAsync("%%", null, 10));
+        Assert.Equal(3, (await store.GetStatsAsync()).NodeTotal);
+    }
+
+    [Fact]
+    public async Task GetStats_ListsEveryLabelAndType()
+    {
+        await using var store = await CreateStoreAsync();
+        await ImportAsync(store, SmallChain());
+
+        var stats = await store.GetStatsAsync();
+
+        Assert.Equal(GraphSchema.Labels.Count, stats.Nodes.Count);
+        Assert.Equal(GraphSchema.RelTypes.Count, stats.Relationships.Count);
+        Assert.Equal(2, stats.Nodes["Enterprise"]);
+        Assert.Equal(4, stats.Nodes["Product"]);
+        Assert.Equal(2, stats.Relationships["INPUT_TO"]);
+        Assert.Equal(0, stats.Relationships["FEEDS"]);
+    }
+
+    [Fact]
+    public async Task LoadSnapshot_HasCsrAdjacencyBothWaysWithWeights()
+    {
+        await using var store = await CreateStoreAsync();
+        await ImportAsync(store, SmallChain());
+
+        var snapshot = await store.LoadSnapshotAsync();
+
+        Assert.Equal(6, snapshot.NodeCount);
+        Assert.True(snapshot.TryGetIndex("正极材料", out var cathode));
+        Assert.True(snapshot.TryGetIndex("300750", out var catl));
+        Assert.True(snapshot.TryGetIndex("动力电池", out var battery));
+        Assert.Equal(["动力电池"], snapshot.Out(RelType.InputTo).Neighbours(cathode).ToArray().Select(i => snapshot.Ids[i]));
+        Assert.Equal(["碳酸锂"], snapshot.In(RelType.InputTo).Neighbours(cathode).ToArray().Select(i => snapshot.Ids[i]));
+        Assert.Equal(300f, snapshot.Out(RelType.Makes).WeightsOf(catl)[0]);
+        Assert.Equal(catl, snapshot.In(RelType.Makes).Neighbours(battery)[0]);
+        Assert.Equal("福建省", snapshot.Provinces[catl]);
+        Assert.Equal(["链主", "上市"], snapshot.Tags[catl]);
+        Assert.Equal(6, snapshot.RelationshipCount);
+    }
+
+    [Fact]
+    public async Task DeleteNode_RemovesItsRelationships()
+    {
+        await using var store = await CreateStoreAsync();
+        await ImportAsync(store, SmallChain());
+
+        Assert.True(await store.DeleteNodeAsync("正极材料"));
+        Assert.False(await store.DeleteNodeAsync("正极材料"));
+
+        var stats = await store.GetStatsAsync();
+        Assert.Equal(5, stats.NodeTotal);
+        Assert.Equal(0, stats.Relationships["INPUT_TO"]);
+        Assert.True(await store.DeleteRelationshipAsync(new RelationshipKey(RelType.Supplies, "002460", "300750")));
+        Assert.Equal(0, (await store.GetStatsAsync()).Relationships["SUPPLIES"]);
+    }
+
+    [Fact]
+    public async Task GetLabels_AnswersOnlyForExistingIds()
+    {
+        await using var store = await CreateStoreAsync();
+        await ImportAsync(store, SmallChain());
+
+        var labels = await store.GetLabelsAsync(["300750", "碳酸锂", "missing"]);
+
+        Assert.Equal(2, labels.Count);
+        Assert.Equal(NodeLabel.Enterprise, labels["300750"]);
+        Assert.Equal(NodeLabel.Product, labels["碳酸锂"]);
+    }
+
+    [Fact]
+    public async Task Import_IdAlreadyUsedByAnotherLabel_IsRejectedAndTheStoredNodeKept()
+    {
+        await using var store = await CreateStoreAsync();
+        await ImportAsync(store, SmallChain());
+        var clash = new GraphBatch();
+        clash.AddNode("碳酸锂", NodeLabel.Enterprise, new() { ["name"] = "碳酸锂公司" }, new SourceLocation("clash.jsonl", 7));
+
+        var summary = await ImportAsync(store, clash);
+
+        var rejection = Assert.Single(summary.Rejected);
+        Assert.Equal(("clash.jsonl", 7L), (rejection.File, rejection.Line));
+        Assert.Contains("already a Product", rejection.Reason);
+        Assert.Equal(NodeLabel.Product, (await store.GetNodeAsync("碳酸锂"))!.Label);
+    }
+
+    [Fact]
+    public async Task ReadAll_ReturnsEveryNodeAndRelationship()
+    {
+        await using var store = await CreateStoreAsync();
+        await ImportAsync(store, SmallChain());
+
+        var nodes = await store.ReadNodesAsync().ToListAsync();
+        var rels = await store.ReadRelationshipsAsync().ToListAsync();
+
+        Assert.Equal(6, nodes.Count);
+        Assert.Equal(6, rels.Count);
+        Assert.Contains(rels, r => r.Key == new RelationshipKey(RelType.Supplies, "002460", "300750") && (double)r.Properties["volume"] == 12.5);
+    }
+}
