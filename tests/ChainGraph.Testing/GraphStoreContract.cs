@@ -233,7 +233,7 @@ public abstract class GraphStoreContract
 
         var rejection = Assert.Single(summary.Rejected);
         Assert.Equal(("clash.jsonl", 7L), (rejection.File, rejection.Line));
-        Assert.Contains("already a Product", rejection.Reason);
+        Assert.Contains("already has label Product", rejection.Reason);
         Assert.Equal(NodeLabel.Product, (await store.GetNodeAsync("碳酸锂"))!.Label);
     }
 

@@ -32,7 +32,7 @@ public sealed class GraphBatch
         }
         if (existing.Label != label)
         {
-            Reject(at, $"id '{id}' is a {label} here but a {existing.Label} at line {existing.At.Line}");
+            Reject(at, $"id '{id}' has label {label} here but {existing.Label} at line {existing.At.Line}");
             return;
         }
         merged.Add(new ImportMerge(id, at.File, at.Line, existing.At.Line, Overlay(existing.Properties, properties)));
@@ -91,7 +91,7 @@ public sealed class GraphBatch
         {
             if (stored.TryGetValue(id, out var storedLabel) && storedLabel != node.Label)
             {
-                Reject(node.At, $"id '{id}' is already a {storedLabel} in the store; this row makes it a {node.Label}");
+                Reject(node.At, $"id '{id}' already has label {storedLabel} in the store; this row gives it {node.Label}");
                 continue;
             }
             labels[id] = node.Label;
@@ -122,13 +122,13 @@ public sealed class GraphBatch
         if (labels.TryGetValue(end.Id, out var label))
         {
             return allowed.Contains(label) ? null
-                : $"{spec.Name} must {side} at {string.Join(" or ", allowed)}; '{end.Id}' is a {label}";
+                : $"{spec.Name} must {side} at {string.Join(" or ", allowed)}; '{end.Id}' has label {label}";
         }
         var newLabel = end.Label ?? (allowed.Length == 1 ? allowed[0] : (NodeLabel?)null);
         if (newLabel is not { } l)
             return $"{side} node '{end.Id}' does not exist and the row does not say its label";
         if (!allowed.Contains(l))
-            return $"{spec.Name} must {side} at {string.Join(" or ", allowed)}; '{end.Id}' is given as {l}";
+            return $"{spec.Name} must {side} at {string.Join(" or ", allowed)}; '{end.Id}' is given label {l}";
         var properties = new Dictionary<string, object>(end.Properties ?? NoProperties);
         properties.TryAdd("name", end.Id);
         if (GraphValidator.CheckNode(l, properties) is { } error)

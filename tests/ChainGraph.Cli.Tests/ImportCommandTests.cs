@@ -1,0 +1,125 @@
+using System.Text;
+using System.Text.Json;
+using ChainGraph.Testing;
+
+namespace ChainGraph.Cli.Tests;
+
+public sealed class ImportCommandTests : IDisposable
+{
+    readonly TempDirectory folder = new();
+
+    public void Dispose() => folder.Dispose();
+
+    string Db => folder.File("graph.db");
+
+    [Fact]
+    public async Task Import_BrokenLineWrongNumberAndMissingEndpoint_KeepsGoodRowsReportsEachAndExitsTwo()
+    {
+        folder.Write("in/nodes.csv", "id:ID,:LABEL,name,capacity:double\ne1,Enterprise,甲,10\ne2,Enterprise,乙,ten\np1,Product,碳酸锂,\n");
+        folder.Write("in/rels.csv", ":START_ID,:END_ID,:TYPE,share:double\ne1,p1,MAKES,0.5\ne1,p1,MAKES\ne1,ghost,SUPPORTS,\n");
+
+        var (code, _, error) = await CliRunner.RunAsync("import", folder.File("in"), "--format", "csv", "--db", Db);
+        var stats = await CliRunner.JsonAsync("stats", "--db", Db);
+
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Contains("rejected: nodes.csv:3: field 'capacity': expected a number. Got: 'ten'", error);
+        Assert.Contains("rejected: rels.csv:3: expected 4 fields, found 3", error);
+        Assert.Contains("rejected: rels.csv:4: SUPPORTS must start at InnovationCentre", error);
+        Assert.Equal(1, stats.GetProperty("nodes").GetProperty("Enterprise").GetInt32());
+        Assert.Equal(1, stats.GetProperty("relationships").GetProperty("MAKES").GetInt32());
+    }
+
+    [Fact]
+    public async Task Import_Json_PrintsTheSummaryContract()
+    {
+        folder.Write("in.jsonl", """{"type":"relationship","label":"INPUT_TO","start":{"id":"a","labels":["Product"]},"end":{"id":"a","labels":["Product"]}}""");
+
+        var summary = await CliRunner.JsonAsync("import", folder.File("in.jsonl"), "--format", "jsonl", "--db", Db);
+
+        var rejected = summary.GetProperty("rejected")[0];
+        Assert.Equal("in.jsonl", rejected.GetProperty("file").GetString());
+        Assert.Equal(1, rejected.GetProperty("line").GetInt32());
+        Assert.Equal("self-loop: 'a' INPUT_TO itself", rejected.GetProperty("reason").GetString());
+        Assert.True(summary.TryGetProperty("seconds", out _));
+        Assert.Equal(JsonValueKind.Object, summary.GetProperty("nodes").ValueKind);
+    }
+
+    [Fact]
+    public async Task ExportCsvThenImportIntoAnEmptyStore_GivesIdenticalStats()
+    {
+        await WriteSyntheticChainAsync(folder.File("in"), products: 300);
+        await CliRunner.RunAsync("import", folder.File("in"), "--format", "csv", "--db", Db);
+
+        await AssertRoundTripAsync();
+    }
+
+    [ChainKgFact]
+    public async Task ExportCsvThenImport_OfChainKnowledgeGraph_GivesIdenticalStats()
+    {
+        await CliRunner.RunAsync("import", SharedData.ChainKg!, "--format", "chainkg", "--db", Db);
+
+        await AssertRoundTripAsync();
+    }
+
+    async Task AssertRoundTripAsync()
+    {
+        var copy = folder.File("copy.db");
+        var (exportCode, _, exportError) = await CliRunner.RunAsync("export", "csv", "--out", folder.File("export"), "--db", Db);
+        var (importCode, _, importError) = await CliRunner.RunAsync("import", folder.File("export"), "--format", "csv", "--db", copy);
+
+        Assert.Equal(ExitCodes.Ok, exportCode);
+        Assert.True(importCode == ExitCodes.Ok, importError + exportError);
+        Assert.Equal((await CliRunner.JsonAsync("stats", "--db", Db)).GetRawText(), (await CliRunner.JsonAsync("stats", "--db", copy)).GetRawText());
+    }
+
+    [Fact]
+    public async Task Import_KilledAtRandomPoints_LeavesTheStoreAsItWasBeforeThatImport()
+    {
+        folder.Write("seed.jsonl", """{"type":"node","id":"seed","labels":["Product"],"properties":{"name":"种子"}}""");
+        await CliRunner.RunAsync("import", folder.File("seed.jsonl"), "--format", "jsonl", "--db", Db);
+        var before = (await CliRunner.JsonAsync("stats", "--db", Db)).GetRawText();
+        await WriteSyntheticChainAsync(folder.File("big"), products: 150_000);
+        var random = new Random(20261121);
+        var killedWhileWriting = 0;
+
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            var stderr = new StringBuilder();
+            using var child = CliRunner.Start(["import", folder.File("big"), "--format", "csv", "--db", Db], text => { lock (stderr) stderr.Append(text); });
+            var deadline = DateTime.UtcNow.AddSeconds(60);
+            while (!child.HasExited && DateTime.UtcNow < deadline && !Seen(stderr, "writing")) await Task.Delay(20);
+            await Task.Delay(random.Next(0, 400));
+            if (!child.HasExited)
+            {
+                child.Kill(entireProcessTree: true);
+                killedWhileWriting++;
+            }
+            await child.WaitForExitAsync();
+
+            Assert.Equal(before, (await CliRunner.JsonAsync("stats", "--db", Db)).GetRawText());
+        }
+        Assert.True(killedWhileWriting > 0, "the import finished before it could be killed; make the input larger");
+    }
+
+    static bool Seen(StringBuilder text, string what)
+    {
+        lock (text) return text.ToString().Contains(what, StringComparison.Ordinal);
+    }
+
+    /// <summary>A chain of products, each made by one of a few enterprises, as admin-import CSV.</summary>
+    static async Task WriteSyntheticChainAsync(string path, int products)
+    {
+        Directory.CreateDirectory(path);
+        var nodes = new StringBuilder("id:ID,:LABEL,name\n");
+        var rels = new StringBuilder(":START_ID,:END_ID,:TYPE,share:double\n");
+        for (var e = 0; e < 50; e++) nodes.Append($"e{e},Enterprise,企业{e}\n");
+        for (var p = 0; p < products; p++)
+        {
+            nodes.Append($"p{p},Product,产品{p}\n");
+            if (p > 0) rels.Append($"p{p - 1},p{p},INPUT_TO,\n");
+            rels.Append($"e{p % 50},p{p},MAKES,0.{p % 10}\n");
+        }
+        await File.WriteAllTextAsync(Path.Combine(path, "nodes.csv"), nodes.ToString());
+        await File.WriteAllTextAsync(Path.Combine(path, "rels.csv"), rels.ToString());
+    }
+}
