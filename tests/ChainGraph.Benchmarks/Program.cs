@@ -1,0 +1,9 @@
+using BenchmarkDotNet.Running;
+using ChainGraph.Benchmarks;
+
+// `once NAME` runs a headline figure a single time and prints wall time and peak memory
+// (what the issues ask for); anything else goes to BenchmarkDotNet.
+if (args is ["once", var name, ..])
+    return await Once.RunAsync(name);
+BenchmarkSwitcher.FromAssembly(typeof(ImportChainKgBenchmark).Assembly).Run(args);
+return 0;
