@@ -75,17 +75,25 @@ public sealed class ImportCommandTests : IDisposable
     [Fact]
     public async Task Import_KilledAtRandomPoints_LeavesTheStoreAsItWasBeforeThatImport()
     {
+        // One store already holds data; the other is empty, where the import takes its bulk-load path.
+        var empty = folder.File("empty.db");
         folder.Write("seed.jsonl", """{"type":"node","id":"seed","labels":["Product"],"properties":{"name":"种子"}}""");
         await CliRunner.RunAsync("import", folder.File("seed.jsonl"), "--format", "jsonl", "--db", Db);
-        var before = (await CliRunner.JsonAsync("stats", "--db", Db)).GetRawText();
+        await CliRunner.RunAsync("stats", "--db", empty);
+        var before = new Dictionary<string, string>
+        {
+            [Db] = (await CliRunner.JsonAsync("stats", "--db", Db)).GetRawText(),
+            [empty] = (await CliRunner.JsonAsync("stats", "--db", empty)).GetRawText(),
+        };
         await WriteSyntheticChainAsync(folder.File("big"), products: 150_000);
         var random = new Random(20261121);
         var killedWhileWriting = 0;
 
-        for (var attempt = 0; attempt < 3; attempt++)
+        for (var attempt = 0; attempt < 4; attempt++)
         {
+            var db = attempt % 2 == 0 ? Db : empty;
             var stderr = new StringBuilder();
-            using var child = CliRunner.Start(["import", folder.File("big"), "--format", "csv", "--db", Db], text => { lock (stderr) stderr.Append(text); });
+            using var child = CliRunner.Start(["import", folder.File("big"), "--format", "csv", "--db", db], text => { lock (stderr) stderr.Append(text); });
             var deadline = DateTime.UtcNow.AddSeconds(60);
             while (!child.HasExited && DateTime.UtcNow < deadline && !Seen(stderr, "writing")) await Task.Delay(20);
             await Task.Delay(random.Next(0, 400));
@@ -96,9 +104,11 @@ public sealed class ImportCommandTests : IDisposable
             }
             await child.WaitForExitAsync();
 
-            Assert.Equal(before, (await CliRunner.JsonAsync("stats", "--db", Db)).GetRawText());
+            Assert.Equal(before[db], (await CliRunner.JsonAsync("stats", "--db", db)).GetRawText());
         }
         Assert.True(killedWhileWriting > 0, "the import finished before it could be killed; make the input larger");
+        Assert.Equal(ExitCodes.Ok, (await CliRunner.RunAsync("import", folder.File("seed.jsonl"), "--format", "jsonl", "--db", empty)).Code);
+        Assert.Contains("种子", (await CliRunner.RunAsync("search", "种", "--db", empty)).Out);
     }
 
     static bool Seen(StringBuilder text, string what)

@@ -7,6 +7,7 @@ namespace ChainGraph.Storage.Sqlite;
 public sealed partial class SqliteGraphStore
 {
     const int ProgressEvery = 10_000;
+    const int BulkLoadRows = 50_000;
 
     // The row loops below call the synchronous Execute methods: Microsoft.Data.Sqlite runs the
     // async ones synchronously anyway, and a Task per row is measurable on a 300k-row import.
@@ -49,9 +50,14 @@ public sealed partial class SqliteGraphStore
         {
             await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
             var total = (long)plan.Nodes.Count + plan.Relationships.Count;
+            // Into an empty store, building the secondary indexes once at the end beats updating them row by row;
+            // DDL is transactional in SQLite, so a killed import still leaves them as they were.
+            var rebuildIndexes = total >= BulkLoadRows && await IsEmptyAsync(connection, cancellationToken);
+            if (rebuildIndexes) await ExecuteAsync(connection, DropIndexes, cancellationToken);
             long written = 0;
             var nids = await UpsertNodesAsync(connection, plan.Nodes, () => Report(++written), cancellationToken);
             await UpsertRelationshipsAsync(connection, plan.Relationships, nids, () => Report(++written), cancellationToken);
+            if (rebuildIndexes) await ExecuteAsync(connection, Indexes, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             progress?.Report(new WriteProgress(total, total));
 
@@ -64,6 +70,13 @@ public sealed partial class SqliteGraphStore
         {
             throw Wrap(e);
         }
+    }
+
+    static async Task<bool> IsEmptyAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT NOT EXISTS (SELECT 1 FROM nodes)";
+        return (long)(await command.ExecuteScalarAsync(cancellationToken))! == 1;
     }
 
     static async Task<Dictionary<string, long>> UpsertNodesAsync(SqliteConnection connection, IReadOnlyList<GraphNode> nodes,

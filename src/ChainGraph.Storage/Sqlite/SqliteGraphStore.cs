@@ -19,8 +19,6 @@ public sealed partial class SqliteGraphStore : IGraphStore
             name  TEXT NOT NULL,
             props TEXT NOT NULL
         );
-        CREATE INDEX IF NOT EXISTS nodes_by_label ON nodes (label, id);
-        CREATE INDEX IF NOT EXISTS nodes_by_name ON nodes (name);
         CREATE TABLE IF NOT EXISTS rels (
             type  TEXT NOT NULL,
             src   INTEGER NOT NULL REFERENCES nodes (nid),
@@ -28,8 +26,17 @@ public sealed partial class SqliteGraphStore : IGraphStore
             props TEXT NOT NULL,
             PRIMARY KEY (type, src, dst)
         ) WITHOUT ROWID;
+        """;
+
+    const string Indexes = """
+        CREATE INDEX IF NOT EXISTS nodes_by_label ON nodes (label, id);
+        CREATE INDEX IF NOT EXISTS nodes_by_name ON nodes (name);
         CREATE INDEX IF NOT EXISTS rels_by_src ON rels (src, type);
         CREATE INDEX IF NOT EXISTS rels_by_dst ON rels (dst, type);
+        """;
+
+    const string DropIndexes = """
+        DROP INDEX nodes_by_label; DROP INDEX nodes_by_name; DROP INDEX rels_by_src; DROP INDEX rels_by_dst;
         """;
 
     readonly string connectionString;
@@ -48,7 +55,7 @@ public sealed partial class SqliteGraphStore : IGraphStore
     {
         if (System.IO.Path.GetDirectoryName(Path) is { Length: > 0 } directory) Directory.CreateDirectory(directory);
         await using var connection = await OpenAsync(cancellationToken);
-        await ExecuteAsync(connection, Schema, cancellationToken);
+        await ExecuteAsync(connection, Schema + Indexes, cancellationToken);
     }
 
     public ValueTask DisposeAsync()
