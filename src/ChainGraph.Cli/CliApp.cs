@@ -17,6 +17,7 @@ public static class CliApp
             SearchCommand.Create(console),
             NodeCommand.Create(console),
             ExportCommand.Create(console),
+            AnalyzeCommand.Create(console),
         };
         var parsed = root.Parse(args);
         var configuration = new InvocationConfiguration { Output = console.Out, Error = console.Error };

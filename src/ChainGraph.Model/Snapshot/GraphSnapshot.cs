@@ -22,6 +22,8 @@ public sealed class GraphSnapshot
         Cities = nodes.Cities;
         Countries = nodes.Countries;
         Tags = nodes.Tags;
+        Stages = nodes.Stages;
+        Orders = nodes.Orders;
         indexById = Enumerable.Range(0, Ids.Length).ToFrozenDictionary(i => Ids[i], StringComparer.Ordinal);
         this.outgoing = outgoing;
         this.incoming = incoming;
@@ -46,6 +48,12 @@ public sealed class GraphSnapshot
     /// <summary>Tags of an Enterprise (链主, 专精特新, ...); empty for others.</summary>
     public string[][] Tags { get; }
 
+    /// <summary>Stage of a Segment (upstream, midstream, downstream), else null.</summary>
+    public string?[] Stages { get; }
+
+    /// <summary>Order of a Segment along its chain (1 = most upstream), else 0.</summary>
+    public int[] Orders { get; }
+
     public int RelationshipCount => outgoing.Sum(a => a.EdgeCount);
 
     public bool TryGetIndex(string id, out int node) => indexById.TryGetValue(id, out node);
@@ -58,4 +66,5 @@ public sealed class GraphSnapshot
 }
 
 internal sealed record NodeColumns(
-    string[] Ids, NodeLabel[] Labels, string[] Names, string?[] Provinces, string?[] Cities, string?[] Countries, string[][] Tags);
+    string[] Ids, NodeLabel[] Labels, string[] Names, string?[] Provinces, string?[] Cities, string?[] Countries, string[][] Tags,
+    string?[] Stages, int[] Orders);

@@ -10,6 +10,8 @@ public sealed class SnapshotBuilder
     readonly List<string?> cities = [];
     readonly List<string?> countries = [];
     readonly List<string[]> tags = [];
+    readonly List<string?> stages = [];
+    readonly List<int> orders = [];
     readonly Dictionary<string, string> interned = new(StringComparer.Ordinal);
     readonly EdgeList[] edges = GraphSchema.RelTypes.Select(_ => new EdgeList()).ToArray();
 
@@ -17,8 +19,10 @@ public sealed class SnapshotBuilder
 
     /// <summary>Adds a node and returns its index.</summary>
     public int AddNode(string id, NodeLabel label, string name, string? province = null, string? city = null,
-        string? country = null, string[]? nodeTags = null)
+        string? country = null, string[]? nodeTags = null, string? stage = null, int order = 0)
     {
+        stages.Add(Intern(stage));
+        orders.Add(order);
         ids.Add(id);
         labels.Add(label);
         names.Add(name);
@@ -42,7 +46,7 @@ public sealed class SnapshotBuilder
             var e = edges[t];
             (outgoing[t], incoming[t]) = CsrAdjacency.Build(n, e.Sources, e.Targets, e.Weights);
         }
-        var columns = new NodeColumns([.. ids], [.. labels], [.. names], [.. provinces], [.. cities], [.. countries], [.. tags]);
+        var columns = new NodeColumns([.. ids], [.. labels], [.. names], [.. provinces], [.. cities], [.. countries], [.. tags], [.. stages], [.. orders]);
         return new GraphSnapshot(columns, outgoing, incoming);
     }
 

@@ -1,0 +1,55 @@
+namespace ChainGraph.Analysis.ChainGaps;
+
+/// <summary>Thresholds and weights of the chain-gap analysis; every one is documented and may be changed.</summary>
+public sealed record ChainGapOptions
+{
+    /// <summary>A segment with fewer local makers than this (but at least one) is weak.</summary>
+    /// <value>2</value>
+    public int WeakBelow { get; init; } = 2;
+
+    /// <summary>A segment with at least this many local makers is strong.</summary>
+    /// <value>5</value>
+    public int StrongAt { get; init; } = 5;
+
+    /// <summary>A segment whose local makers are at least this share of the national makers is strong too.</summary>
+    /// <value>0.25</value>
+    public double StrongShare { get; init; } = 0.25;
+
+    /// <summary>Candidates listed per missing or weak segment.</summary>
+    /// <value>10</value>
+    public int Candidates { get; init; } = 10;
+
+    /// <summary>Weight of capacity: the candidate's share of the segment's volume, or of its products when volumes are unknown.</summary>
+    /// <value>0.30</value>
+    public double CapacityWeight { get; init; } = 0.30;
+
+    /// <summary>Weight of tags: 链主 1, 单项冠军 0.8, 专精特新 0.6, 独角兽 0.5, 上市 0.2 (the best one counts).</summary>
+    /// <value>0.25</value>
+    public double TagWeight { get; init; } = 0.25;
+
+    /// <summary>Weight of existing SUPPLIES links with the region's enterprises, either way (3 or more count fully).</summary>
+    /// <value>0.25</value>
+    public double LinkWeight { get; init; } = 0.25;
+
+    /// <summary>Weight of concentration relief: how much the segment's HHI would fall if the candidate doubled its volume by a plant in the region.</summary>
+    /// <value>0.10</value>
+    public double ReliefWeight { get; init; } = 0.10;
+
+    /// <summary>Weight of proximity: the candidate is in the same province as the city asked about.</summary>
+    /// <value>0.10</value>
+    public double ProximityWeight { get; init; } = 0.10;
+
+    public static ChainGapOptions Default { get; } = new();
+
+    /// <summary>Every invalid setting at once, or an empty list.</summary>
+    public IReadOnlyList<string> Validate()
+    {
+        var errors = new List<string>();
+        if (WeakBelow < 1) errors.Add($"WeakBelow must be at least 1. Got: {WeakBelow}");
+        if (StrongAt < WeakBelow) errors.Add($"StrongAt must be at least WeakBelow ({WeakBelow}). Got: {StrongAt}");
+        if (StrongShare is <= 0 or > 1) errors.Add($"StrongShare must be in (0, 1]. Got: {StrongShare}");
+        if (Candidates < 0) errors.Add($"Candidates must not be negative. Got: {Candidates}");
+        if (new[] { CapacityWeight, TagWeight, LinkWeight, ReliefWeight, ProximityWeight }.Any(w => w < 0)) errors.Add("Weights must not be negative.");
+        return errors;
+    }
+}

@@ -1,0 +1,73 @@
+using ChainGraph.Model;
+using ChainGraph.Model.Snapshot;
+
+namespace ChainGraph.Analysis.Concentration;
+
+// Herfindahl–Hirschman index; "concentrated" follows the European Commission's 2021
+// strategic-dependency screen (SWD(2021) 352: HHI above 0.4).
+
+/// <summary>
+/// How concentrated the supply of a product (or a set of products) is: its makers, their HHI
+/// (by MAKES volume when every maker has one, else equal shares), the share of makers abroad
+/// and the share held by the top province. O(makers) per product.
+/// </summary>
+public static class SupplierConcentration
+{
+    public static ConcentrationFigures OfProduct(GraphSnapshot snapshot, int product)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        var makes = snapshot.In(RelType.Makes);
+        return Measure(snapshot, makes.Neighbours(product), makes.WeightsOf(product));
+    }
+
+    /// <summary>Concentration over the makers of several products, each maker weighted by its summed volume.</summary>
+    public static ConcentrationFigures OfProducts(GraphSnapshot snapshot, IEnumerable<int> products)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        var volumes = new Dictionary<int, float>();
+        var makes = snapshot.In(RelType.Makes);
+        foreach (var p in products)
+        {
+            var weights = makes.WeightsOf(p);
+            var makers = makes.Neighbours(p);
+            for (var i = 0; i < makers.Length; i++) volumes[makers[i]] = volumes.GetValueOrDefault(makers[i]) + weights[i];
+        }
+        return Measure(snapshot, [.. volumes.Keys], [.. volumes.Values]);
+    }
+
+    /// <summary>HHI of the given makers with these volumes (NaN = unknown, which means equal shares for all).</summary>
+    public static ConcentrationFigures Measure(GraphSnapshot snapshot, ReadOnlySpan<int> makers, ReadOnlySpan<float> volumes)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        if (makers.IsEmpty) return ConcentrationFigures.None;
+        var byVolume = true;
+        double total = 0;
+        foreach (var v in volumes)
+        {
+            if (!(v > 0)) byVolume = false;
+            total += v;
+        }
+        double hhi = 0;
+        var foreign = 0;
+        var provinceShares = new Dictionary<string, double>(StringComparer.Ordinal);
+        for (var i = 0; i < makers.Length; i++)
+        {
+            var share = byVolume ? volumes[i] / total : 1.0 / makers.Length;
+            hhi += share * share;
+            if (snapshot.Countries[makers[i]] is { } country && country != "CN") foreign++;
+            if (snapshot.Provinces[makers[i]] is { } province) provinceShares[province] = provinceShares.GetValueOrDefault(province) + share;
+        }
+        var top = provinceShares.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal).FirstOrDefault();
+        return new ConcentrationFigures(makers.Length, hhi, (double)foreign / makers.Length, top.Key, top.Value, byVolume);
+    }
+}
+
+/// <summary>
+/// Supply concentration figures. <see cref="Hhi"/> runs from 1/Makers (even) to 1 (one maker).
+/// </summary>
+/// <param name="TopProvince">The province holding the largest share, null when no maker's province is known.</param>
+/// <param name="ByVolume">True when shares came from volumes, false when they were taken as equal.</param>
+public sealed record ConcentrationFigures(int Makers, double Hhi, double ForeignShare, string? TopProvince, double TopProvinceShare, bool ByVolume)
+{
+    public static ConcentrationFigures None { get; } = new(0, 0, 0, null, 0, false);
+}
