@@ -92,7 +92,7 @@ public static class ChainGapAnalysis
         if (madeProducts > 0)
         {
             var made = snapshot.Out(RelType.Makes).Neighbours(maker).ToArray().Where(p => segment.Products.Contains(p)).Select(p => snapshot.Names[p]).Take(3);
-            reasons.Add(byVolume ? $"makes {string.Join("、", made)} ({capacity:P0} of the segment's volume)"
+            reasons.Add(byVolume ? $"makes {string.Join("、", made)} ({capacity * 100:0}% of the segment's volume)"
                 : $"makes {string.Join("、", made)} ({madeProducts}/{segment.Products.Length} of the segment's products)");
         }
         else

@@ -66,9 +66,9 @@ public static class ChokepointAnalysis
         if (f.Makers == 1) why.Add($"only maker: {snapshot.Names[snapshot.In(RelType.Makes).Neighbours(v)[0]]}");
         else if (f.Makers > 1 && f.Hhi > options.ConcentratedHhi) why.Add($"concentrated: {f.Makers} makers, HHI {f.Hhi:0.00}");
         if (f.Makers > 0 && f.ForeignShare >= 1) why.Add("all makers abroad");
-        else if (f.ForeignShare >= options.ForeignShareFlag) why.Add($"{f.ForeignShare:P0} of makers abroad");
+        else if (f.ForeignShare >= options.ForeignShareFlag) why.Add($"{f.ForeignShare * 100:0}% of makers abroad");
         if (f.Makers > 1 && f.TopProvince is not null && f.TopProvinceShare >= options.TopProvinceFlag)
-            why.Add($"{f.TopProvinceShare:P0} of supply in {f.TopProvince}");
+            why.Add($"{f.TopProvinceShare * 100:0}% of supply in {f.TopProvince}");
         if (dominates > 0) why.Add($"dominates {dominates} product{(dominates == 1 ? "" : "s")}");
         if (articulation) why.Add("articulation point of the supply network");
         var score = options.SingleSourceWeight * (f.Makers == 1 ? 1 : 0) + options.HhiWeight * f.Hhi + options.ForeignWeight * f.ForeignShare

@@ -104,7 +104,7 @@ public static class AnalyzeCommand
             string[] header = ["kind", "id", "name"];
             var rows = report.LostProducts.Select(v => (IReadOnlyList<string>)["lost product", snapshot.Ids[v], snapshot.Names[v]])
                 .Concat(report.AffectedEnterprises.Select(v => (IReadOnlyList<string>)["affected enterprise", snapshot.Ids[v], snapshot.Names[v]]))
-                .Concat(report.Segments.Select(s => (IReadOnlyList<string>)["segment lost", s.SegmentId, $"{s.Name}: {s.Lost}/{s.Products} ({s.Share:P0})"]))
+                .Concat(report.Segments.Select(s => (IReadOnlyList<string>)["segment lost", s.SegmentId, $"{s.Name}: {s.Lost}/{s.Products} ({s.Share * 100:0}%)"]))
                 .ToList();
             return Emit(console, result, json, header, rows,
                 $"Removing {report.Removed.Length} nodes loses {report.LostProducts.Length:N0} products and hits {report.AffectedEnterprises.Length:N0} enterprises.");
