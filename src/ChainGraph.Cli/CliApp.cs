@@ -20,7 +20,7 @@ public static class CliApp
             AnalyzeCommand.Create(console),
         };
         var parsed = root.Parse(args);
-        var configuration = new InvocationConfiguration { Output = console.Out, Error = console.Error };
+        var configuration = new InvocationConfiguration { Output = console.Out, Error = console.Error, EnableDefaultExceptionHandler = false };
         try
         {
             return await parsed.InvokeAsync(configuration);

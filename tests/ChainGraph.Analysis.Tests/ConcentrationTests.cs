@@ -29,7 +29,7 @@ public sealed class ConcentrationTests
         var figures = SupplierConcentration.OfProduct(snapshot, snapshot.Of("银浆"));
 
         Assert.Equal(0.66, figures.Hhi, 6);
-        Assert.Equal(1.0 / 3, figures.ForeignShare, 6);
+        Assert.Equal(0.8, figures.ForeignShare, 6);
         Assert.True(figures.ByVolume);
         Assert.Equal("广东省", figures.TopProvince); // a tie at 10%: the first name in ordinal order
         Assert.Equal(0.1, figures.TopProvinceShare, 6);

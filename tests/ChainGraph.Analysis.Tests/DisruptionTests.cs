@@ -58,6 +58,17 @@ public sealed class DisruptionTests
     }
 
     [Fact]
+    public void SubstituteInputs_LoseTheProductOnlyWhenTheWholeGroupIsLost()
+    {
+        var graph = new TestGraph().Products("三元正极", "磷酸铁锂", "电池").Enterprise("ncm").Enterprise("lfp")
+            .Makes("ncm", "三元正极").Makes("lfp", "磷酸铁锂")
+            .Edge(RelType.InputTo, "三元正极", "电池", 1).Edge(RelType.InputTo, "磷酸铁锂", "电池", 1);
+
+        Assert.Equal(["三元正极"], Run(graph, ["ncm"]).Lost);
+        Assert.Equal(["三元正极", "电池", "磷酸铁锂"], Run(graph, ["ncm", "lfp"]).Lost);
+    }
+
+    [Fact]
     public void SegmentLoss_IsTheShareOfTheSegmentsProductsLost()
     {
         var graph = Battery().Node("lib", NodeLabel.Chain).Node("up", NodeLabel.Segment, "upstream", 1).Node("down", NodeLabel.Segment, "downstream", 2)

@@ -66,7 +66,7 @@ public static class ChokepointAnalysis
         if (f.Makers == 1) why.Add($"only maker: {snapshot.Names[snapshot.In(RelType.Makes).Neighbours(v)[0]]}");
         else if (f.Makers > 1 && f.Hhi > options.ConcentratedHhi) why.Add($"concentrated: {f.Makers} makers, HHI {f.Hhi:0.00}");
         if (f.Makers > 0 && f.ForeignShare >= 1) why.Add("all makers abroad");
-        else if (f.ForeignShare >= options.ForeignShareFlag) why.Add($"{f.ForeignShare * 100:0}% of makers abroad");
+        else if (f.ForeignShare >= options.ForeignShareFlag) why.Add($"{f.ForeignShare * 100:0}% of supply abroad");
         if (f.Makers > 1 && f.TopProvince is not null && f.TopProvinceShare >= options.TopProvinceFlag)
             why.Add($"{f.TopProvinceShare * 100:0}% of supply in {f.TopProvince}");
         if (dominates > 0) why.Add($"dominates {dominates} product{(dominates == 1 ? "" : "s")}");

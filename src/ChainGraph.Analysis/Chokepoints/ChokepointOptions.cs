@@ -7,7 +7,7 @@ public sealed record ChokepointOptions
     /// <value>0.4</value>
     public double ConcentratedHhi { get; init; } = 0.4;
 
-    /// <summary>Share of makers abroad from which an input is flagged foreign-dependent.</summary>
+    /// <summary>Share of supply made abroad from which an input is flagged foreign-dependent.</summary>
     /// <value>0.5</value>
     public double ForeignShareFlag { get; init; } = 0.5;
 
@@ -23,7 +23,7 @@ public sealed record ChokepointOptions
     /// <value>0.20</value>
     public double HhiWeight { get; init; } = 0.20;
 
-    /// <summary>Weight of the share of makers abroad.</summary>
+    /// <summary>Weight of the share of supply made abroad.</summary>
     /// <value>0.20</value>
     public double ForeignWeight { get; init; } = 0.20;
 

@@ -8,7 +8,7 @@ public sealed record ChokepointReport(
     int ReachableProducts);
 
 /// <summary>
-/// One product or enterprise: its makers (suppliers), HHI, share of makers abroad, how many
+/// One product or enterprise: its makers (suppliers), HHI, share of supply made abroad, how many
 /// products it dominates, whether it is an articulation point, the combined score (0..1) and why.
 /// </summary>
 public sealed record ChokepointItem(

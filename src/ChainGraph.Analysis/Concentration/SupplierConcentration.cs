@@ -8,8 +8,8 @@ namespace ChainGraph.Analysis.Concentration;
 
 /// <summary>
 /// How concentrated the supply of a product (or a set of products) is: its makers, their HHI
-/// (by MAKES volume when every maker has one, else equal shares), the share of makers abroad
-/// and the share held by the top province. O(makers) per product.
+/// (by MAKES volume when every maker has one, else equal shares), and with the same shares the
+/// part made abroad (country not CN) and the part held by the top province. O(makers) per product.
 /// </summary>
 public static class SupplierConcentration
 {
@@ -48,22 +48,23 @@ public static class SupplierConcentration
             total += v;
         }
         double hhi = 0;
-        var foreign = 0;
+        double foreign = 0;
         var provinceShares = new Dictionary<string, double>(StringComparer.Ordinal);
         for (var i = 0; i < makers.Length; i++)
         {
             var share = byVolume ? volumes[i] / total : 1.0 / makers.Length;
             hhi += share * share;
-            if (snapshot.Countries[makers[i]] is { } country && country != "CN") foreign++;
+            if (snapshot.Countries[makers[i]] is { } country && country != "CN") foreign += share;
             if (snapshot.Provinces[makers[i]] is { } province) provinceShares[province] = provinceShares.GetValueOrDefault(province) + share;
         }
         var top = provinceShares.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal).FirstOrDefault();
-        return new ConcentrationFigures(makers.Length, hhi, (double)foreign / makers.Length, top.Key, top.Value, byVolume);
+        return new ConcentrationFigures(makers.Length, hhi, foreign, top.Key, top.Value, byVolume);
     }
 }
 
 /// <summary>
-/// Supply concentration figures. <see cref="Hhi"/> runs from 1/Makers (even) to 1 (one maker).
+/// Supply concentration figures. <see cref="Hhi"/> runs from 1/Makers (even) to 1 (one maker);
+/// <see cref="ForeignShare"/> and <see cref="TopProvinceShare"/> are shares of supply, 0..1.
 /// </summary>
 /// <param name="TopProvince">The province holding the largest share, null when no maker's province is known.</param>
 /// <param name="ByVolume">True when shares came from volumes, false when they were taken as equal.</param>

@@ -9,8 +9,10 @@ namespace ChainGraph.Analysis.Disruption;
 
 /// <summary>
 /// What a disruption cuts off: remove enterprises, products or every enterprise of a region.
-/// A product is lost when it had makers and none remains, when it is removed itself, or when
-/// any of its inputs (INPUT_TO, all taken as required) is lost; loss propagates downstream.
+/// A product is lost when it had makers and none remains, when it is removed itself, when a
+/// required input is lost, or when every input of one substitute group is lost (INPUT_TO edges
+/// with the same substituteGroup into one product replace each other; an edge without one is
+/// required). Loss propagates downstream.
 /// </summary>
 public static class DisruptionAnalysis
 {
@@ -42,11 +44,17 @@ public static class DisruptionAnalysis
             }
         }
         var downstream = snapshot.Out(RelType.InputTo);
+        var substitutesLeft = SubstitutesPerGroup(snapshot);
         while (queue.Count > 0)
         {
-            foreach (var next in downstream.Neighbours(queue.Dequeue()))
+            var input = queue.Dequeue();
+            var groups = downstream.WeightsOf(input);
+            var products = downstream.Neighbours(input);
+            for (var i = 0; i < products.Length; i++)
             {
+                var next = products[i];
                 if (lost[next]) continue;
+                if (groups[i] > 0 && --substitutesLeft[(next, groups[i])] > 0) continue;
                 lost[next] = true;
                 queue.Enqueue(next);
             }
@@ -69,6 +77,17 @@ public static class DisruptionAnalysis
             .Where(s => s.Lost > 0)
             .ToList();
         return new DisruptionReport(Enumerable.Range(0, n).Where(v => gone[v]).ToArray(), lostProducts, [.. affected], segments);
+    }
+
+    /// <summary>For each (product, substitute group), how many inputs of that group it has.</summary>
+    static Dictionary<(int Product, float Group), int> SubstitutesPerGroup(GraphSnapshot snapshot)
+    {
+        var inputs = snapshot.In(RelType.InputTo);
+        var counts = new Dictionary<(int, float), int>();
+        for (var v = 0; v < snapshot.NodeCount; v++)
+            foreach (var group in inputs.WeightsOf(v))
+                if (group > 0) counts[(v, group)] = counts.GetValueOrDefault((v, group)) + 1;
+        return counts;
     }
 }
 

@@ -13,8 +13,17 @@ public static class DemoCommand
         {
             await using var store = await CommonOptions.OpenStoreAsync(result, cancellationToken);
             var json = result.GetValue(CommonOptions.Json);
-            var code = await ImportCommand.RunAsync(console, store, batch => DemoData.Read(batch, cancellationToken: cancellationToken), json, cancellationToken);
-            if (!json) await StatsCommand.PrintAsync(console, store, cancellationToken);
+            var code = await ImportCommand.RunAsync(console, store, batch => DemoData.Read(batch, cancellationToken: cancellationToken), json,
+                cancellationToken, tables: false);
+            if (json) return code;
+            await StatsCommand.PrintAsync(console, store, cancellationToken);
+            console.Out.WriteLine("""
+
+                Try:
+                  chaingraph analyze gaps --chain lithium-battery --region 常州
+                  chaingraph analyze chokepoints --chain photovoltaics
+                  chaingraph analyze disruption --remove 603260,ent:east-hope,600596
+                """);
             return code;
         });
         return command;

@@ -28,7 +28,7 @@ public static class ImportCommand
 
     /// <summary>Reads with <paramref name="read"/>, writes atomically, reports; shared with <c>demo</c>.</summary>
     public static async Task<int> RunAsync(CliConsole console, IGraphStore store, Action<GraphBatch> read, bool json,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, bool tables = true)
     {
         var clock = Stopwatch.StartNew();
         var batch = new GraphBatch();
@@ -42,15 +42,18 @@ public static class ImportCommand
         }
         summary = summary with { Seconds = Math.Round(clock.Elapsed.TotalSeconds, 3) };
         if (json) console.WriteJson(summary);
-        else Print(console, summary);
+        else Print(console, summary, tables);
         return summary.Rejected.Count > 0 ? ExitCodes.BadInput : ExitCodes.Ok;
     }
 
-    static void Print(CliConsole console, ImportSummary summary)
+    static void Print(CliConsole console, ImportSummary summary, bool tables)
     {
         console.Out.WriteLine($"Imported {summary.Nodes.Values.Sum():N0} nodes and {summary.Relationships.Values.Sum():N0} relationships in {summary.Seconds:0.###} s.");
-        console.WriteTable(["nodes", "count"], summary.Nodes.Select(p => new[] { p.Key, p.Value.ToString("N0") }));
-        console.WriteTable(["relationships", "count"], summary.Relationships.Select(p => new[] { p.Key, p.Value.ToString("N0") }));
+        if (tables)
+        {
+            console.WriteTable(["nodes", "count"], summary.Nodes.Select(p => new[] { p.Key, p.Value.ToString("N0") }));
+            console.WriteTable(["relationships", "count"], summary.Relationships.Select(p => new[] { p.Key, p.Value.ToString("N0") }));
+        }
         foreach (var (label, count) in summary.CreatedEndpoints)
             console.Out.WriteLine($"{count:N0} {label} nodes were created because a relationship named them and no row defined them.");
         foreach (var merge in summary.Merged)

@@ -1,0 +1,108 @@
+using System.Text.Json;
+using ChainGraph.Testing;
+
+namespace ChainGraph.Cli.Tests;
+
+/// <summary>The README's first command and the analyses on the demo data, through the command line.</summary>
+public sealed class DemoAndAnalyzeTests : IDisposable
+{
+    readonly TempDirectory folder = new();
+
+    public void Dispose() => folder.Dispose();
+
+    string Db => folder.File("demo.db");
+
+    async Task LoadDemoAsync() => Assert.Equal(ExitCodes.Ok, (await CliRunner.RunAsync("demo", "--db", Db)).Code);
+
+    [Fact]
+    public async Task Demo_LoadsFiveChainsWithoutRejectsAndPrintsWhatIsInTheGraph()
+    {
+        var (code, output, error) = await CliRunner.RunAsync("demo", "--db", Db);
+        var again = await CliRunner.JsonAsync("demo", "--db", Db);
+        var stats = await CliRunner.JsonAsync("stats", "--db", Db);
+
+        Assert.True(code == ExitCodes.Ok, error);
+        Assert.Contains("Chains: 锂电池 (lithium-battery)", output);
+        Assert.Empty(again.GetProperty("rejected").EnumerateArray());
+        Assert.True(stats.GetProperty("nodes").GetProperty("Enterprise").GetInt32() >= 150);
+        Assert.True(stats.GetProperty("nodes").GetProperty("InnovationCentre").GetInt32() >= 20);
+        Assert.Equal(5, stats.GetProperty("nodes").GetProperty("Chain").GetInt32());
+    }
+
+    [Fact]
+    public async Task Gaps_LithiumBatteryInChangzhou_ReportsTheSeparatorMissingWithRankedCandidatesFromOtherProvinces()
+    {
+        await LoadDemoAsync();
+
+        var report = await CliRunner.JsonAsync("analyze", "gaps", "--chain", "lithium-battery", "--region", "常州", "--db", Db);
+
+        var segments = report.GetProperty("segments").EnumerateArray().ToDictionary(s => s.GetProperty("id").GetString()!);
+        var separator = segments["lithium-battery:separator"];
+        Assert.Equal("missing", separator.GetProperty("status").GetString());
+        Assert.Equal(0, separator.GetProperty("local").GetInt32());
+        Assert.Equal("weak", segments["lithium-battery:anode"].GetProperty("status").GetString());
+        var candidates = separator.GetProperty("candidates").EnumerateArray().ToList();
+        Assert.Equal(["002812", "300568"], candidates.Take(2).Select(c => c.GetProperty("id").GetString()));
+        Assert.All(candidates, c => Assert.NotEqual("江苏省", c.GetProperty("province").GetString()));
+        Assert.Contains("链主", candidates[0].GetProperty("why").GetString());
+        var scores = candidates.Select(c => c.GetProperty("score").GetDouble()).ToList();
+        Assert.Equal(scores.OrderDescending(), scores);
+    }
+
+    [Fact]
+    public async Task Chokepoints_Json_FollowsTheContractAndFindsTheDeliberateWeakPoints()
+    {
+        await LoadDemoAsync();
+
+        var report = await CliRunner.JsonAsync("analyze", "chokepoints", "--top", "200", "--db", Db);
+
+        var items = report.GetProperty("items").EnumerateArray().ToDictionary(i => i.GetProperty("id").GetString()!);
+        foreach (var key in new[] { "id", "name", "label", "suppliers", "hhi", "foreignShare", "dominates", "articulation", "score", "why" })
+            Assert.True(items["颗粒硅"].TryGetProperty(key, out _), key);
+        Assert.StartsWith("only maker: 协鑫科技", items["颗粒硅"].GetProperty("why").GetString(), StringComparison.Ordinal);
+        Assert.Contains("all makers abroad", items["车规级MCU"].GetProperty("why").GetString());
+        Assert.Equal(4, items["工业硅"].GetProperty("dominates").GetInt32());
+        Assert.True(items["高纯石英砂"].GetProperty("hhi").GetDouble() > 0.4);
+        Assert.Contains("工业硅", report.GetProperty("articulationPoints").EnumerateArray().Select(p => p.GetString()));
+    }
+
+    [Fact]
+    public async Task Disruption_RemovingEveryIndustrialSiliconMaker_CutsOffTheCrystallineSiliconChain()
+    {
+        await LoadDemoAsync();
+
+        var report = await CliRunner.JsonAsync("analyze", "disruption", "--remove", "603260,ent:east-hope,600596", "--db", Db);
+
+        var lost = report.GetProperty("lostProducts").EnumerateArray().Select(p => p.GetProperty("id").GetString()).ToList();
+        Assert.Contains("工业硅", lost);
+        Assert.Contains("单晶硅片", lost);
+        Assert.NotEmpty(report.GetProperty("affectedEnterprises").EnumerateArray());
+        Assert.Contains(report.GetProperty("segments").EnumerateArray(), s => s.GetProperty("chain").GetString() == "photovoltaics");
+    }
+
+    [Fact]
+    public async Task Analyze_Csv_WritesTheRankedTableForSpreadsheets()
+    {
+        await LoadDemoAsync();
+        var path = folder.File("gaps.csv");
+
+        var (code, output, _) = await CliRunner.RunAsync("analyze", "gaps", "--chain", "锂电池", "--region", "常州市", "--csv", path, "--db", Db);
+
+        Assert.Equal(ExitCodes.Ok, code);
+        Assert.Contains("锂电池 in 常州市", output);
+        var lines = File.ReadAllLines(path);
+        Assert.Equal("segment,stage,status,local,national,rank,candidate,name,province,city,score,why", lines[0].TrimStart('\uFEFF'));
+        Assert.Contains(lines, l => l.StartsWith("隔膜,upstream,missing,0,", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Analyze_UnknownRegion_ExitsTwoWithAClearMessage()
+    {
+        await LoadDemoAsync();
+
+        var (code, _, error) = await CliRunner.RunAsync("analyze", "gaps", "--chain", "lithium-battery", "--region", "Atlantis", "--db", Db);
+
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Contains("Unknown region 'Atlantis'", error);
+    }
+}
