@@ -18,6 +18,7 @@ public static class CliApp
             NodeCommand.Create(console),
             ExportCommand.Create(console),
             AnalyzeCommand.Create(console),
+            GenerateCommand.Create(console),
         };
         var parsed = root.Parse(args);
         var configuration = new InvocationConfiguration { Output = console.Out, Error = console.Error, EnableDefaultExceptionHandler = false };

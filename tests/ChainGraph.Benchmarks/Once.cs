@@ -5,12 +5,14 @@ namespace ChainGraph.Benchmarks;
 /// <summary>One timed run of a headline figure, with the process's peak working set.</summary>
 internal static class Once
 {
-    public static async Task<int> RunAsync(string name)
+    public static async Task<int> RunAsync(string name, string[] rest)
     {
-        Func<Task<string>> run = name switch
+        Func<Task<string>> run = (name, rest) switch
         {
-            "import-chainkg" => ImportChainKgBenchmark.ImportOnceAsync,
-            _ => throw new ArgumentException($"Unknown figure '{name}'; expected import-chainkg."),
+            ("import-chainkg", _) => ImportChainKgBenchmark.ImportOnceAsync,
+            ("chokepoints-chainkg", _) => ChokepointsBenchmark.SideBySideAsync,
+            ("scale", [var db, var chain, var region]) => () => ScaleRun.RunAsync(db, chain, region),
+            _ => throw new ArgumentException($"Unknown figure '{name}'; expected import-chainkg, chokepoints-chainkg or scale DB CHAIN REGION."),
         };
         var clock = Stopwatch.StartNew();
         var detail = await run();

@@ -47,19 +47,45 @@ public static class SupplierConcentration
             if (!(v > 0)) byVolume = false;
             total += v;
         }
-        double hhi = 0;
-        double foreign = 0;
-        var provinceShares = new Dictionary<string, double>(StringComparer.Ordinal);
+        Span<double> shares = makers.Length <= 128 ? stackalloc double[makers.Length] : new double[makers.Length];
+        double hhi = 0, foreign = 0;
         for (var i = 0; i < makers.Length; i++)
         {
-            var share = byVolume ? volumes[i] / total : 1.0 / makers.Length;
+            var share = shares[i] = byVolume ? volumes[i] / total : 1.0 / makers.Length;
             hhi += share * share;
             if (snapshot.Countries[makers[i]] is { } country && country != "CN") foreign += share;
-            if (snapshot.Provinces[makers[i]] is { } province) provinceShares[province] = provinceShares.GetValueOrDefault(province) + share;
         }
-        var top = provinceShares.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal).FirstOrDefault();
-        return new ConcentrationFigures(makers.Length, hhi, foreign, top.Key, top.Value, byVolume);
+        var (topProvince, topShare) = TopProvince(snapshot, makers, shares);
+        return new ConcentrationFigures(makers.Length, hhi, foreign, topProvince, topShare, byVolume);
     }
+
+    /// <summary>The province with the largest share; ties go to the first name in ordinal order. O(m²) for the usual few makers, O(m) past that.</summary>
+    static (string? Province, double Share) TopProvince(GraphSnapshot snapshot, ReadOnlySpan<int> makers, ReadOnlySpan<double> shares)
+    {
+        var best = (Province: (string?)null, Share: 0.0);
+        if (makers.Length > 32)
+        {
+            var sums = new Dictionary<string, double>(StringComparer.Ordinal);
+            for (var i = 0; i < makers.Length; i++)
+                if (snapshot.Provinces[makers[i]] is { } p) sums[p] = sums.GetValueOrDefault(p) + shares[i];
+            foreach (var (p, sum) in sums) best = Better(best, p, sum);
+            return best;
+        }
+        for (var i = 0; i < makers.Length; i++)
+        {
+            if (snapshot.Provinces[makers[i]] is not { } province) continue;
+            var seen = false;
+            for (var j = 0; j < i && !seen; j++) seen = snapshot.Provinces[makers[j]] == province;
+            if (seen) continue;
+            double sum = 0;
+            for (var j = i; j < makers.Length; j++) if (snapshot.Provinces[makers[j]] == province) sum += shares[j];
+            best = Better(best, province, sum);
+        }
+        return best;
+    }
+
+    static (string?, double) Better((string? Province, double Share) best, string province, double sum) =>
+        sum > best.Share || (sum == best.Share && string.CompareOrdinal(province, best.Province) < 0) ? (province, sum) : best;
 }
 
 /// <summary>
@@ -68,7 +94,7 @@ public static class SupplierConcentration
 /// </summary>
 /// <param name="TopProvince">The province holding the largest share, null when no maker's province is known.</param>
 /// <param name="ByVolume">True when shares came from volumes, false when they were taken as equal.</param>
-public sealed record ConcentrationFigures(int Makers, double Hhi, double ForeignShare, string? TopProvince, double TopProvinceShare, bool ByVolume)
+public readonly record struct ConcentrationFigures(int Makers, double Hhi, double ForeignShare, string? TopProvince, double TopProvinceShare, bool ByVolume)
 {
-    public static ConcentrationFigures None { get; } = new(0, 0, 0, null, 0, false);
+    public static ConcentrationFigures None => default;
 }

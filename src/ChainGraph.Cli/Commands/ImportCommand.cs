@@ -33,7 +33,7 @@ public static class ImportCommand
         var clock = Stopwatch.StartNew();
         var batch = new GraphBatch();
         ImportSummary summary;
-        using (var bar = new ProgressBar(console.Error, enabled: !json))
+        using (var bar = new ProgressBar(console.Error, enabled: !json, redraw: console.IsErrorTerminal))
         {
             using (new Timer(_ => bar.Report("reading", batch.NodeCount + batch.RelationshipCount), null, 250, 250))
                 await Task.Run(() => read(batch), cancellationToken);

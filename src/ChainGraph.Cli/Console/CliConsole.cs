@@ -10,6 +10,9 @@ public sealed class CliConsole(TextWriter output, TextWriter error)
 
     public TextWriter Error { get; } = error;
 
+    /// <summary>True when errors go to a terminal that can redraw a line, not to a file or pipe.</summary>
+    public bool IsErrorTerminal => ReferenceEquals(Error, System.Console.Error) && !System.Console.IsErrorRedirected;
+
     public void WriteJson<T>(T value) => Out.WriteLine(JsonSerializer.Serialize(value, Json.Indented));
 
     /// <summary>Writes rows as a left-aligned text table, widths counted in display columns (CJK characters are two wide).</summary>

@@ -4,9 +4,10 @@ namespace ChainGraph.Cli;
 
 /// <summary>
 /// A one-line progress bar on stderr that appears only once the work has run for a second,
-/// so quick commands stay quiet. Safe to report from any thread.
+/// so quick commands stay quiet. Into a log (stderr redirected) it writes a plain line every
+/// few seconds instead of redrawing. Safe to report from any thread.
 /// </summary>
-public sealed class ProgressBar(TextWriter error, bool enabled) : IDisposable
+public sealed class ProgressBar(TextWriter error, bool enabled, bool redraw) : IDisposable
 {
     static readonly TimeSpan Delay = TimeSpan.FromSeconds(1);
     const int Width = 30;
@@ -23,13 +24,20 @@ public sealed class ProgressBar(TextWriter error, bool enabled) : IDisposable
         lock (gate)
         {
             var now = clock.ElapsedMilliseconds;
-            if (now - lastDrawMs < 100 && done != total) return;
+            if (now - lastDrawMs < (redraw ? 100 : 3000) && done != total) return;
             lastDrawMs = now;
             var line = total is > 0 and var t
                 ? $"{phase,-8} [{new string('#', (int)(Width * done / t)).PadRight(Width, '.')}] {100 * done / t,3}%  {done:N0}/{t:N0}"
                 : $"{phase,-8} {done:N0}";
-            error.Write($"\r{line,-72}");
-            drawn = true;
+            if (redraw)
+            {
+                error.Write($"\r{line,-72}");
+                drawn = true;
+            }
+            else
+            {
+                error.WriteLine(line);
+            }
         }
     }
 

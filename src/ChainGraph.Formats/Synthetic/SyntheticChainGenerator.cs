@@ -166,7 +166,10 @@ public sealed class SyntheticChainGenerator(int enterprises, int seed)
                 rels++;
                 if (t > 0) { relsFile.WriteLine($"C{c}:S{t - 1},C{c}:S{t},FEEDS"); rels++; }
                 var tierProducts = Enumerable.Range(0, Products).Where(p => tierOf[p] == t).ToArray();
-                for (var j = 0; j < 20; j++, rels++) relsFile.WriteLine($"P{tierProducts[random.Next(tierProducts.Length)]},C{c}:S{t},IN_SEGMENT");
+                var picked = new HashSet<int>();
+                while (picked.Count < Math.Min(20, tierProducts.Length)) picked.Add(tierProducts[random.Next(tierProducts.Length)]);
+                foreach (var p in picked.Order()) relsFile.WriteLine($"P{p},C{c}:S{t},IN_SEGMENT");
+                rels += picked.Count;
             }
         }
         return (nodes, rels);

@@ -9,10 +9,15 @@ public sealed class GraphBatch
 {
     static readonly IReadOnlyDictionary<string, object> NoProperties = new Dictionary<string, object>();
 
+    // Shared by every relationship without properties until one merges some in: imports of
+    // millions of edges are mostly property-less, and a dictionary each would dominate memory.
+    static readonly Dictionary<string, object> Unset = [];
+
     readonly Dictionary<string, PendingNode> nodes = new(StringComparer.Ordinal);
     readonly Dictionary<RelationshipKey, PendingRelationship> relationships = [];
     readonly List<ImportRejection> rejected = [];
     readonly List<ImportMerge> merged = [];
+    readonly HashSet<string> ids = new(StringComparer.Ordinal);
 
     public int NodeCount => nodes.Count;
 
@@ -27,7 +32,7 @@ public sealed class GraphBatch
         }
         if (!nodes.TryGetValue(id, out var existing))
         {
-            nodes.Add(id, new PendingNode(label, properties, at));
+            nodes.Add(Intern(id), new PendingNode(label, properties, at));
             return;
         }
         if (existing.Label != label)
@@ -50,17 +55,21 @@ public sealed class GraphBatch
             Reject(at, error);
             return;
         }
-        var key = new RelationshipKey(type, start.Id, end.Id);
+        var key = new RelationshipKey(type, Intern(start.Id), Intern(end.Id));
         if (relationships.TryGetValue(key, out var existing))
         {
-            Overlay(existing.Properties, properties);
+            if (properties.Count > 0)
+            {
+                if (ReferenceEquals(existing.Properties, Unset)) existing.Properties = [];
+                Overlay(existing.Properties, properties);
+            }
             existing.Start = Prefer(existing.Start, start);
             existing.End = Prefer(existing.End, end);
             existing.At = at;
         }
         else
         {
-            relationships.Add(key, new PendingRelationship(start, end, properties, at));
+            relationships.Add(key, new PendingRelationship(Informative(start), Informative(end), properties.Count == 0 ? Unset : properties, at));
         }
     }
 
@@ -103,8 +112,8 @@ public sealed class GraphBatch
         foreach (var (key, rel) in relationships)
         {
             var spec = GraphSchema.Spec(key.Type);
-            var error = Endpoint(rel.Start, spec.StartLabels, "start", spec, labels, planNodes, created)
-                ?? Endpoint(rel.End, spec.EndLabels, "end", spec, labels, planNodes, created);
+            var error = Endpoint(rel.Start ?? new(key.StartId), spec.StartLabels, "start", spec, labels, planNodes, created)
+                ?? Endpoint(rel.End ?? new(key.EndId), spec.EndLabels, "end", spec, labels, planNodes, created);
             if (error is not null) Reject(rel.At, error);
             else planRelationships.Add(new GraphRelationship(key.Type, key.StartId, key.EndId, rel.Properties));
         }
@@ -139,8 +148,18 @@ public sealed class GraphBatch
         return null;
     }
 
-    static EndpointRef Prefer(EndpointRef earlier, EndpointRef later) =>
-        later.Label is null && later.Properties is null ? earlier : later;
+    /// <summary>The one instance of an id string, so a million edges to one node keep one copy of its id.</summary>
+    string Intern(string id)
+    {
+        if (ids.TryGetValue(id, out var same)) return same;
+        ids.Add(id);
+        return id;
+    }
+
+    /// <summary>An endpoint worth keeping: one that says how to create its node. A bare id lives in the key already.</summary>
+    static EndpointRef? Informative(EndpointRef end) => end.Label is null && end.Properties is null ? null : end;
+
+    static EndpointRef? Prefer(EndpointRef? earlier, EndpointRef later) => Informative(later) ?? earlier;
 
     static List<string> Overlay(Dictionary<string, object> target, Dictionary<string, object> source)
     {
@@ -159,11 +178,11 @@ public sealed class GraphBatch
 
     sealed record PendingNode(NodeLabel Label, Dictionary<string, object> Properties, SourceLocation At);
 
-    sealed class PendingRelationship(EndpointRef start, EndpointRef end, Dictionary<string, object> properties, SourceLocation at)
+    sealed class PendingRelationship(EndpointRef? start, EndpointRef? end, Dictionary<string, object> properties, SourceLocation at)
     {
-        public EndpointRef Start { get; set; } = start;
-        public EndpointRef End { get; set; } = end;
-        public Dictionary<string, object> Properties { get; } = properties;
+        public EndpointRef? Start { get; set; } = start;
+        public EndpointRef? End { get; set; } = end;
+        public Dictionary<string, object> Properties { get; set; } = properties;
         public SourceLocation At { get; set; } = at;
     }
 }
