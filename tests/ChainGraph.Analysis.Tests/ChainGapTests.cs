@@ -63,6 +63,16 @@ public sealed class ChainGapTests
     }
 
     [Fact]
+    public void CandidateWhoseProductsFeedLocalMakers_IsLinkedAtProductLevel()
+    {
+        var separator = Run(Chain().Inputs("隔膜", "动力电池"), "常州").Segments.Single(s => s.Id == "lib:separator");
+
+        var why = separator.Candidates.ToDictionary(c => c.Id, c => c.Why);
+        Assert.Contains("already trades with 2 enterprises in 常州市 and makes inputs of 3 more", why["semcorp"]);
+        Assert.Contains("makes inputs of 5 enterprises in 常州市", why["wuxi"]);
+    }
+
+    [Fact]
     public void RegionWithNothing_HasEverySegmentMissing()
     {
         var report = Run(Chain(), "西藏");

@@ -3,8 +3,12 @@ using ChainGraph.Model.Snapshot;
 
 namespace ChainGraph.Analysis.Chains;
 
-/// <summary>One segment of a chain: the products it holds and the enterprises that make them.</summary>
-public sealed record ChainSegment(int Node, string Id, string Name, string Stage, int Order, int[] Products, int[] Makers);
+/// <summary>
+/// One segment of a chain: the products it holds and the enterprises that make them.
+/// <paramref name="ByMembership"/> is true for an industry segment, whose makers are its member
+/// enterprises and whose products are simply what they make.
+/// </summary>
+public sealed record ChainSegment(int Node, string Id, string Name, string Stage, int Order, int[] Products, int[] Makers, bool ByMembership = false);
 
 /// <summary>A chain as its segments, upstream first.</summary>
 public sealed record ResolvedChain(string Id, string Name, IReadOnlyList<ChainSegment> Segments);
@@ -72,6 +76,6 @@ public static class ChainSegments
                 if (industries.Add(child)) frontier.Push(child);
         var makers = industries.SelectMany(i => snapshot.In(RelType.InIndustry).Neighbours(i).ToArray()).Distinct().Order().ToArray();
         var products = makers.SelectMany(m => snapshot.Out(RelType.Makes).Neighbours(m).ToArray()).Distinct().Order().ToArray();
-        return new ChainSegment(industry, snapshot.Ids[industry], snapshot.Names[industry], stage, order, products, makers);
+        return new ChainSegment(industry, snapshot.Ids[industry], snapshot.Names[industry], stage, order, products, makers, ByMembership: true);
     }
 }

@@ -74,7 +74,7 @@ public static class AnalyzeCommand
         static IReadOnlyList<string> Row(SegmentGap s, GapCandidate? c, int rank) =>
         [
             s.Name, s.Stage, s.Status.ToString().ToLowerInvariant(), Number(s.Local), Number(s.National),
-            rank == 0 ? "" : Number(rank), c?.Id ?? "", c?.Name ?? "", c?.Province ?? c?.Country ?? "", c?.City ?? "",
+            rank == 0 ? "" : Number(rank), c?.Id ?? "", c?.Name ?? "", c?.Province ?? (c?.Country is null or "CN" ? "" : c.Country), c?.City ?? "",
             c is null ? "" : Number(c.Score), c?.Why ?? "",
         ];
     }
