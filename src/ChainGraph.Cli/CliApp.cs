@@ -19,6 +19,7 @@ public static class CliApp
             ExportCommand.Create(console),
             AnalyzeCommand.Create(console),
             GenerateCommand.Create(console),
+            ServeCommand.Create(console),
         };
         var parsed = root.Parse(args);
         var configuration = new InvocationConfiguration { Output = console.Out, Error = console.Error, EnableDefaultExceptionHandler = false };

@@ -10,12 +10,18 @@ public sealed class GraphImporter(IGraphStore store)
     public async Task<ImportSummary> ImportAsync(GraphBatch batch, IProgress<WriteProgress>? progress = null,
         CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(batch);
         var clock = Stopwatch.StartNew();
-        var stored = await store.GetLabelsAsync(batch.ReferencedIds(), cancellationToken);
-        var plan = batch.Resolve(stored);
+        var plan = await PlanAsync(batch, cancellationToken);
         await store.WriteAsync(plan, progress, cancellationToken);
         return ImportSummary.From(plan, clock.Elapsed);
+    }
+
+    /// <summary>What the batch would write against the store as it is now; nothing is written.</summary>
+    public async Task<ImportPlan> PlanAsync(GraphBatch batch, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        var stored = await store.GetLabelsAsync(batch.ReferencedIds(), cancellationToken);
+        return batch.Resolve(stored);
     }
 }
 

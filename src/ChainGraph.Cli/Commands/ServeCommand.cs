@@ -1,0 +1,31 @@
+using System.CommandLine;
+using ChainGraph.Server;
+using ChainGraph.Server.Graph;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace ChainGraph.Cli.Commands;
+
+/// <summary><c>serve [--urls URL]</c>: the web service and client; an empty store gets the demo data first.</summary>
+public static class ServeCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var urls = new Option<string>("--urls") { Description = $"Where to listen (default {ServerHost.DefaultUrl}).", DefaultValueFactory = _ => ServerHost.DefaultUrl };
+        var command = new Command("serve", "Run the web service: REST API, live graph hub and the web client.") { urls };
+        command.WithStore().SetAction(async (result, cancellationToken) =>
+        {
+            await using var store = await CommonOptions.OpenStoreAsync(result, cancellationToken);
+            await using var app = ServerHost.Build(store, result.GetValue(urls)!, logging => logging.SetMinimumLevel(LogLevel.Warning));
+            if (await ServerHost.LoadDemoIfEmptyAsync(app.Services.GetRequiredService<GraphService>(), cancellationToken))
+                await console.Out.WriteLineAsync("The store was empty: loaded the built-in demo data.");
+            await app.StartAsync(cancellationToken);
+            foreach (var url in app.Urls) await console.Out.WriteLineAsync($"ChainGraph is serving at {url}  (Ctrl+C to stop)");
+            await app.WaitForShutdownAsync(cancellationToken);
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+}

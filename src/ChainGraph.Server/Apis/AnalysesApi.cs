@@ -1,0 +1,83 @@
+using System.Globalization;
+using System.Text;
+using ChainGraph.Analysis.ChainGaps;
+using ChainGraph.Analysis.Chains;
+using ChainGraph.Analysis.Chokepoints;
+using ChainGraph.Analysis.Disruption;
+using ChainGraph.Analysis.Regions;
+using ChainGraph.Model;
+using ChainGraph.Server.Graph;
+
+namespace ChainGraph.Server.Apis;
+
+/// <summary>The analyses, with the same results as <c>chaingraph analyze</c>; add format=csv for the ranked table.</summary>
+public static class AnalysesApi
+{
+    public static IEndpointRouteBuilder MapAnalysesApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/analyses").WithTags("Analyses");
+        api.MapGet("/gaps", Gaps).WithSummary("Chain gaps for a region: each segment's status and ranked candidates (招商 list).");
+        api.MapGet("/chokepoints", Chokepoints).WithSummary("Ranked chokepoints with reasons, and the articulation points.");
+        api.MapGet("/disruption", Disruption).WithSummary("What removing enterprises, products or a region cuts off downstream.");
+        return app;
+    }
+
+    static async Task<IResult> Gaps(GraphService graph, string chain, string region, CancellationToken cancellationToken,
+        int weakBelow = 2, int strongAt = 5, int candidates = 10, string? format = null)
+    {
+        var options = ChainGapOptions.Default with { WeakBelow = weakBelow, StrongAt = strongAt, Candidates = Math.Clamp(candidates, 0, 100) };
+        var report = await graph.CachedAsync($"{chain}|{region}|{options}", s =>
+            ChainGapAnalysis.Run(s, ChainSegments.Resolve(s, chain), RegionFilter.Parse(region), options), cancellationToken);
+        if (format != "csv") return TypedResults.Ok(report);
+        var rows = report.Segments.SelectMany(s => s.Candidates.Count == 0
+            ? [new[] { s.Name, s.Stage, Status(s), N(s.Local), N(s.National), "", "", "", "", "", "", "" }]
+            : s.Candidates.Select((c, i) => new[] { s.Name, s.Stage, Status(s), N(s.Local), N(s.National), N(i + 1), c.Id, c.Name, c.Province ?? "", c.City ?? "", N(c.Score), c.Why }));
+        return Csv("gaps.csv", ["segment", "stage", "status", "local", "national", "rank", "candidate", "name", "province", "city", "score", "why"], rows);
+
+        static string Status(SegmentGap s) => s.Status.ToString().ToLowerInvariant();
+    }
+
+    static async Task<IResult> Chokepoints(GraphService graph, CancellationToken cancellationToken, string? chain = null, int top = 50, string? format = null)
+    {
+        var options = ChokepointOptions.Default with { Top = Math.Clamp(top, 1, 1000) };
+        var report = await graph.CachedAsync($"{chain}|{options}", s =>
+            ChokepointAnalysis.Run(s, chain is null ? null : ChainSegments.Resolve(s, chain), options), cancellationToken);
+        if (format != "csv") return TypedResults.Ok(report);
+        return Csv("chokepoints.csv", ["rank", "id", "name", "label", "suppliers", "hhi", "foreignShare", "dominates", "articulation", "score", "why"],
+            report.Items.Select((i, rank) => new[]
+            {
+                N(rank + 1), i.Id, i.Name, i.Label, N(i.Suppliers), N(i.Hhi), N(i.ForeignShare), N(i.Dominates), i.Articulation ? "yes" : "", N(i.Score), i.Why,
+            }));
+    }
+
+    static async Task<IResult> Disruption(GraphService graph, CancellationToken cancellationToken, string? remove = null, string? region = null, string? chain = null)
+    {
+        var snapshot = await graph.GetSnapshotAsync(cancellationToken);
+        var ids = (remove ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (ids.Length == 0 && region is null) return Problems.Invalid("remove", "Give remove=ID[,ID...] or region=NAME.");
+        var missing = ids.Where(id => !snapshot.TryGetIndex(id, out _)).ToList();
+        if (missing.Count > 0) return Problems.Invalid("remove", $"No node with id {string.Join(", ", missing.Select(m => $"'{m}'"))}.");
+        var chains = chain is not null ? [ChainSegments.Resolve(snapshot, chain)]
+            : Enumerable.Range(0, snapshot.NodeCount).Where(v => snapshot.Labels[v] == NodeLabel.Chain).Select(v => ChainSegments.Resolve(snapshot, snapshot.Ids[v])).ToList();
+        var report = DisruptionAnalysis.Run(snapshot, ids.Select(id => { snapshot.TryGetIndex(id, out var v); return v; }).ToList(),
+            region is null ? null : RegionFilter.Parse(region), chains);
+        return TypedResults.Ok(new
+        {
+            removed = report.Removed.Select(v => snapshot.Ids[v]),
+            lostProducts = report.LostProducts.Select(v => new { id = snapshot.Ids[v], name = snapshot.Names[v] }),
+            affectedEnterprises = report.AffectedEnterprises.Select(v => new { id = snapshot.Ids[v], name = snapshot.Names[v] }),
+            segments = report.Segments.Select(s => new { chain = s.ChainId, id = s.SegmentId, name = s.Name, s.Products, s.Lost, share = Math.Round(s.Share, 4) }),
+        });
+    }
+
+    static IResult Csv(string name, string[] header, IEnumerable<string[]> rows)
+    {
+        var text = new StringBuilder();
+        foreach (var row in rows.Prepend(header))
+            text.AppendLine(string.Join(',', row.Select(c => c.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? $"\"{c.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : c)));
+        var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(text.ToString())).ToArray();
+        return TypedResults.File(bytes, "text/csv; charset=utf-8", name);
+    }
+
+    static string N(double value) => value.ToString("0.####", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,64 @@
+using ChainGraph.Analysis.Chains;
+using ChainGraph.Model;
+using ChainGraph.Server.Graph;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace ChainGraph.Server.Apis;
+
+/// <summary>The chains and regions the pickers offer.</summary>
+public static class ChainsApi
+{
+    public static IEndpointRouteBuilder MapChainsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api").WithTags("Chains");
+        api.MapGet("/chains", Chains).WithSummary("Chain templates with their segment counts.");
+        api.MapGet("/chains/{id}", Chain).WithSummary("A chain's segments, upstream first: a Chain id, or an Industry id or name.");
+        api.MapGet("/regions", Regions).WithSummary("Provinces and cities that have enterprises, with how many.");
+        return app;
+    }
+
+    static async Task<Ok<IEnumerable<ChainSummary>>> Chains(GraphService graph, CancellationToken cancellationToken)
+    {
+        var snapshot = await graph.GetSnapshotAsync(cancellationToken);
+        var chains = Enumerable.Range(0, snapshot.NodeCount).Where(v => snapshot.Labels[v] == NodeLabel.Chain)
+            .Select(v => new ChainSummary(snapshot.Ids[v], snapshot.Names[v], snapshot.In(RelType.PartOf).Degree(v)))
+            .OrderBy(c => c.Id, StringComparer.Ordinal).ToList();
+        return TypedResults.Ok<IEnumerable<ChainSummary>>(chains);
+    }
+
+    static async Task<Results<Ok<ChainDetail>, ProblemHttpResult>> Chain(GraphService graph, string id, CancellationToken cancellationToken)
+    {
+        var snapshot = await graph.GetSnapshotAsync(cancellationToken);
+        ResolvedChain chain;
+        try
+        {
+            chain = ChainSegments.Resolve(snapshot, id);
+        }
+        catch (ArgumentException e)
+        {
+            return Problems.NotFound(e.Message);
+        }
+        return TypedResults.Ok(new ChainDetail(chain.Id, chain.Name, chain.Segments.Select(s =>
+            new SegmentSummary(s.Id, s.Name, s.Stage, s.Order, s.Products.Length, s.Makers.Length))));
+    }
+
+    static async Task<Ok<IEnumerable<RegionSummary>>> Regions(GraphService graph, CancellationToken cancellationToken)
+    {
+        var snapshot = await graph.GetSnapshotAsync(cancellationToken);
+        var enterprises = Enumerable.Range(0, snapshot.NodeCount).Where(v => snapshot.Labels[v] == NodeLabel.Enterprise).ToList();
+        var provinces = enterprises.Where(v => snapshot.Provinces[v] is not null).GroupBy(v => snapshot.Provinces[v]!)
+            .Select(g => new RegionSummary(g.Key, "province", null, g.Count()));
+        var cities = enterprises.Where(v => snapshot.Cities[v] is not null && snapshot.Cities[v] != snapshot.Provinces[v])
+            .GroupBy(v => (snapshot.Cities[v]!, snapshot.Provinces[v]))
+            .Select(g => new RegionSummary(g.Key.Item1, "city", g.Key.Item2, g.Count()));
+        return TypedResults.Ok<IEnumerable<RegionSummary>>(provinces.Concat(cities).OrderByDescending(r => r.Enterprises).ToList());
+    }
+}
+
+public sealed record ChainSummary(string Id, string Name, int Segments);
+
+public sealed record ChainDetail(string Id, string Name, IEnumerable<SegmentSummary> Segments);
+
+public sealed record SegmentSummary(string Id, string Name, string Stage, int Order, int Products, int Makers);
+
+public sealed record RegionSummary(string Name, string Level, string? Province, int Enterprises);

@@ -1,0 +1,112 @@
+using ChainGraph.Formats;
+using ChainGraph.Model;
+using ChainGraph.Model.Import;
+using ChainGraph.Server.Graph;
+using ChainGraph.Server.Hubs;
+using ChainGraph.Storage;
+using ChainGraph.Storage.Import;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.SignalR;
+
+namespace ChainGraph.Server.Apis;
+
+/// <summary>Edits and imports: every write takes the import path (validation, merge rules, one transaction) and updates open views.</summary>
+public static class WritesApi
+{
+    public static IEndpointRouteBuilder MapWritesApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api").WithTags("Writes");
+        api.MapPut("/nodes/{id}", PutNode).WithSummary("Create or update a node; properties merge, given values win.");
+        api.MapDelete("/nodes/{id}", DeleteNode).WithSummary("Delete a node and its relationships.");
+        api.MapPut("/relationships", PutRelationship).WithSummary("Create or update a relationship (one per type, start and end).");
+        api.MapDelete("/relationships", DeleteRelationship).WithSummary("Delete a relationship.");
+        api.MapPost("/import", Import).WithSummary("Import one file (body) in the given format; progress is pushed to hub clients.");
+        return app;
+    }
+
+    static async Task<Results<Ok<ImportSummary>, ValidationProblem>> PutNode(GraphService graph, string id, NodeWrite body, CancellationToken cancellationToken)
+    {
+        if (!GraphSchema.TryParseLabel(body.Label, out var label)) return Problems.Invalid("label", $"Unknown label '{body.Label}'.");
+        if (ToProperties(body.Properties, out var properties) is { } bad) return Problems.Invalid("properties", bad);
+        // An update names only what changes: the stored properties fill in the rest (and the required ones).
+        if (await graph.Store.GetNodeAsync(id, cancellationToken) is { } stored && stored.Label == label)
+            foreach (var (key, value) in stored.Properties) properties.TryAdd(key, value);
+        var batch = new GraphBatch();
+        batch.AddNode(id, label, properties, new SourceLocation("request", 1));
+        return await WriteAsync(graph, batch, cancellationToken);
+    }
+
+    static async Task<Results<Ok<ImportSummary>, ValidationProblem>> PutRelationship(GraphService graph, RelationshipWrite body, CancellationToken cancellationToken)
+    {
+        if (!GraphSchema.TryParseRelType(body.Type, out var type)) return Problems.Invalid("type", $"Unknown relationship type '{body.Type}'.");
+        if (ToProperties(body.Properties, out var properties) is { } bad) return Problems.Invalid("properties", bad);
+        var batch = new GraphBatch();
+        batch.AddRelationship(type, new EndpointRef(body.Start), new EndpointRef(body.End), properties, new SourceLocation("request", 1));
+        return await WriteAsync(graph, batch, cancellationToken);
+    }
+
+    static async Task<Results<NoContent, ProblemHttpResult>> DeleteNode(GraphService graph, string id, CancellationToken cancellationToken) =>
+        await graph.DeleteNodeAsync(id, cancellationToken) ? TypedResults.NoContent() : Problems.NotFound($"No node with id '{id}'.");
+
+    static async Task<Results<NoContent, ProblemHttpResult, ValidationProblem>> DeleteRelationship(GraphService graph, string type, string start, string end,
+        CancellationToken cancellationToken)
+    {
+        if (!GraphSchema.TryParseRelType(type, out var relType)) return Problems.Invalid("type", $"Unknown relationship type '{type}'.");
+        return await graph.DeleteRelationshipAsync(new RelationshipKey(relType, start, end), cancellationToken)
+            ? TypedResults.NoContent()
+            : Problems.NotFound($"No {type} relationship from '{start}' to '{end}'.");
+    }
+
+    static async Task<Results<Ok<ImportSummary>, ValidationProblem>> Import(GraphService graph, IHubContext<GraphHub, IGraphClient> hub, HttpRequest request,
+        string format, CancellationToken cancellationToken, string? job = null)
+    {
+        if (format is not ("jsonl" or "csv")) return Problems.Invalid("format", "Upload one file as jsonl or csv (admin-import); import folders with the command line.");
+        var jobId = job ?? Guid.NewGuid().ToString("N")[..12];
+        var folder = Directory.CreateTempSubdirectory("chaingraph-import-");
+        try
+        {
+            var file = Path.Combine(folder.FullName, "upload." + format);
+            await using (var target = File.Create(file)) await request.Body.CopyToAsync(target, cancellationToken);
+            var batch = new GraphBatch();
+            await hub.Clients.All.Progress(new JobProgress(jobId, "reading", 0, null));
+            GraphReaders.Get(format).Read(file, batch, cancellationToken);
+            var progress = new Progress<WriteProgress>(p => hub.Clients.All.Progress(new JobProgress(jobId, "writing", p.Written, p.Total)));
+            var summary = await graph.WriteAsync(batch, progress, cancellationToken);
+            await hub.Clients.All.Progress(new JobProgress(jobId, "done", batch.NodeCount + batch.RelationshipCount, batch.NodeCount + batch.RelationshipCount));
+            return TypedResults.Ok(summary);
+        }
+        catch (FormatException e)
+        {
+            return Problems.Invalid("body", e.Message);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    static async Task<Results<Ok<ImportSummary>, ValidationProblem>> WriteAsync(GraphService graph, GraphBatch batch, CancellationToken cancellationToken)
+    {
+        var summary = await graph.WriteAsync(batch, cancellationToken: cancellationToken);
+        return summary.Rejected is [var first, ..] ? Problems.Invalid("body", first.Reason) : TypedResults.Ok(summary);
+    }
+
+    static string? ToProperties(System.Text.Json.JsonElement? json, out Dictionary<string, object> properties)
+    {
+        properties = new Dictionary<string, object>(StringComparer.Ordinal);
+        if (json is not { } obj || obj.ValueKind == System.Text.Json.JsonValueKind.Null) return null;
+        if (obj.ValueKind != System.Text.Json.JsonValueKind.Object) return "properties must be a JSON object";
+        foreach (var p in obj.EnumerateObject())
+        {
+            if (!PropertyValues.TryFromJson(p.Value, out var value, out var error)) return $"property '{p.Name}': {error}";
+            properties[p.Name] = value;
+        }
+        return null;
+    }
+}
+
+/// <summary>A node as an editor writes it.</summary>
+public sealed record NodeWrite(string Label, System.Text.Json.JsonElement? Properties);
+
+/// <summary>A relationship as an editor writes it.</summary>
+public sealed record RelationshipWrite(string Type, string Start, string End, System.Text.Json.JsonElement? Properties);

@@ -1,0 +1,85 @@
+using ChainGraph.Analysis.Chokepoints;
+using ChainGraph.Server.Graph;
+using ChainGraph.Server.Views;
+using Microsoft.AspNetCore.SignalR;
+
+namespace ChainGraph.Server.Hubs;
+
+/// <summary>
+/// The live graph at /hubs/graph: open a view, expand or collapse nodes, share a room. Every
+/// client with a view open receives a patch when data it shows changes.
+/// </summary>
+public sealed class GraphHub(GraphService graph, ViewRegistry views) : Hub<IGraphClient>
+{
+    public static string RoomGroup(string room) => "room:" + room;
+
+    public async Task<ViewOpened> OpenView(ViewRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var snapshot = await graph.GetSnapshotAsync(Context.ConnectionAborted);
+        var chokepoints = request.Kind == "chokepoints"
+            ? await graph.CachedAsync($"view|{request.Top}", s => ChokepointAnalysis.Run(s, options: ChokepointOptions.Default with { Top = request.Top }))
+            : null;
+        var view = views.Create(request, Context.ConnectionId);
+        ViewOpened opened;
+        try
+        {
+            lock (view.Gate)
+            {
+                (view.Title, view.Layout) = ViewBuilder.Open(snapshot, view, chokepoints);
+                opened = view.Snapshot();
+            }
+        }
+        catch (Exception e) when (e is ArgumentException or KeyNotFoundException)
+        {
+            throw new HubException(e.Message);
+        }
+        if (request.Room is { } room)
+        {
+            await Groups.AddToGroupAsync(Context.ConnectionId, RoomGroup(room));
+            await Clients.OthersInGroup(RoomGroup(room)).ViewOpened(opened);
+        }
+        return opened;
+    }
+
+    public async Task<ViewPatch> Expand(string viewId, string nodeId) => await ChangeAsync(viewId, (snapshot, view) => ViewBuilder.Expand(snapshot, view, nodeId));
+
+    public async Task<ViewPatch> Collapse(string viewId, string nodeId) => await ChangeAsync(viewId, (_, view) => ViewBuilder.Collapse(view, nodeId));
+
+    /// <summary>Joins a room and returns the view open in it, if any, so the newcomer sees what the others see.</summary>
+    public async Task<ViewOpened?> JoinRoom(string room)
+    {
+        await Groups.AddToGroupAsync(Context.ConnectionId, RoomGroup(room));
+        if (views.LatestInRoom(room) is not { } view) return null;
+        lock (view.Gate) return view.Snapshot();
+    }
+
+    public async Task Select(string viewId, string? nodeId)
+    {
+        var view = views.Get(viewId);
+        if (view.Request.Room is { } room) await Clients.OthersInGroup(RoomGroup(room)).SelectionChanged(viewId, nodeId);
+    }
+
+    public override Task OnDisconnectedAsync(Exception? exception)
+    {
+        views.Forget(Context.ConnectionId);
+        return base.OnDisconnectedAsync(exception);
+    }
+
+    async Task<ViewPatch> ChangeAsync(string viewId, Func<Model.Snapshot.GraphSnapshot, ViewState, ViewPatch> change)
+    {
+        var view = views.Get(viewId);
+        var snapshot = await graph.GetSnapshotAsync(Context.ConnectionAborted);
+        ViewPatch patch;
+        try
+        {
+            lock (view.Gate) patch = change(snapshot, view);
+        }
+        catch (KeyNotFoundException e)
+        {
+            throw new HubException(e.Message);
+        }
+        if (view.Request.Room is { } room && !patch.IsEmpty) await Clients.OthersInGroup(RoomGroup(room)).ViewPatched(patch);
+        return patch;
+    }
+}

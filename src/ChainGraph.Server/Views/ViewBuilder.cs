@@ -1,0 +1,232 @@
+using ChainGraph.Analysis.ChainGaps;
+using ChainGraph.Analysis.Chains;
+using ChainGraph.Analysis.Chokepoints;
+using ChainGraph.Analysis.Regions;
+using ChainGraph.Model;
+using ChainGraph.Model.Snapshot;
+
+namespace ChainGraph.Server.Views;
+
+/// <summary>
+/// Builds views from the snapshot and changes them step by step. Expanding a node shows at most
+/// <see cref="ExpandCap"/> new neighbours and a "+N more" element for the rest, so a hub node
+/// with thousands of neighbours stays readable; expanding "+N more" shows the next page.
+/// </summary>
+public static class ViewBuilder
+{
+    public const int ExpandCap = 25;
+
+    public static (string Title, string Layout) Open(GraphSnapshot snapshot, ViewState view, ChokepointReport? chokepoints)
+    {
+        var request = view.Request;
+        switch (request.Kind)
+        {
+            case "chain":
+                var chain = ChainSegments.Resolve(snapshot, request.Chain ?? throw new ArgumentException("A chain view needs 'chain'."));
+                var region = request.Region is { Length: > 0 } r ? RegionFilter.Parse(r) : null;
+                OpenChain(snapshot, view, chain, region);
+                return ($"{chain.Name}{(region is null ? "" : " · " + region.Name)}", "dagre");
+            case "focus":
+                var focus = Index(snapshot, request.Focus ?? throw new ArgumentException("A focus view needs 'focus'."));
+                view.Add(CyElement.Node(snapshot, focus, classes: "focus"));
+                var frontier = new List<string> { snapshot.Ids[focus] };
+                for (var step = 0; step < Math.Clamp(request.Depth, 1, 3); step++)
+                    frontier = frontier.SelectMany(n => Expand(snapshot, view, n).Added.Where(e => e.Group == "nodes" && e.Classes != "more").Select(e => e.Id)).ToList();
+                return (snapshot.Names[focus], "fcose");
+            case "chokepoints":
+                OpenChokepoints(snapshot, view, chokepoints!);
+                return ("Chokepoints", "fcose");
+            default:
+                throw new ArgumentException($"Unknown view kind '{request.Kind}'; expected chain, focus or chokepoints.");
+        }
+    }
+
+    static void OpenChain(GraphSnapshot snapshot, ViewState view, ResolvedChain chain, RegionFilter? region)
+    {
+        var gaps = region is null ? null : ChainGapAnalysis.Run(snapshot, chain, region, ChainGapOptions.Default with { Candidates = 0 })
+            .Segments.ToDictionary(s => s.Id);
+        var segmentIds = chain.Segments.Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
+        foreach (var segment in chain.Segments)
+        {
+            var extra = new Dictionary<string, object?> { ["national"] = segment.Makers.Length };
+            string? status = null;
+            if (gaps?.GetValueOrDefault(segment.Id) is { } gap)
+            {
+                status = gap.Status.ToString().ToLowerInvariant();
+                extra["status"] = status;
+                extra["local"] = gap.Local;
+            }
+            view.Add(CyElement.Node(snapshot, segment.Node, extra, status is null ? "anchor" : "anchor status-" + status));
+            view.MarkOpen(segment.Id);
+            if (!segment.ByMembership)
+            {
+                foreach (var product in segment.Products)
+                {
+                    view.Add(CyElement.Node(snapshot, product));
+                    view.Add(CyElement.Edge(RelType.InSegment, snapshot.Ids[product], segment.Id));
+                }
+            }
+            foreach (var maker in segment.Makers.Where(m => region?.Contains(snapshot, m) == true))
+            {
+                view.Add(CyElement.Node(snapshot, maker, classes: "local"));
+                foreach (var product in segment.Products.Where(p => snapshot.Out(RelType.Makes).Neighbours(maker).Contains(p)))
+                    view.Add(CyElement.Edge(RelType.Makes, snapshot.Ids[maker], snapshot.Ids[product]));
+                if (segment.ByMembership) view.Add(CyElement.Edge(RelType.InIndustry, snapshot.Ids[maker], segment.Id));
+            }
+        }
+        foreach (var segment in chain.Segments)
+        {
+            foreach (var next in snapshot.Out(RelType.Feeds).Neighbours(segment.Node))
+                if (segmentIds.Contains(snapshot.Ids[next])) view.Add(CyElement.Edge(RelType.Feeds, segment.Id, snapshot.Ids[next]));
+            foreach (var down in snapshot.Out(RelType.UpstreamOf).Neighbours(segment.Node))
+                if (segmentIds.Contains(snapshot.Ids[down])) view.Add(CyElement.Edge(RelType.UpstreamOf, segment.Id, snapshot.Ids[down]));
+        }
+    }
+
+    static void OpenChokepoints(GraphSnapshot snapshot, ViewState view, ChokepointReport report)
+    {
+        var shown = new HashSet<int>();
+        foreach (var item in report.Items)
+        {
+            var v = Index(snapshot, item.Id);
+            shown.Add(v);
+            view.Add(CyElement.Node(snapshot, v, new Dictionary<string, object?>
+            {
+                ["score"] = item.Score, ["why"] = item.Why, ["dominates"] = item.Dominates, ["articulation"] = item.Articulation,
+            }, "chokepoint"));
+        }
+        foreach (var v in shown)
+            foreach (var type in GraphSchema.RelTypes)
+                foreach (var w in snapshot.Out(type).Neighbours(v))
+                    if (shown.Contains(w)) view.Add(CyElement.Edge(type, snapshot.Ids[v], snapshot.Ids[w]));
+    }
+
+    /// <summary>Shows the next page of a node's neighbours (any type, either direction) that the view does not show yet.</summary>
+    public static ViewPatch Expand(GraphSnapshot snapshot, ViewState view, string nodeId)
+    {
+        if (nodeId.StartsWith("more:", StringComparison.Ordinal)) nodeId = nodeId["more:".Length..];
+        var node = Index(snapshot, nodeId);
+        var added = new List<CyElement>();
+        var updated = new List<CyElement>();
+        var removed = new List<string>();
+        view.MarkOpen(nodeId);
+        var hidden = 0;
+        foreach (var (type, neighbour, outgoing) in Neighbours(snapshot, node))
+        {
+            var id = snapshot.Ids[neighbour];
+            var edge = outgoing ? CyElement.Edge(type, nodeId, id) : CyElement.Edge(type, id, nodeId);
+            if (!view.Contains(id))
+            {
+                if (added.Count(e => e.Group == "nodes") >= ExpandCap)
+                {
+                    hidden++;
+                    continue;
+                }
+                var element = CyElement.Node(snapshot, neighbour);
+                view.Add(element, nodeId);
+                added.Add(element);
+            }
+            if (view.Add(edge)) added.Add(edge);
+        }
+        var more = CyElement.MoreId(nodeId);
+        if (hidden > 0)
+        {
+            var element = CyElement.More(nodeId, hidden);
+            if (view.Contains(more))
+            {
+                view.Replace(element);
+                updated.Add(element);
+            }
+            else
+            {
+                view.Add(element);
+                view.Add(CyElement.MoreEdge(nodeId));
+                added.Add(element);
+                added.Add(CyElement.MoreEdge(nodeId));
+            }
+        }
+        else if (view.Contains(more))
+        {
+            removed.AddRange(view.Remove(more));
+        }
+        return new ViewPatch(view.Id, added, removed, updated);
+    }
+
+    /// <summary>Hides what expanding the node added (and what those added in turn), keeping the node itself.</summary>
+    public static ViewPatch Collapse(ViewState view, string nodeId)
+    {
+        var removed = new List<string>();
+        var stack = new Stack<string>([nodeId]);
+        while (stack.Count > 0)
+        {
+            var current = stack.Pop();
+            removed.AddRange(view.Remove(CyElement.MoreId(current)));
+            foreach (var child in view.TakeAddedBy(current))
+            {
+                stack.Push(child);
+                removed.AddRange(view.Remove(child));
+            }
+        }
+        return new ViewPatch(view.Id, [], removed, []);
+    }
+
+    /// <summary>What a committed write changes in a view: updated and removed elements, new edges between shown nodes, new neighbours of open nodes.</summary>
+    public static ViewPatch Apply(GraphSnapshot snapshot, ViewState view, Graph.ChangeSet changes)
+    {
+        var added = new List<CyElement>();
+        var updated = new List<CyElement>();
+        var removed = new List<string>();
+        foreach (var id in changes.DeletedNodes.Where(view.Contains)) removed.AddRange(view.Remove(id));
+        foreach (var key in changes.DeletedRelationships)
+            removed.AddRange(view.Remove(CyElement.EdgeId(key.Type, key.StartId, key.EndId)));
+        foreach (var id in changes.UpsertedNodes.Where(view.Contains))
+        {
+            var element = CyElement.Node(snapshot, Index(snapshot, id), Kept(view, id), Classes(view, id));
+            view.Replace(element);
+            updated.Add(element);
+        }
+        foreach (var key in changes.UpsertedRelationships)
+        {
+            var (start, end) = (view.Contains(key.StartId), view.Contains(key.EndId));
+            if (!start && !end) continue;
+            // A new neighbour of a node whose neighbourhood is shown appears; other edges need both ends shown.
+            if (start != end && view.IsOpen(start ? key.StartId : key.EndId))
+            {
+                var other = start ? key.EndId : key.StartId;
+                var element = CyElement.Node(snapshot, Index(snapshot, other));
+                if (view.Add(element, start ? key.StartId : key.EndId)) added.Add(element);
+            }
+            if (!view.Contains(key.StartId) || !view.Contains(key.EndId)) continue;
+            var edge = CyElement.Edge(key.Type, key.StartId, key.EndId);
+            if (view.Add(edge)) added.Add(edge);
+        }
+        return new ViewPatch(view.Id, added, removed, updated);
+    }
+
+    /// <summary>View-specific data (gap status, chokepoint score) that a data update must not wipe.</summary>
+    static Dictionary<string, object?> Kept(ViewState view, string id)
+    {
+        var old = view.Elements.First(e => e.Id == id).Data;
+        return old.Where(p => p.Key is "status" or "local" or "national" or "score" or "why" or "dominates" or "articulation")
+            .ToDictionary(p => p.Key, p => p.Value);
+    }
+
+    static string? Classes(ViewState view, string id)
+    {
+        var old = view.Elements.First(e => e.Id == id).Classes.Split(' ');
+        var kept = old.Where(c => c is "anchor" or "local" or "focus" or "chokepoint" || c.StartsWith("status-", StringComparison.Ordinal)).ToList();
+        return kept.Count == 0 ? null : string.Join(' ', kept);
+    }
+
+    static IEnumerable<(RelType Type, int Neighbour, bool Outgoing)> Neighbours(GraphSnapshot snapshot, int node)
+    {
+        foreach (var type in GraphSchema.RelTypes)
+        {
+            foreach (var n in snapshot.Out(type).Neighbours(node).ToArray()) yield return (type, n, true);
+            foreach (var n in snapshot.In(type).Neighbours(node).ToArray()) yield return (type, n, false);
+        }
+    }
+
+    static int Index(GraphSnapshot snapshot, string id) =>
+        snapshot.TryGetIndex(id, out var v) ? v : throw new KeyNotFoundException($"No node with id '{id}'.");
+}

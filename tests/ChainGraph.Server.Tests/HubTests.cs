@@ -1,0 +1,123 @@
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json.Nodes;
+
+namespace ChainGraph.Server.Tests;
+
+/// <summary>The SignalR hub through the JSON hub protocol over a real WebSocket.</summary>
+public sealed class HubTests(ServerFixture server) : IClassFixture<ServerFixture>
+{
+    static JsonArray Elements(JsonNode view) => view["elements"]!.AsArray();
+
+    static JsonNode Element(JsonNode view, string id) => Elements(view).Single(e => (string?)e!["data"]!["id"] == id)!;
+
+    [Fact]
+    public async Task OpenView_ChainForACity_ColoursSegmentsByGapStatus()
+    {
+        await using var client = await HubClient.ConnectAsync(server.BaseAddress);
+
+        var view = (await client.InvokeAsync("OpenView", new { kind = "chain", chain = "lithium-battery", region = "常州" }))!;
+
+        Assert.Equal("dagre", (string?)view["layout"]);
+        var separator = Element(view, "lithium-battery:separator");
+        Assert.Equal("missing", (string?)separator["data"]!["status"]);
+        Assert.Contains("status-missing", (string?)separator["classes"]);
+        Assert.Contains(Elements(view), e => (string?)e!["data"]!["type"] == "FEEDS");
+    }
+
+    [Fact]
+    public async Task Expand_NodeWithAThousandNeighbours_ShowsTheCapAndAMoreElement()
+    {
+        var lines = Enumerable.Range(0, 1000).Select(i =>
+            $$$"""{"type":"relationship","label":"MAKES","start":{"id":"test:maker-{{{i}}}","labels":["Enterprise"],"properties":{"name":"厂{{{i}}}"}},"end":{"id":"test:hub","labels":["Product"]}}""");
+        await server.Http.PostAsync("/api/import?format=jsonl", new StringContent(string.Join('\n', lines), Encoding.UTF8));
+        await using var client = await HubClient.ConnectAsync(server.BaseAddress);
+
+        var view = (await client.InvokeAsync("OpenView", new { kind = "focus", focus = "test:hub", depth = 1 }))!;
+        var started = DateTime.UtcNow;
+        var patch = (await client.InvokeAsync("Expand", (string?)view["viewId"], "more:test:hub"))!;
+        var elapsed = DateTime.UtcNow - started;
+
+        var nodes = Elements(view).Where(e => (string?)e!["group"] == "nodes").ToList();
+        Assert.Equal(1 + 25 + 1, nodes.Count);
+        Assert.Equal(975, (int)Element(view, "more:test:hub")["data"]!["more"]!);
+        Assert.Equal(25, patch["added"]!.AsArray().Count(e => (string?)e!["group"] == "nodes"));
+        Assert.Equal(950, (int)patch["updated"]!.AsArray().Single()!["data"]!["more"]!);
+        Assert.True(elapsed < TimeSpan.FromSeconds(2), $"expanding took {elapsed.TotalMilliseconds} ms");
+    }
+
+    [Fact]
+    public async Task Collapse_RemovesWhatExpandAdded()
+    {
+        await using var client = await HubClient.ConnectAsync(server.BaseAddress);
+        var view = (await client.InvokeAsync("OpenView", new { kind = "chain", chain = "photovoltaics" }))!;
+        var viewId = (string?)view["viewId"];
+
+        var expanded = (await client.InvokeAsync("Expand", viewId, "工业硅"))!;
+        var collapsed = (await client.InvokeAsync("Collapse", viewId, "工业硅"))!;
+
+        var added = expanded["added"]!.AsArray().Select(e => (string?)e!["data"]!["id"]).ToHashSet();
+        Assert.NotEmpty(added);
+        Assert.Superset(added.Where(id => !id!.Contains("->", StringComparison.Ordinal)).ToHashSet(),
+            collapsed["removed"]!.AsArray().Select(e => (string?)e).Where(id => !id!.Contains("->", StringComparison.Ordinal)).ToHashSet());
+        Assert.NotEmpty(collapsed["removed"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task WriteThroughTheApi_ReachesTwoClientsOnTheViewAsAPatch()
+    {
+        await using var first = await HubClient.ConnectAsync(server.BaseAddress);
+        await using var second = await HubClient.ConnectAsync(server.BaseAddress);
+        var request = new { kind = "chain", chain = "wind-power" };
+        var views = new[] { (await first.InvokeAsync("OpenView", request))!, (await second.InvokeAsync("OpenView", request))! };
+        var product = Elements(views[0]).First(e => (string?)e!["data"]!["label"] == "Product")!["data"]!["id"]!.GetValue<string>();
+
+        await server.Http.PutAsJsonAsync($"/api/nodes/{Uri.EscapeDataString(product)}", new { label = "Product", properties = new { nameEn = "patched" } });
+
+        foreach (var (client, view) in new[] { (first, views[0]), (second, views[1]) })
+        {
+            var patch = await client.WaitForAsync("ViewPatched", a => (string?)a[0]!["viewId"] == (string?)view["viewId"]);
+            Assert.Contains(patch[0]!["updated"]!.AsArray(), e => (string?)e!["data"]!["id"] == product);
+        }
+    }
+
+    [Fact]
+    public async Task NewProductInAShownSegment_AppearsLive()
+    {
+        await using var client = await HubClient.ConnectAsync(server.BaseAddress);
+        var view = (await client.InvokeAsync("OpenView", new { kind = "chain", chain = "marine-equipment" }))!;
+        var segment = Elements(view).First(e => (string?)e!["data"]!["label"] == "Segment")!["data"]!["id"]!.GetValue<string>();
+
+        await server.Http.PutAsJsonAsync("/api/relationships", new { type = "IN_SEGMENT", start = "test:new-product", end = segment });
+
+        var patch = await client.WaitForAsync("ViewPatched", a => (string?)a[0]!["viewId"] == (string?)view["viewId"]);
+        Assert.Contains(patch[0]!["added"]!.AsArray(), e => (string?)e!["data"]!["id"] == "test:new-product");
+    }
+
+    [Fact]
+    public async Task Room_SharesTheViewExpansionsAndSelection()
+    {
+        await using var host = await HubClient.ConnectAsync(server.BaseAddress);
+        await using var guest = await HubClient.ConnectAsync(server.BaseAddress);
+        var view = (await host.InvokeAsync("OpenView", new { kind = "chain", chain = "new-energy-vehicles", room = "team-a" }))!;
+        var viewId = (string?)view["viewId"];
+
+        var joined = (await guest.InvokeAsync("JoinRoom", "team-a"))!;
+        await host.InvokeAsync("Expand", viewId, "动力电池");
+        await host.InvokeAsync("Select", viewId, "动力电池");
+
+        Assert.Equal(viewId, (string?)joined["viewId"]);
+        await guest.WaitForAsync("ViewPatched", a => (string?)a[0]!["viewId"] == viewId);
+        await guest.WaitForAsync("SelectionChanged", a => (string?)a[1] == "动力电池");
+    }
+
+    [Fact]
+    public async Task OpenView_UnknownChain_IsAHubErrorNamingIt()
+    {
+        await using var client = await HubClient.ConnectAsync(server.BaseAddress);
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => client.InvokeAsync("OpenView", new { kind = "chain", chain = "no-such-chain" }));
+
+        Assert.Contains("no-such-chain", error.Message);
+    }
+}

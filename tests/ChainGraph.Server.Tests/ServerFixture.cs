@@ -1,0 +1,46 @@
+using ChainGraph.Server.Graph;
+using ChainGraph.Storage.Sqlite;
+using ChainGraph.Testing;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace ChainGraph.Server.Tests;
+
+/// <summary>A real Kestrel server on a free loopback port, over a fresh embedded store holding the demo data.</summary>
+public sealed class ServerFixture : IAsyncLifetime
+{
+    readonly TempDirectory folder = new();
+    WebApplication? app;
+
+    public Uri BaseAddress { get; private set; } = null!;
+
+    public HttpClient Http { get; private set; } = null!;
+
+    public GraphService Graph => app!.Services.GetRequiredService<GraphService>();
+
+    public async Task InitializeAsync()
+    {
+        var store = new SqliteGraphStore(folder.File("graph.db"));
+        await store.InitializeAsync();
+        app = ServerHost.Build(store, "http://127.0.0.1:0", logging => logging.SetMinimumLevel(LogLevel.Warning));
+        await ServerHost.LoadDemoIfEmptyAsync(Graph);
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        BaseAddress = new Uri(address);
+        Http = new HttpClient { BaseAddress = BaseAddress };
+    }
+
+    public async Task DisposeAsync()
+    {
+        Http.Dispose();
+        if (app is not null)
+        {
+            await app.StopAsync();
+            await app.DisposeAsync();
+        }
+        folder.Dispose();
+    }
+}

@@ -1,0 +1,45 @@
+// Shapes of what the server sends (see src/ChainGraph.Server).
+
+export interface CyElement {
+  group: "nodes" | "edges";
+  data: Record<string, unknown> & { id: string };
+  classes: string;
+}
+
+export interface ViewRequest {
+  kind: "chain" | "focus" | "chokepoints";
+  chain?: string;
+  region?: string;
+  focus?: string;
+  depth?: number;
+  top?: number;
+  room?: string;
+}
+
+export interface ViewOpened {
+  viewId: string;
+  title: string;
+  layout: "dagre" | "fcose";
+  elements: CyElement[];
+  request: ViewRequest;
+}
+
+export interface ViewPatch {
+  viewId: string;
+  added: CyElement[];
+  removed: string[];
+  updated: CyElement[];
+}
+
+export interface JobProgress {
+  jobId: string;
+  phase: string;
+  done: number;
+  total: number | null;
+}
+
+export interface GapCandidate { id: string; name: string; province?: string; city?: string; score: number; why: string; }
+export interface SegmentGap { id: string; name: string; stage: string; status: string; local: number; national: number; candidates: GapCandidate[]; }
+export interface GapReport { chainName: string; region: string; segments: SegmentGap[]; }
+export interface ChokepointItem { id: string; name: string; label: string; suppliers: number; hhi: number; foreignShare: number; dominates: number; articulation: boolean; score: number; why: string; }
+export interface ChokepointReport { items: ChokepointItem[]; articulationPoints: string[]; }
