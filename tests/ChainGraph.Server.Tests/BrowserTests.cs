@@ -1,0 +1,72 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Playwright;
+
+namespace ChainGraph.Server.Tests;
+
+/// <summary>
+/// The web client in headless Chromium (Debian's chromium package, driven by Playwright): load the
+/// demo, open the lithium-battery chain for 常州, see the gaps highlighted, click to expand, and
+/// receive a patch pushed by a write made through the API. Leaves a screenshot in
+/// TestResults/browser/ next to the test binaries.
+/// </summary>
+public sealed class BrowserTests(ServerFixture server) : IClassFixture<ServerFixture>, IAsyncLifetime
+{
+    const string Chromium = "/usr/bin/chromium";
+    IPlaywright? playwright;
+    IBrowser? browser;
+
+    public async Task InitializeAsync()
+    {
+        Assert.True(File.Exists(Chromium), $"{Chromium} is missing: install it with `apt-get install -y chromium` (.ci/run does).");
+        playwright = await Playwright.CreateAsync();
+        browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Chromium,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (browser is not null) await browser.DisposeAsync();
+        playwright?.Dispose();
+    }
+
+    [Fact]
+    public async Task Page_OpensTheLithiumChainForChangzhou_HighlightsGaps_ExpandsOnClick_AndShowsAPushedWrite()
+    {
+        var page = await browser!.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 850 } });
+        var errors = new List<string>();
+        page.PageError += (_, error) => errors.Add(error);
+        await page.GotoAsync(server.BaseAddress.ToString());
+        await page.WaitForFunctionAsync("() => document.getElementById('connection').dataset.state === 'connected' && document.body.dataset.view");
+
+        await page.FillAsync("#region", "常州");
+        var before = await page.EvaluateAsync<string>("() => document.body.dataset.view");
+        await page.ClickAsync("#open-chain");
+        await page.WaitForFunctionAsync($"() => document.body.dataset.view && document.body.dataset.view !== '{before}'");
+        await page.WaitForSelectorAsync("#table .status.missing");
+
+        var missing = await page.EvaluateAsync<string[]>("() => window.chaingraph.cy.nodes('.status-missing').map(n => n.id())");
+        Assert.Contains("lithium-battery:separator", missing);
+        var colour = await page.EvaluateAsync<string>("() => window.chaingraph.cy.getElementById('lithium-battery:separator').style('background-color')");
+        Assert.Equal("rgb(214,39,40)", colour.Replace(" ", "", StringComparison.Ordinal));
+
+        var count = await page.EvaluateAsync<int>("() => window.chaingraph.cy.elements().length");
+        var position = await page.EvaluateAsync<JsonElement>("() => { const p = window.chaingraph.cy.getElementById('湿法隔膜').renderedPosition(); return { x: p.x, y: p.y }; }");
+        var box = (await page.Locator("#cy").BoundingBoxAsync())!;
+        await page.Mouse.ClickAsync(box.X + position.GetProperty("x").GetSingle(), box.Y + position.GetProperty("y").GetSingle());
+        await page.WaitForFunctionAsync($"() => window.chaingraph.cy.elements().length > {count}");
+        await page.WaitForSelectorAsync("#details h3");
+
+        var patches = await page.EvaluateAsync<int>("() => window.chaingraph.state.patches");
+        await server.Http.PutAsJsonAsync($"/api/nodes/{Uri.EscapeDataString("湿法隔膜")}", new { label = "Product", properties = new { name = "湿法隔膜（已更新）" } });
+        await page.WaitForFunctionAsync($"() => window.chaingraph.state.patches > {patches} && window.chaingraph.cy.getElementById('湿法隔膜').data('name') === '湿法隔膜（已更新）'");
+
+        var folder = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "TestResults", "browser"));
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder.FullName, "lithium-battery-changzhou.png") });
+        Assert.Empty(errors);
+    }
+}
