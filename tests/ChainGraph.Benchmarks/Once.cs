@@ -12,7 +12,10 @@ internal static class Once
             ("import-chainkg", _) => ImportChainKgBenchmark.ImportOnceAsync,
             ("chokepoints-chainkg", _) => ChokepointsBenchmark.SideBySideAsync,
             ("scale", [var db, var chain, var region]) => () => ScaleRun.RunAsync(db, chain, region),
-            _ => throw new ArgumentException($"Unknown figure '{name}'; expected import-chainkg, chokepoints-chainkg or scale DB CHAIN REGION."),
+            ("hub-fanout", _) => ServiceRuns.HubFanoutAsync,
+            ("rest-latency", _) => ServiceRuns.RestLatencyAsync,
+            ("view-layout", [var top]) => () => ServiceRuns.ViewLayoutAsync(int.Parse(top, System.Globalization.CultureInfo.InvariantCulture)),
+            _ => throw new ArgumentException($"Unknown figure '{name}'; expected import-chainkg, chokepoints-chainkg, scale DB CHAIN REGION, hub-fanout, rest-latency or view-layout TOP."),
         };
         var clock = Stopwatch.StartNew();
         var detail = await run();

@@ -39,7 +39,7 @@ public abstract class GraphStoreContract
 
     protected static Task<ImportSummary> ImportAsync(IGraphStore store, GraphBatch batch) => new GraphImporter(store).ImportAsync(batch);
 
-    [Fact]
+    [EnvironmentFact]
     public async Task Write_ThenGetNode_KeepsEveryPropertyType()
     {
         await using var store = await CreateStoreAsync();
@@ -56,7 +56,7 @@ public abstract class GraphStoreContract
         Assert.Null(await store.GetNodeAsync("no-such-id"));
     }
 
-    [Fact]
+    [EnvironmentFact]
     public async Task Write_SameInputTwice_GivesTheSameGraph()
     {
         await using var store = await CreateStoreAsync();
@@ -72,7 +72,7 @@ public abstract class GraphStoreContract
         Assert.Equal(6, second.RelationshipTotal);
     }
 
-    [Fact]
+    [EnvironmentFact]
     public async Task Write_Upsert_LaterValuesWinAndOtherPropertiesStay()
     {
         await using var store = await CreateStoreAsync();
@@ -92,7 +92,7 @@ public abstract class GraphStoreContract
         Assert.Equal(300.0, makes.Relationship.Properties["volume"]);
     }
 
-    [Fact]
+    [EnvironmentFact]
     public async Task GetNeighbours_FiltersByTypeAndDirection()
     {
         await using var store = await CreateStoreAsync();
@@ -109,7 +109,7 @@ public abstract class GraphStoreContract
         Assert.Equal(Direction.Outgoing, outgoing.Items[0].Direction);
     }
 
-    [Fact]
+    [EnvironmentFact]
     public async Task GetNeighbours_PastTheLimit_ReportsTheTotal()
     {
         await using var store = await CreateStoreAsync();
@@ -124,7 +124,7 @@ public abstract class GraphStoreContract
         Assert.Equal(30, page.Total);
     }
 
-    [Fact]
+    [EnvironmentFact]
     public async Task Search_ChineseSubstring_RanksExactThenPrefixThenContaining()
     {
         await using var store = await CreateStoreAsync();
@@ -139,7 +139,7 @@ public abstract class GraphStoreContract
         Assert.Equal(["002460"], enterprises.Select(n => n.Id));
     }
 
-    [Fact]
+    [EnvironmentFact]
     public async Task Search_WildcardCharacters_MatchLiterally()
     {
         await using var store = await CreateStoreAsync();
@@ -155,7 +155,7 @@ public abstract class GraphStoreContract
         Assert.Equal(3, (await store.GetStatsAsync()).NodeTotal);
     }
 
-    [Fact]
+    [EnvironmentFact]
     public async Task GetStats_ListsEveryLabelAndType()
     {
         await using var store = await CreateStoreAsync();
@@ -171,7 +171,7 @@ public abstract class GraphStoreContract
         Assert.Equal(0, stats.Relationships["FEEDS"]);
     }
 
-    [Fact]
+    [EnvironmentFact]
     public async Task LoadSnapshot_HasCsrAdjacencyBothWaysWithWeights()
     {
         await using var store = await CreateStoreAsync();
@@ -192,7 +192,7 @@ public abstract class GraphStoreContract
         Assert.Equal(6, snapshot.RelationshipCount);
     }
 
-    [Fact]
+    [EnvironmentFact]
     public async Task DeleteNode_RemovesItsRelationships()
     {
         await using var store = await CreateStoreAsync();
@@ -208,7 +208,7 @@ public abstract class GraphStoreContract
         Assert.Equal(0, (await store.GetStatsAsync()).Relationships["SUPPLIES"]);
     }
 
-    [Fact]
+    [EnvironmentFact]
     public async Task GetLabels_AnswersOnlyForExistingIds()
     {
         await using var store = await CreateStoreAsync();
@@ -221,7 +221,7 @@ public abstract class GraphStoreContract
         Assert.Equal(NodeLabel.Product, labels["碳酸锂"]);
     }
 
-    [Fact]
+    [EnvironmentFact]
     public async Task Import_IdAlreadyUsedByAnotherLabel_IsRejectedAndTheStoredNodeKept()
     {
         await using var store = await CreateStoreAsync();
@@ -237,7 +237,7 @@ public abstract class GraphStoreContract
         Assert.Equal(NodeLabel.Product, (await store.GetNodeAsync("碳酸锂"))!.Label);
     }
 
-    [Fact]
+    [EnvironmentFact]
     public async Task ReadAll_ReturnsEveryNodeAndRelationship()
     {
         await using var store = await CreateStoreAsync();

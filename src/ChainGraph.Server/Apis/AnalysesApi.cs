@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Json;
 using ChainGraph.Analysis.ChainGaps;
 using ChainGraph.Analysis.Chains;
 using ChainGraph.Analysis.Chokepoints;
@@ -7,6 +8,8 @@ using ChainGraph.Analysis.Disruption;
 using ChainGraph.Analysis.Regions;
 using ChainGraph.Model;
 using ChainGraph.Server.Graph;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
 
 namespace ChainGraph.Server.Apis;
 
@@ -22,13 +25,13 @@ public static class AnalysesApi
         return app;
     }
 
-    static async Task<IResult> Gaps(GraphService graph, string chain, string region, CancellationToken cancellationToken,
+    static async Task<IResult> Gaps(GraphService graph, IOptions<JsonOptions> json, string chain, string region, CancellationToken cancellationToken,
         int weakBelow = 2, int strongAt = 5, int candidates = 10, string? format = null)
     {
         var options = ChainGapOptions.Default with { WeakBelow = weakBelow, StrongAt = strongAt, Candidates = Math.Clamp(candidates, 0, 100) };
-        var report = await graph.CachedAsync($"{chain}|{region}|{options}", s =>
-            ChainGapAnalysis.Run(s, ChainSegments.Resolve(s, chain), RegionFilter.Parse(region), options), cancellationToken);
-        if (format != "csv") return TypedResults.Ok(report);
+        var key = $"{chain}|{region}|{options}";
+        var report = await graph.CachedAsync(key, s => ChainGapAnalysis.Run(s, ChainSegments.Resolve(s, chain), RegionFilter.Parse(region), options), cancellationToken);
+        if (format != "csv") return await JsonAsync(graph, json, key, report, cancellationToken);
         var rows = report.Segments.SelectMany(s => s.Candidates.Count == 0
             ? [new[] { s.Name, s.Stage, Status(s), N(s.Local), N(s.National), "", "", "", "", "", "", "" }]
             : s.Candidates.Select((c, i) => new[] { s.Name, s.Stage, Status(s), N(s.Local), N(s.National), N(i + 1), c.Id, c.Name, c.Province ?? "", c.City ?? "", N(c.Score), c.Why }));
@@ -37,12 +40,13 @@ public static class AnalysesApi
         static string Status(SegmentGap s) => s.Status.ToString().ToLowerInvariant();
     }
 
-    static async Task<IResult> Chokepoints(GraphService graph, CancellationToken cancellationToken, string? chain = null, int top = 50, string? format = null)
+    static async Task<IResult> Chokepoints(GraphService graph, IOptions<JsonOptions> json, CancellationToken cancellationToken,
+        string? chain = null, int top = 50, string? format = null)
     {
         var options = ChokepointOptions.Default with { Top = Math.Clamp(top, 1, 1000) };
-        var report = await graph.CachedAsync($"{chain}|{options}", s =>
-            ChokepointAnalysis.Run(s, chain is null ? null : ChainSegments.Resolve(s, chain), options), cancellationToken);
-        if (format != "csv") return TypedResults.Ok(report);
+        var key = $"{chain}|{options}";
+        var report = await graph.CachedAsync(key, s => ChokepointAnalysis.Run(s, chain is null ? null : ChainSegments.Resolve(s, chain), options), cancellationToken);
+        if (format != "csv") return await JsonAsync(graph, json, key, report, cancellationToken);
         return Csv("chokepoints.csv", ["rank", "id", "name", "label", "suppliers", "hhi", "foreignShare", "dominates", "articulation", "score", "why"],
             report.Items.Select((i, rank) => new[]
             {
@@ -68,6 +72,13 @@ public static class AnalysesApi
             affectedEnterprises = report.AffectedEnterprises.Select(v => new { id = snapshot.Ids[v], name = snapshot.Names[v] }),
             segments = report.Segments.Select(s => new { chain = s.ChainId, id = s.SegmentId, name = s.Name, s.Products, s.Lost, share = Math.Round(s.Share, 4) }),
         });
+    }
+
+    /// <summary>The report as JSON, serialised once per snapshot: repeated requests cost a lookup, not a serialisation.</summary>
+    static async Task<IResult> JsonAsync<T>(GraphService graph, IOptions<JsonOptions> json, string key, T report, CancellationToken cancellationToken)
+    {
+        var bytes = await graph.CachedAsync(key + "|json", _ => JsonSerializer.SerializeToUtf8Bytes(report, json.Value.SerializerOptions), cancellationToken);
+        return TypedResults.Bytes(bytes, "application/json; charset=utf-8");
     }
 
     static IResult Csv(string name, string[] header, IEnumerable<string[]> rows)

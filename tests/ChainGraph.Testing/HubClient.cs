@@ -4,7 +4,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace ChainGraph.Server.Tests;
+namespace ChainGraph.Testing;
 
 /// <summary>
 /// A SignalR client speaking the JSON hub protocol over a WebSocket: handshake, invocations

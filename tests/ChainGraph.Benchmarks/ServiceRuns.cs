@@ -1,0 +1,152 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using ChainGraph.Formats.ChainKg;
+using ChainGraph.Model.Import;
+using ChainGraph.Server;
+using ChainGraph.Server.Graph;
+using ChainGraph.Storage.Import;
+using ChainGraph.Storage.Sqlite;
+using ChainGraph.Testing;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Playwright;
+
+namespace ChainGraph.Benchmarks;
+
+/// <summary>
+/// The service's headline figures, each against a real server on a loopback port: write-to-patch
+/// fan-out to 200 hub clients, REST latency under 50 concurrent requests, and a 2,000-element
+/// view laid out in headless Chromium. Every load is bounded in clients, requests and time.
+/// </summary>
+internal static class ServiceRuns
+{
+    public static async Task<string> HubFanoutAsync()
+    {
+        const int Clients = 200, Writes = 20;
+        await using var server = await BenchServer.StartAsync(demo: true);
+        var clients = new List<HubClient>();
+        for (var i = 0; i < Clients; i++) clients.Add(await HubClient.ConnectAsync(server.Address));
+        var request = new { kind = "chain", chain = "lithium-battery", region = "常州" };
+        var views = await Task.WhenAll(clients.Select(async c => (string)(await c.InvokeAsync("OpenView", request))!["viewId"]!));
+        var latencies = new List<double>();
+        for (var w = 0; w < Writes; w++)
+        {
+            var name = $"碳酸锂 #{w}";
+            var sent = DateTime.UtcNow;
+            await server.Http.PutAsJsonAsync("/api/nodes/" + Uri.EscapeDataString("碳酸锂"), new { label = "Product", properties = new { name } });
+            bool Mine(JsonArray a) => a[0]!["updated"]!.AsArray().Any(e => (string?)e!["data"]!["name"] == name);
+            await Task.WhenAll(clients.Select(c => c.WaitForAsync("ViewPatched", Mine)));
+            var last = clients.Max(c => c.ReceivedAt("ViewPatched", Mine)!.Value);
+            latencies.Add((last - sent).TotalMilliseconds);
+        }
+        foreach (var client in clients) await client.DisposeAsync();
+        latencies.Sort();
+        return $"{Clients} clients on {views.Distinct().Count()} views, {Writes} writes: time until every client has its patch " +
+            $"p50 {Percentile(latencies, 0.50):0} ms, p99 {Percentile(latencies, 0.99):0} ms, max {latencies[^1]:0} ms";
+    }
+
+    public static async Task<string> RestLatencyAsync()
+    {
+        const int Workers = 50;
+        var duration = TimeSpan.FromSeconds(15);
+        await using var server = await BenchServer.StartAsync(demo: false);
+        string[] paths =
+        [
+            "/api/analyses/chokepoints?top=50",
+            "/api/analyses/gaps?chain=" + Uri.EscapeDataString("锂电池") + "&region=" + Uri.EscapeDataString("江苏"),
+            "/api/analyses/gaps?chain=" + Uri.EscapeDataString("光伏电池组件") + "&region=" + Uri.EscapeDataString("浙江"),
+            "/api/analyses/gaps?chain=" + Uri.EscapeDataString("锂电池") + "&region=" + Uri.EscapeDataString("广东"),
+        ];
+        var latencies = new List<double>();
+        var errors = 0;
+        var deadline = DateTime.UtcNow + duration;
+        await Task.WhenAll(Enumerable.Range(0, Workers).Select(async worker =>
+        {
+            var mine = new List<double>();
+            for (var i = worker; DateTime.UtcNow < deadline; i++)
+            {
+                var clock = Stopwatch.StartNew();
+                using var response = await server.Http.GetAsync(paths[i % paths.Length]);
+                await response.Content.ReadAsByteArrayAsync();
+                mine.Add(clock.Elapsed.TotalMilliseconds);
+                if (!response.IsSuccessStatusCode) Interlocked.Increment(ref errors);
+            }
+            lock (latencies) latencies.AddRange(mine);
+        }));
+        latencies.Sort();
+        return $"{latencies.Count:N0} requests by {Workers} concurrent clients in {duration.TotalSeconds} s ({latencies.Count / duration.TotalSeconds:N0}/s), " +
+            $"{errors} errors: p50 {Percentile(latencies, 0.5):0.0} ms, p95 {Percentile(latencies, 0.95):0.0} ms, p99 {Percentile(latencies, 0.99):0.0} ms";
+    }
+
+    public static async Task<string> ViewLayoutAsync(int top)
+    {
+        await using var server = await BenchServer.StartAsync(demo: false);
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = "/usr/bin/chromium", Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 900 } });
+        await page.GotoAsync(server.Address.ToString());
+        await page.WaitForFunctionAsync("() => document.getElementById('connection').dataset.state === 'connected'");
+        var results = new List<string>();
+        for (var run = 0; run < 3; run++)
+        {
+            var measured = await page.EvaluateAsync<System.Text.Json.JsonElement>($$"""
+                async () => {
+                  const started = performance.now();
+                  await window.chaingraph.open({ kind: 'chokepoints', top: {{top}} });
+                  return { total: performance.now() - started, layout: window.chaingraph.state.layoutDone, elements: window.chaingraph.cy.elements().length };
+                }
+                """);
+            results.Add($"{measured.GetProperty("elements").GetInt32()} elements: OpenView to layout finished {measured.GetProperty("total").GetDouble():0} ms " +
+                $"(layout {measured.GetProperty("layout").GetDouble():0} ms)");
+        }
+        return string.Join("; ", results);
+    }
+
+    static double Percentile(List<double> sorted, double p) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
+
+    /// <summary>A server on a free loopback port over a new store holding the demo or ChainKnowledgeGraph.</summary>
+    sealed class BenchServer : IAsyncDisposable
+    {
+        readonly TempDirectory folder = new();
+        WebApplication app = null!;
+
+        public Uri Address { get; private set; } = null!;
+
+        public HttpClient Http { get; private set; } = null!;
+
+        public static async Task<BenchServer> StartAsync(bool demo)
+        {
+            var server = new BenchServer();
+            var store = new SqliteGraphStore(server.folder.File("graph.db"));
+            await store.InitializeAsync();
+            if (!demo)
+            {
+                var batch = new GraphBatch();
+                new ChainKgReader().Read(SharedData.ChainKg ?? throw new InvalidOperationException(SharedData.MissingReason), batch);
+                await new GraphImporter(store).ImportAsync(batch);
+            }
+            server.app = ServerHost.Build(store, "http://127.0.0.1:0", logging => logging.SetMinimumLevel(LogLevel.Warning));
+            if (demo) await ServerHost.LoadDemoIfEmptyAsync(server.app.Services.GetRequiredService<GraphService>());
+            await server.app.StartAsync();
+            server.Address = new Uri(server.app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+            server.Http = new HttpClient { BaseAddress = server.Address, Timeout = TimeSpan.FromSeconds(30) };
+            return server;
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            Http.Dispose();
+            await app.StopAsync();
+            await app.DisposeAsync();
+            folder.Dispose();
+        }
+    }
+}
