@@ -11,7 +11,7 @@ using ChainGraph.Model.Snapshot;
 namespace ChainGraph.Cli.Commands;
 
 /// <summary><c>analyze chokepoints|gaps|disruption</c>: the analyses over the in-memory snapshot.</summary>
-public static class AnalyzeCommand
+public static partial class AnalyzeCommand
 {
     static readonly Option<string?> Csv = new("--csv") { Description = "Also write the ranked table to this CSV file (for spreadsheets)." };
 
@@ -19,6 +19,7 @@ public static class AnalyzeCommand
         new("analyze", "Find chain gaps and chokepoints, or what a disruption cuts off.")
         {
             Chokepoints(console), Gaps(console), Disruption(console),
+            Paths(console), Linkage(console), Communities(console), Centrality(console), FourChains(console),
         };
 
     static Command Chokepoints(CliConsole console)

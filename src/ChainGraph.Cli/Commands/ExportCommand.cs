@@ -1,6 +1,7 @@
 using System.CommandLine;
 using ChainGraph.Formats.Csv;
 using ChainGraph.Formats.Cytoscape;
+using ChainGraph.Formats.GraphMl;
 using ChainGraph.Formats.JsonLines;
 using ChainGraph.Model;
 using ChainGraph.Model.Snapshot;
@@ -8,13 +9,13 @@ using ChainGraph.Storage;
 
 namespace ChainGraph.Cli.Commands;
 
-/// <summary><c>export cytoscape|csv|jsonl [--chain ID | --focus ID --depth K] --out PATH</c>.</summary>
+/// <summary><c>export cytoscape|csv|jsonl|graphml [--chain ID | --focus ID --depth K] --out PATH</c>.</summary>
 public static class ExportCommand
 {
     public static Command Create(CliConsole console)
     {
-        var format = new Argument<string>("format") { Description = "cytoscape (Cytoscape.js elements JSON), csv (Neo4j admin-import folder) or jsonl." };
-        format.AcceptOnlyFromAmong("cytoscape", "csv", "jsonl");
+        var format = new Argument<string>("format") { Description = "cytoscape (Cytoscape.js elements JSON), csv (Neo4j admin-import folder), jsonl or graphml (Gephi, Cytoscape desktop, NetworkX)." };
+        format.AcceptOnlyFromAmong("cytoscape", "csv", "jsonl", "graphml");
         var output = new Option<string>("--out") { Description = "Output file (a folder for csv).", Required = true };
         var chain = new Option<string?>("--chain") { Description = "Only this chain: its segments, their products and makers." };
         var focus = new Option<string?>("--focus") { Description = "Only the neighbourhood of this node." };
@@ -35,8 +36,13 @@ public static class ExportCommand
             }
             if (Path.GetDirectoryName(Path.GetFullPath(path)) is { } directory) Directory.CreateDirectory(directory);
             await using var stream = File.Create(path);
-            if (result.GetValue(format) == "cytoscape") await CytoscapeWriter.WriteAsync(stream, nodes, rels, cancellationToken);
-            else await JsonLinesWriter.WriteAsync(stream, nodes, rels, cancellationToken);
+            var write = result.GetValue(format) switch
+            {
+                "cytoscape" => CytoscapeWriter.WriteAsync(stream, nodes, rels, cancellationToken),
+                "graphml" => GraphMlWriter.WriteAsync(stream, nodes, rels, cancellationToken),
+                _ => JsonLinesWriter.WriteAsync(stream, nodes, rels, cancellationToken),
+            };
+            await write;
             await console.Error.WriteLineAsync($"Wrote {path}.");
             return ExitCodes.Ok;
         });

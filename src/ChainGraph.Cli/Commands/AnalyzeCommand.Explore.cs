@@ -1,0 +1,143 @@
+using System.CommandLine;
+using System.Globalization;
+using ChainGraph.Analysis.Centrality;
+using ChainGraph.Analysis.Chains;
+using ChainGraph.Analysis.Communities;
+using ChainGraph.Analysis.FourChains;
+using ChainGraph.Analysis.Linkage;
+using ChainGraph.Analysis.Paths;
+using ChainGraph.Analysis.Regions;
+using ChainGraph.Model;
+
+namespace ChainGraph.Cli.Commands;
+
+/// <summary>The researchers' verbs: paths, linkage between groups, communities, centrality, the four chains.</summary>
+public static partial class AnalyzeCommand
+{
+    static Command Paths(CliConsole console)
+    {
+        var from = new Option<string>("--from") { Description = "Start node id.", Required = true };
+        var to = new Option<string?>("--to") { Description = "End node id (omit with --within)." };
+        var k = new Option<int>("--k") { Description = "How many shortest loop-free paths (Yen).", DefaultValueFactory = _ => 1 };
+        var within = new Option<int?>("--within") { Description = "Instead: every node within this many steps of --from." };
+        var label = new Option<string?>("--label") { Description = "With --within: only nodes of this label (e.g. Enterprise)." };
+        var types = new Option<string?>("--types") { Description = "Relationship types to walk, comma-separated (default MAKES,SUPPLIES,INPUT_TO)." };
+        var walk = new Option<Walk>("--walk") { Description = "Forward, Backward or Either.", DefaultValueFactory = _ => Walk.Either };
+        var limit = new Option<int>("--limit") { Description = "At most this many nodes with --within.", DefaultValueFactory = _ => 500 };
+        var command = new Command("paths", "Shortest paths, the k shortest, or everything within k steps.") { from, to, k, within, label, types, walk, limit, Csv };
+        command.WithStore().SetAction(async (result, cancellationToken) =>
+        {
+            var snapshot = await LoadAsync(result, cancellationToken);
+            var traversal = result.GetValue(types) is { } t
+                ? new Traversal(t.Split(',').Select(x => GraphSchema.TryParseRelType(x.Trim(), out var rt) ? rt : throw new ArgumentException($"Unknown relationship type '{x}'.")).ToList(), result.GetValue(walk))
+                : Traversal.Supply with { Walk = result.GetValue(walk) };
+            var start = Index(snapshot, result.GetValue(from)!);
+            if (result.GetValue(within) is { } steps)
+            {
+                NodeLabel? only = result.GetValue(label) is { } l ? (GraphSchema.TryParseLabel(l, out var parsed) ? parsed : throw new ArgumentException($"Unknown label '{l}'.")) : null;
+                var near = PathFinder.Within(snapshot, start, steps, traversal, only, result.GetValue(limit));
+                var nearRows = near.Select(n => (IReadOnlyList<string>)[snapshot.Ids[n.Node], snapshot.Names[n.Node], GraphSchema.Name(snapshot.Labels[n.Node]), Number(n.Distance)]).ToList();
+                return Emit(console, result, near.Select(n => new { id = snapshot.Ids[n.Node], name = snapshot.Names[n.Node], label = GraphSchema.Name(snapshot.Labels[n.Node]), distance = n.Distance }),
+                    ["id", "name", "label", "distance"], nearRows, $"{near.Count} nodes within {steps} steps of {snapshot.Names[start]}.");
+            }
+            var end = Index(snapshot, result.GetValue(to) ?? throw new ArgumentException("Give --to, or --within."));
+            var paths = PathFinder.KShortest(snapshot, start, end, result.GetValue(k), traversal);
+            var json = paths.Select(p => new
+            {
+                length = p.Length,
+                nodes = p.Nodes.Select(v => new { id = snapshot.Ids[v], name = snapshot.Names[v], label = GraphSchema.Name(snapshot.Labels[v]) }),
+                steps = p.Steps.Select(s => new { type = GraphSchema.Name(s.Type), forward = s.Forward }),
+            });
+            var rows = paths.Select((p, i) => (IReadOnlyList<string>)[Number(i + 1), Number(p.Length), Describe(snapshot, p)]).ToList();
+            return Emit(console, result, new { paths = json }, ["#", "length", "path"], rows,
+                paths.Count == 0 ? "No path." : $"{paths.Count} path(s) from {snapshot.Names[start]} to {snapshot.Names[end]}.");
+        });
+        return command;
+    }
+
+    static Command Linkage(CliConsole console)
+    {
+        var a = new Option<string>("--a") { Description = "First group: a cluster (id or name) or a region.", Required = true };
+        var b = new Option<string>("--b") { Description = "Second group.", Required = true };
+        var top = new Option<int>("--top") { Description = "How many brokers.", DefaultValueFactory = _ => 20 };
+        var command = new Command("linkage", "How two groups (regions, clusters) are linked: crossing supply links, segments, brokers.") { a, b, top, Csv };
+        command.WithStore().SetAction(async (result, cancellationToken) =>
+        {
+            var snapshot = await LoadAsync(result, cancellationToken);
+            var report = GroupLinkage.Run(snapshot, NodeGroup.Resolve(snapshot, result.GetValue(a)!), NodeGroup.Resolve(snapshot, result.GetValue(b)!), result.GetValue(top));
+            var rows = report.Brokers.Select((x, i) => (IReadOnlyList<string>)["broker", Number(i + 1), x.Id, x.Name, Number(x.Score)])
+                .Concat(report.Segments.Select(s => (IReadOnlyList<string>)["segment", "", s.Id, s.Name, Number(s.Links)]))
+                .Concat(report.Links.Select(l => (IReadOnlyList<string>)["link", l.Kind, $"{l.From}->{l.To}", $"{l.FromName} → {l.ToName}", l.Product ?? ""]))
+                .ToList();
+            return Emit(console, result, report, ["kind", "rank", "id", "name", "score"], rows,
+                $"{report.GroupA} ({report.SizeA}) ↔ {report.GroupB} ({report.SizeB}): {report.Links.Count} crossing links, {report.Brokers.Count} brokers.");
+        });
+        return command;
+    }
+
+    static Command Communities(CliConsole console)
+    {
+        var top = new Option<int>("--top") { Description = "How many of the largest communities to describe.", DefaultValueFactory = _ => 20 };
+        var seed = new Option<int>("--seed") { Description = "Random seed of Louvain's node order.", DefaultValueFactory = _ => 42 };
+        var resolution = new Option<double>("--resolution") { Description = "Modularity resolution (higher: smaller communities).", DefaultValueFactory = _ => 1.0 };
+        var command = new Command("communities", "Louvain communities of the supply network, compared with provinces and official clusters.") { top, seed, resolution, Csv };
+        command.WithStore().SetAction(async (result, cancellationToken) =>
+        {
+            var snapshot = await LoadAsync(result, cancellationToken);
+            var report = CommunityAnalysis.Run(snapshot, result.GetValue(top), result.GetValue(seed), result.GetValue(resolution));
+            var rows = report.Largest.Select(c => (IReadOnlyList<string>)
+            [
+                Number(c.Id), Number(c.Size), Number(c.Enterprises), string.Join("、", c.TopMembers),
+                string.Join("; ", c.Provinces.Select(p => $"{p.Name} {p.Fraction * 100:0}%")), string.Join("; ", c.Clusters.Select(p => $"{p.Name} {p.Fraction * 100:0}%")),
+            ]).ToList();
+            return Emit(console, result, report, ["community", "size", "enterprises", "top members", "provinces", "clusters"], rows,
+                $"{report.Count:N0} communities, modularity {report.Modularity:0.0000}.");
+        });
+        return command;
+    }
+
+    static Command Centrality(CliConsole console)
+    {
+        var top = new Option<int>("--top") { Description = "How many nodes per ranking.", DefaultValueFactory = _ => 20 };
+        var samples = new Option<int>("--samples") { Description = "Betweenness source samples (error ~ 1/√samples).", DefaultValueFactory = _ => 500 };
+        var label = new Option<string?>("--label") { Description = "Only rank nodes of this label (Enterprise or Product)." };
+        var command = new Command("centrality", "PageRank and approximate betweenness of the supply network.") { top, samples, label, Csv };
+        command.WithStore().SetAction(async (result, cancellationToken) =>
+        {
+            var snapshot = await LoadAsync(result, cancellationToken);
+            NodeLabel? only = result.GetValue(label) is { } l ? (GraphSchema.TryParseLabel(l, out var parsed) ? parsed : throw new ArgumentException($"Unknown label '{l}'.")) : null;
+            var report = CentralityAnalysis.Run(snapshot, result.GetValue(top), result.GetValue(samples), label: only);
+            var rows = report.PageRank.Select((r, i) => (IReadOnlyList<string>)["pagerank", Number(i + 1), r.Id, r.Name, r.Label, r.Score.ToString("G6", CultureInfo.InvariantCulture)])
+                .Concat(report.Betweenness.Select((r, i) => (IReadOnlyList<string>)["betweenness", Number(i + 1), r.Id, r.Name, r.Label, r.Score.ToString("G6", CultureInfo.InvariantCulture)]))
+                .ToList();
+            return Emit(console, result, report, ["ranking", "rank", "id", "name", "label", "score"], rows, $"Betweenness from {report.Samples} sampled sources.");
+        });
+        return command;
+    }
+
+    static Command FourChains(CliConsole console)
+    {
+        var chain = new Option<string>("--chain") { Description = "A Chain id, or an Industry id or name.", Required = true };
+        var region = new Option<string>("--region") { Description = "Province or city.", Required = true };
+        var command = new Command("four-chains", "Industry × innovation × capital coverage per segment, and chokepoints no local centre supports.") { chain, region, Csv };
+        command.WithStore().SetAction(async (result, cancellationToken) =>
+        {
+            var snapshot = await LoadAsync(result, cancellationToken);
+            var report = FourChainsAnalysis.Run(snapshot, ChainSegments.Resolve(snapshot, result.GetValue(chain)!), RegionFilter.Parse(result.GetValue(region)!));
+            var rows = report.Segments.Select(s => (IReadOnlyList<string>)
+            [
+                s.Name, s.Stage, Number(s.Industry), string.Join("、", s.Innovation), Number(s.ListedMakers), string.Join("、", s.ChokepointProducts), s.UnsupportedChokepoint ? "yes" : "",
+            ]).ToList();
+            return Emit(console, result, report, ["segment", "stage", "industry", "innovation", "capital (listed)", "chokepoints", "unsupported"], rows,
+                $"{report.ChainName} in {report.Region}: {report.Segments.Count(s => s.UnsupportedChokepoint)} chokepoint segments without local innovation support (talent: not in the data).");
+        });
+        return command;
+    }
+
+    static int Index(Model.Snapshot.GraphSnapshot snapshot, string id) =>
+        snapshot.TryGetIndex(id, out var v) ? v : throw new ArgumentException($"No node with id '{id}'.");
+
+    static string Describe(Model.Snapshot.GraphSnapshot snapshot, GraphPath path) =>
+        string.Concat(path.Nodes.Select((v, i) => i == 0 ? snapshot.Names[v]
+            : $" {(path.Steps[i - 1].Forward ? "-" : "<-")}{GraphSchema.Name(path.Steps[i - 1].Type)}{(path.Steps[i - 1].Forward ? "->" : "-")} {snapshot.Names[v]}"));
+}
