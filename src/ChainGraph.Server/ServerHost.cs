@@ -48,7 +48,7 @@ public static class ServerHost
             app.UseStaticFiles(new StaticFileOptions { FileProvider = files });
         }
         app.MapOpenApi();
-        app.MapGraphApi().MapChainsApi().MapAnalysesApi().MapExportApi().MapWritesApi();
+        app.MapGraphApi().MapChainsApi().MapAnalysesApi().MapExplorationApi().MapExportApi().MapWritesApi();
         app.MapHub<GraphHub>("/hubs/graph");
         // The registry listens for writes from the first request on.
         app.Services.GetRequiredService<ViewRegistry>();

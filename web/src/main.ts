@@ -3,7 +3,7 @@ import fcose from "cytoscape-fcose";
 import dagre from "cytoscape-dagre";
 import * as signalR from "@microsoft/signalr";
 import { api } from "./api";
-import { legend, stylesheet } from "./style";
+import { communityPalette, legend, stylesheet } from "./style";
 import type { ChokepointReport, CyElement, GapReport, JobProgress, ViewOpened, ViewPatch, ViewRequest } from "./types";
 
 cytoscape.use(fcose);
@@ -19,6 +19,7 @@ const state = {
   layoutDone: 0,
   table: { header: [] as string[], rows: [] as string[][] },
   patches: 0,
+  tapped: [] as string[],
 };
 // For tests, benchmarks and the curious: the graph, the view state, and a way to open a view.
 (window as unknown as Record<string, unknown>).chaingraph = { cy, state, open: (request: ViewRequest) => openView(request) };
@@ -128,6 +129,7 @@ async function openView(request: ViewRequest) {
 cy.on("tap", "node", async event => {
   const node = event.target as NodeSingular;
   const id = node.id();
+  if (!node.hasClass("more")) state.tapped = [...state.tapped.filter(t => t !== id), id].slice(-2);
   if (!node.hasClass("more")) showDetails(id);
   hub.invoke("Select", state.viewId, id).catch(() => undefined);
   const expanded = node.scratch("_expanded") === true;
@@ -245,6 +247,20 @@ $<HTMLInputElement>("search").addEventListener("input", event => {
 });
 
 $("open-chain").addEventListener("click", openChain);
+$("open-path").addEventListener("click", () => {
+  if (state.tapped.length < 2) return alert("Click two nodes first, then Path.");
+  const [focus, to] = state.tapped;
+  openView({ kind: "path", focus, to, k: 3 });
+});
+$("colour-communities").addEventListener("click", async () => {
+  const coloured = cy.nodes(".by-community");
+  if (coloured.nonempty()) return coloured.removeClass("by-community");
+  const membership = await hub.invoke<Record<string, number>>("Communities", state.viewId);
+  cy.batch(() => {
+    for (const [id, community] of Object.entries(membership))
+      cy.getElementById(id).data("communityColour", communityPalette[community] ?? "#dddddd").addClass("by-community");
+  });
+});
 $("open-chokepoints").addEventListener("click", openChokepoints);
 $("legend").innerHTML = legend.map(([text, colour]) => `<div><i style="background:${colour}"></i>${text}</div>`).join("");
 

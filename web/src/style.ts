@@ -32,6 +32,7 @@ export const stylesheet: StylesheetJson = [
   { selector: "node.chokepoint", style: { "background-color": colours.chokepoint, width: "mapData(score, 0, 1, 14, 48)", height: "mapData(score, 0, 1, 14, 48)" } },
   { selector: "node.focus", style: { "border-width": 3, "border-color": "#1d2433" } },
   { selector: "node.more", style: { shape: "round-rectangle", "background-color": "#eef1f6", "border-width": 1, "border-color": "#99a", width: 56, height: 20, "text-valign": "center", "text-margin-y": 0, "font-size": 10 } },
+  { selector: "node.by-community", style: { "background-color": "data(communityColour)" } },
   { selector: "node:selected", style: { "border-width": 3, "border-color": "#ffbf00" } },
   { selector: "edge", style: { width: 1, "line-color": "#c3cad6", "target-arrow-color": "#c3cad6", "target-arrow-shape": "triangle", "curve-style": "bezier", "arrow-scale": 0.7 } },
   { selector: "edge.feeds, edge.upstream_of", style: { width: 3, "line-color": "#56627a", "target-arrow-color": "#56627a" } },
@@ -39,6 +40,10 @@ export const stylesheet: StylesheetJson = [
   { selector: "edge.supplies", style: { "line-color": "#17becf", "target-arrow-color": "#17becf", "line-style": "dashed" } },
   { selector: "edge.more", style: { "line-style": "dotted", "target-arrow-shape": "none" } },
 ];
+
+/** Twenty distinct colours for communities 0..19; the rest share grey. */
+export const communityPalette = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf",
+  "#aec7e8", "#ffbb78", "#98df8a", "#ff9896", "#c5b0d5", "#c49c94", "#f7b6d2", "#c7c7c7", "#dbdb8d", "#9edae5"];
 
 export const legend: [string, string][] = [
   ["upstream segment", colours.upstream],

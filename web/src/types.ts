@@ -7,7 +7,9 @@ export interface CyElement {
 }
 
 export interface ViewRequest {
-  kind: "chain" | "focus" | "chokepoints";
+  kind: "chain" | "focus" | "chokepoints" | "path";
+  to?: string;
+  k?: number;
   chain?: string;
   region?: string;
   focus?: string;

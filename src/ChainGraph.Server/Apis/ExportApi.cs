@@ -11,9 +11,10 @@ public static class ExportApi
 {
     public static IEndpointRouteBuilder MapExportApi(this IEndpointRouteBuilder app)
     {
-        app.MapGroup("/api/export").WithTags("Export")
-            .MapGet("/cytoscape", Cytoscape)
+        var api = app.MapGroup("/api/export").WithTags("Export");
+        api.MapGet("/cytoscape", Cytoscape)
             .WithSummary("Cytoscape.js elements JSON: the whole graph, a chain (chain=ID) or a node's neighbourhood (focus=ID&depth=K).");
+        api.MapGet("/graphml", GraphMl).WithSummary("The whole graph as GraphML, for Gephi, Cytoscape desktop or NetworkX.");
         return app;
     }
 
@@ -37,6 +38,18 @@ public static class ExportApi
             Filter(graph.Store.ReadNodesAsync(cancellationToken), n => only?.Contains(n.Id) ?? true),
             Filter(graph.Store.ReadRelationshipsAsync(cancellationToken), r => only is null || (only.Contains(r.StartId) && only.Contains(r.EndId))),
             cancellationToken);
+        return Results.Empty;
+    }
+
+    static async Task<IResult> GraphMl(GraphService graph, HttpContext http, CancellationToken cancellationToken)
+    {
+        http.Response.ContentType = "application/graphml+xml; charset=utf-8";
+        http.Response.Headers.ContentDisposition = "attachment; filename=\"chaingraph.graphml\"";
+        // The XML writer flushes synchronously at times, which Kestrel's response stream refuses: write to memory first.
+        using var buffer = new MemoryStream();
+        await Formats.GraphMl.GraphMlWriter.WriteAsync(buffer, graph.Store.ReadNodesAsync(cancellationToken), graph.Store.ReadRelationshipsAsync(cancellationToken), cancellationToken);
+        buffer.Position = 0;
+        await buffer.CopyToAsync(http.Response.Body, cancellationToken);
         return Results.Empty;
     }
 

@@ -54,6 +54,15 @@ public sealed class GraphHub(GraphService graph, ViewRegistry views) : Hub<IGrap
         lock (view.Gate) return view.Snapshot();
     }
 
+    /// <summary>The Louvain community of every node the view shows (0 = the largest), for colouring.</summary>
+    public async Task<IReadOnlyDictionary<string, int>> Communities(string viewId)
+    {
+        var view = views.Get(viewId);
+        var report = await graph.CachedAsync("42|1", s => Analysis.Communities.CommunityAnalysis.Run(s, 200), Context.ConnectionAborted);
+        lock (view.Gate)
+            return view.Elements.Where(e => e.Group == "nodes" && report.Membership.ContainsKey(e.Id)).ToDictionary(e => e.Id, e => report.Membership[e.Id]);
+    }
+
     public async Task Select(string viewId, string? nodeId)
     {
         var view = views.Get(viewId);

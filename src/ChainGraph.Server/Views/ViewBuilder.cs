@@ -1,6 +1,7 @@
 using ChainGraph.Analysis.ChainGaps;
 using ChainGraph.Analysis.Chains;
 using ChainGraph.Analysis.Chokepoints;
+using ChainGraph.Analysis.Paths;
 using ChainGraph.Analysis.Regions;
 using ChainGraph.Model;
 using ChainGraph.Model.Snapshot;
@@ -36,8 +37,24 @@ public static class ViewBuilder
             case "chokepoints":
                 OpenChokepoints(snapshot, view, chokepoints!);
                 return ("Chokepoints", "fcose");
+            case "path":
+                var from = Index(snapshot, request.Focus ?? throw new ArgumentException("A path view needs 'focus' (the start)."));
+                var to = Index(snapshot, request.To ?? throw new ArgumentException("A path view needs 'to'."));
+                var paths = PathFinder.KShortest(snapshot, from, to, Math.Clamp(request.K, 1, 10), Traversal.Supply);
+                if (paths.Count == 0) throw new ArgumentException($"No supply path links {snapshot.Names[from]} and {snapshot.Names[to]}.");
+                foreach (var path in paths)
+                {
+                    for (var i = 0; i < path.Nodes.Count; i++)
+                        view.Add(CyElement.Node(snapshot, path.Nodes[i], classes: i == 0 || i == path.Nodes.Count - 1 ? "focus" : null));
+                    for (var i = 0; i < path.Steps.Count; i++)
+                    {
+                        var (a, b) = (snapshot.Ids[path.Nodes[i]], snapshot.Ids[path.Nodes[i + 1]]);
+                        view.Add(path.Steps[i].Forward ? CyElement.Edge(path.Steps[i].Type, a, b) : CyElement.Edge(path.Steps[i].Type, b, a));
+                    }
+                }
+                return ($"{snapshot.Names[from]} → {snapshot.Names[to]}", "dagre");
             default:
-                throw new ArgumentException($"Unknown view kind '{request.Kind}'; expected chain, focus or chokepoints.");
+                throw new ArgumentException($"Unknown view kind '{request.Kind}'; expected chain, focus, chokepoints or path.");
         }
     }
 

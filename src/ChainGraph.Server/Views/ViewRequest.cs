@@ -3,7 +3,8 @@ namespace ChainGraph.Server.Views;
 /// <summary>
 /// What a client asks to see. Kind "chain": a chain (template or industry), optionally for a
 /// region, with segments coloured by gap status. Kind "focus": a node and its neighbourhood to a
-/// depth. Kind "chokepoints": the top chokepoints and the links between them. A room shares the view.
+/// depth. Kind "chokepoints": the top chokepoints and the links between them. Kind "path": the
+/// k shortest supply paths from Focus to To. A room shares the view.
 /// </summary>
 public sealed record ViewRequest(string Kind, string? Chain = null, string? Region = null, string? Focus = null, int Depth = 1,
-    int Top = 40, string? Room = null);
+    int Top = 40, string? Room = null, string? To = null, int K = 3);
