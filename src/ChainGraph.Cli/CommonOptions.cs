@@ -1,10 +1,11 @@
 using System.CommandLine;
 using ChainGraph.Storage;
+using ChainGraph.Storage.Neo4j;
 using ChainGraph.Storage.Sqlite;
 
 namespace ChainGraph.Cli;
 
-/// <summary>Options every verb shares: where the graph is, and JSON output.</summary>
+/// <summary>Options every verb shares: where the graph is (the embedded file or a Neo4j server), and JSON output.</summary>
 public static class CommonOptions
 {
     public const string DefaultDb = "data/chaingraph.db";
@@ -12,10 +13,34 @@ public static class CommonOptions
     public static Option<string> Db { get; } = new("--db")
     {
         Description = $"Embedded store file (env CHAINGRAPH_DB; default {DefaultDb}).",
-        DefaultValueFactory = _ => Environment.GetEnvironmentVariable("CHAINGRAPH_DB") is { Length: > 0 } env ? env : DefaultDb,
+        DefaultValueFactory = _ => Env("CHAINGRAPH_DB") ?? DefaultDb,
     };
 
     public static Option<string> Store { get; } = CreateStore();
+
+    public static Option<string> Neo4jUrl { get; } = new("--neo4j-url")
+    {
+        Description = "Neo4j's HTTP address for --store neo4j, e.g. http://localhost:7474 (env NEO4J_URL).",
+        DefaultValueFactory = _ => Env("NEO4J_URL") ?? "",
+    };
+
+    public static Option<string> Neo4jUser { get; } = new("--neo4j-user")
+    {
+        Description = "Neo4j user (env NEO4J_USER; default neo4j).",
+        DefaultValueFactory = _ => Env("NEO4J_USER") ?? "neo4j",
+    };
+
+    // No default value factory: help would print the value, and so the secret, as the default.
+    public static Option<string> Neo4jPassword { get; } = new("--neo4j-password")
+    {
+        Description = "Neo4j password (env NEO4J_PASSWORD, which keeps it out of the process list).",
+    };
+
+    public static Option<string> Neo4jDatabase { get; } = new("--neo4j-database")
+    {
+        Description = "Neo4j database (env NEO4J_DATABASE; default neo4j).",
+        DefaultValueFactory = _ => Env("NEO4J_DATABASE") ?? "neo4j",
+    };
 
     public static Option<bool> Json { get; } = new("--json") { Description = "Machine-readable JSON on stdout, nothing else on stdout." };
 
@@ -25,20 +50,43 @@ public static class CommonOptions
         return command;
     }
 
-    public static T WithStore<T>(this T command) where T : Command => command.With(Db, Store, Json);
+    public static T WithStore<T>(this T command) where T : Command =>
+        command.With(Db, Store, Neo4jUrl, Neo4jUser, Neo4jPassword, Neo4jDatabase, Json);
 
     /// <summary>Opens the store the options name, creating its schema if needed.</summary>
     public static async Task<IGraphStore> OpenStoreAsync(ParseResult result, CancellationToken cancellationToken)
     {
-        IGraphStore store = new SqliteGraphStore(result.GetValue(Db)!);
-        await store.InitializeAsync(cancellationToken);
-        return store;
+        IGraphStore store = result.GetValue(Store) == "neo4j"
+            ? new Neo4jGraphStore(new Neo4jOptions
+            {
+                Url = result.GetValue(Neo4jUrl)!,
+                User = result.GetValue(Neo4jUser)!,
+                Password = result.GetValue(Neo4jPassword) ?? Env("NEO4J_PASSWORD") ?? "",
+                Database = result.GetValue(Neo4jDatabase)!,
+            })
+            : new SqliteGraphStore(result.GetValue(Db)!);
+        try
+        {
+            await store.InitializeAsync(cancellationToken);
+            return store;
+        }
+        catch
+        {
+            await store.DisposeAsync();
+            throw;
+        }
     }
 
     static Option<string> CreateStore()
     {
-        var option = new Option<string>("--store") { Description = "Graph store: embedded (SQLite file).", DefaultValueFactory = _ => "embedded" };
-        option.AcceptOnlyFromAmong("embedded");
+        var option = new Option<string>("--store")
+        {
+            Description = "Graph store: embedded (the SQLite file, default) or neo4j (the server named by --neo4j-url).",
+            DefaultValueFactory = _ => "embedded",
+        };
+        option.AcceptOnlyFromAmong("embedded", "neo4j");
         return option;
     }
+
+    static string? Env(string name) => Environment.GetEnvironmentVariable(name) is { Length: > 0 } value ? value : null;
 }

@@ -55,9 +55,7 @@ public sealed class BrowserTests(ServerFixture server) : IClassFixture<ServerFix
         Assert.Equal("rgb(214,39,40)", colour.Replace(" ", "", StringComparison.Ordinal));
 
         var count = await page.EvaluateAsync<int>("() => window.chaingraph.cy.elements().length");
-        var position = await page.EvaluateAsync<JsonElement>("() => { const p = window.chaingraph.cy.getElementById('湿法隔膜').renderedPosition(); return { x: p.x, y: p.y }; }");
-        var box = (await page.Locator("#cy").BoundingBoxAsync())!;
-        await page.Mouse.ClickAsync(box.X + position.GetProperty("x").GetSingle(), box.Y + position.GetProperty("y").GetSingle());
+        await ClickNodeAsync(page, "湿法隔膜");
         await page.WaitForFunctionAsync($"() => window.chaingraph.cy.elements().length > {count}");
         await page.WaitForSelectorAsync("#details h3");
 
@@ -65,8 +63,43 @@ public sealed class BrowserTests(ServerFixture server) : IClassFixture<ServerFix
         await server.Http.PutAsJsonAsync($"/api/nodes/{Uri.EscapeDataString("湿法隔膜")}", new { label = "Product", properties = new { name = "湿法隔膜（已更新）" } });
         await page.WaitForFunctionAsync($"() => window.chaingraph.state.patches > {patches} && window.chaingraph.cy.getElementById('湿法隔膜').data('name') === '湿法隔膜（已更新）'");
 
-        var folder = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "TestResults", "browser"));
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder.FullName, "lithium-battery-changzhou.png") });
+        await ScreenshotAsync(page, "lithium-battery-changzhou.png");
         Assert.Empty(errors);
+    }
+
+    [Fact]
+    public async Task PathTool_BetweenTwoClickedNodes_AndCommunityColouring()
+    {
+        var page = await browser!.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 850 } });
+        await page.GotoAsync(server.BaseAddress.ToString());
+        await page.WaitForFunctionAsync("() => document.getElementById('connection').dataset.state === 'connected' && document.body.dataset.view");
+
+        foreach (var id in new[] { "碳酸锂", "动力电池" }) await ClickNodeAsync(page, id);
+        var before = await page.EvaluateAsync<string>("() => document.body.dataset.view");
+        await page.ClickAsync("#open-path");
+        await page.WaitForFunctionAsync($"() => document.body.dataset.view !== '{before}'");
+        var title = await page.TextContentAsync("#title");
+        var ids = await page.EvaluateAsync<string[]>("() => window.chaingraph.cy.nodes().map(n => n.id())");
+        await page.ClickAsync("#colour-communities");
+        await page.WaitForFunctionAsync("() => window.chaingraph.cy.nodes('.by-community').length > 0");
+
+        Assert.Equal("碳酸锂 → 动力电池", title);
+        Assert.Contains("碳酸锂", ids);
+        Assert.Contains("动力电池", ids);
+        await ScreenshotAsync(page, "path-communities.png");
+    }
+
+    static async Task ClickNodeAsync(IPage page, string id)
+    {
+        var position = await page.EvaluateAsync<JsonElement>($"() => {{ const p = window.chaingraph.cy.getElementById('{id}').renderedPosition(); return {{ x: p.x, y: p.y }}; }}");
+        var box = (await page.Locator("#cy").BoundingBoxAsync())!;
+        await page.Mouse.ClickAsync(box.X + position.GetProperty("x").GetSingle(), box.Y + position.GetProperty("y").GetSingle());
+        await page.WaitForFunctionAsync($"() => window.chaingraph.state.tapped.includes('{id}')");
+    }
+
+    static async Task ScreenshotAsync(IPage page, string name)
+    {
+        var folder = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "TestResults", "browser"));
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder.FullName, name) });
     }
 }

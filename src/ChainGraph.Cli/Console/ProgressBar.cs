@@ -16,6 +16,7 @@ public sealed class ProgressBar(TextWriter error, bool enabled, bool redraw) : I
     readonly Lock gate = new();
     bool drawn;
     long lastDrawMs = -1000;
+    string lastPhase = "";
 
     /// <summary>Shows a phase with a count and, when the total is known, a bar.</summary>
     public void Report(string phase, long done, long? total = null)
@@ -24,8 +25,9 @@ public sealed class ProgressBar(TextWriter error, bool enabled, bool redraw) : I
         lock (gate)
         {
             var now = clock.ElapsedMilliseconds;
-            if (now - lastDrawMs < (redraw ? 100 : 3000) && done != total) return;
+            if (now - lastDrawMs < (redraw ? 100 : 3000) && done != total && phase == lastPhase) return;
             lastDrawMs = now;
+            lastPhase = phase;
             var line = total is > 0 and var t
                 ? $"{phase,-8} [{new string('#', (int)(Width * done / t)).PadRight(Width, '.')}] {100 * done / t,3}%  {done:N0}/{t:N0}"
                 : $"{phase,-8} {done:N0}";

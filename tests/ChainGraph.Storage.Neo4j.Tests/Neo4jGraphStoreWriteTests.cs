@@ -1,0 +1,52 @@
+using ChainGraph.Model;
+using ChainGraph.Model.Import;
+using ChainGraph.Storage.Neo4j.Cypher;
+
+namespace ChainGraph.Storage.Neo4j.Tests;
+
+/// <summary>How the store writes, against the local endpoint (the contract suite needs a live Neo4j).</summary>
+public sealed class Neo4jGraphStoreWriteTests : IDisposable
+{
+    readonly FakeQueryApi api = new();
+
+    public void Dispose() => api.Dispose();
+
+    static ImportPlan Plan(int nodes, params (string Start, string End)[] supplies) => new(
+        Enumerable.Range(0, nodes).Select(i => new GraphNode($"e{i}", NodeLabel.Enterprise, new Dictionary<string, object> { ["name"] = $"E{i}", ["capacity"] = 300.0 })).ToList(),
+        supplies.Select(s => new GraphRelationship(RelType.Supplies, s.Start, s.End, new Dictionary<string, object>())).ToList(),
+        [], [], new Dictionary<NodeLabel, int>());
+
+    static string Written(int count) => $$"""{"data":{"fields":["written"],"values":[[{{count}}]]},"bookmarks":[]}""";
+
+    [Fact]
+    public async Task Write_SendsBatchesInOneTransactionAndCommits()
+    {
+        api.Reply(202, DocumentedAnswers.TransactionOpened, DocumentedAnswers.Affinity)
+            .Reply(202, DocumentedAnswers.Empty).Reply(202, DocumentedAnswers.Empty).Reply(202, Written(1))
+            .Reply(200, DocumentedAnswers.Committed);
+        await using var store = TestClients.Store(api.Url);
+
+        await store.WriteAsync(Plan(3, ("e0", "e1")));
+
+        var requests = api.Requests;
+        Assert.Equal(["POST tx", "POST lyU", "POST lyU", "POST lyU", "POST commit"], requests.Select(r => $"{r.Method} {r.Path.Split('/')[^1]}"));
+        Assert.Equal([2, 1], requests.Skip(1).Take(2).Select(r => r.Json.GetProperty("parameters").GetProperty("rows").GetArrayLength()));
+        Assert.Equal(CypherCatalog.Get("upsert-relationships").Text, requests[3].Json.GetProperty("statement").GetString());
+        var row = requests[1].Json.GetProperty("parameters").GetProperty("rows")[0];
+        Assert.Equal(("e0", "Enterprise"), (row.GetProperty("id").GetString(), row.GetProperty("label").GetString()));
+        Assert.Contains("\"capacity\":300.0", requests[1].Body);
+    }
+
+    [Fact]
+    public async Task Write_RelationshipToAMissingNode_RollsBackAndSaysSo()
+    {
+        api.Reply(202, DocumentedAnswers.TransactionOpened, DocumentedAnswers.Affinity)
+            .Reply(202, DocumentedAnswers.Empty).Reply(202, Written(0)).Reply(200, "{}");
+        await using var store = TestClients.Store(api.Url);
+
+        var e = await Assert.ThrowsAsync<GraphStoreException>(() => store.WriteAsync(Plan(1, ("e0", "gone"))));
+
+        Assert.Equal(Neo4jErrorCodes.NodeNotFound, e.Code);
+        Assert.Equal("DELETE", api.Requests[^1].Method);
+    }
+}
