@@ -61,7 +61,7 @@ public class ChokepointsBenchmark
 
     static async Task<double?> NetworkXSecondsAsync()
     {
-        var script = Path.Combine(RepositoryRoot(), "tests", "reference", "networkx_chokepoints.py");
+        var script = Path.Combine(Repository.Root(), "tests", "reference", "networkx_chokepoints.py");
         var start = new ProcessStartInfo("python3") { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var arg in new[] { script, SharedData.ChainKg!, "--timing" }) start.ArgumentList.Add(arg);
         try
@@ -77,12 +77,5 @@ public class ChokepointsBenchmark
         {
             return null;
         }
-    }
-
-    static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Graph.sln"))) return dir.FullName;
-        throw new InvalidOperationException("Run the benchmarks from inside the repository.");
     }
 }

@@ -13,9 +13,11 @@ internal static class Once
             ("chokepoints-chainkg", _) => ChokepointsBenchmark.SideBySideAsync,
             ("scale", [var db, var chain, var region]) => () => ScaleRun.RunAsync(db, chain, region),
             ("hub-fanout", _) => ServiceRuns.HubFanoutAsync,
+            ("exploration-chainkg", _) => ExplorationRun.ChainKgAsync,
+            ("exploration", [var db]) => () => ExplorationRun.StoreAsync(db),
             ("rest-latency", _) => ServiceRuns.RestLatencyAsync,
             ("view-layout", [var top]) => () => ServiceRuns.ViewLayoutAsync(int.Parse(top, System.Globalization.CultureInfo.InvariantCulture)),
-            _ => throw new ArgumentException($"Unknown figure '{name}'; expected import-chainkg, chokepoints-chainkg, scale DB CHAIN REGION, hub-fanout, rest-latency or view-layout TOP."),
+            _ => throw new ArgumentException($"Unknown figure '{name}'; expected import-chainkg, chokepoints-chainkg, scale DB CHAIN REGION, hub-fanout, rest-latency, view-layout TOP, exploration-chainkg or exploration DB."),
         };
         var clock = Stopwatch.StartNew();
         var detail = await run();

@@ -17,25 +17,21 @@ public static class PageRank
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(members);
         var n = members.Count;
-        var outDegree = new int[n];
-        for (var i = 0; i < n; i++)
-            foreach (var type in SupplyMembers.Types) outDegree[i] += Degree(snapshot, members, type, members.Nodes[i]);
+        var (offsets, targets) = OutLinks(snapshot, members);
         var rank = new double[n];
         var next = new double[n];
         Array.Fill(rank, 1.0 / n);
         for (var iteration = 0; iteration < maxIterations; iteration++)
         {
             double dangling = 0;
-            for (var i = 0; i < n; i++) if (outDegree[i] == 0) dangling += rank[i];
-            var baseline = (1 - alpha) / n + alpha * dangling / n;
-            Array.Fill(next, baseline);
+            for (var i = 0; i < n; i++) if (offsets[i] == offsets[i + 1]) dangling += rank[i];
+            Array.Fill(next, (1 - alpha) / n + alpha * dangling / n);
             for (var i = 0; i < n; i++)
             {
-                if (outDegree[i] == 0) continue;
-                var share = alpha * rank[i] / outDegree[i];
-                foreach (var type in SupplyMembers.Types)
-                    foreach (var target in snapshot.Out(type).Neighbours(members.Nodes[i]))
-                        if (members.Dense[target] is var t and >= 0) next[t] += share;
+                var degree = offsets[i + 1] - offsets[i];
+                if (degree == 0) continue;
+                var share = alpha * rank[i] / degree;
+                foreach (var t in targets.AsSpan(offsets[i], degree)) next[t] += share;
             }
             double change = 0;
             for (var i = 0; i < n; i++) change += Math.Abs(next[i] - rank[i]);
@@ -45,10 +41,18 @@ public static class PageRank
         return rank;
     }
 
-    static int Degree(GraphSnapshot snapshot, SupplyMembers members, Model.RelType type, int node)
+    /// <summary>The members' out-links over the supply types as one CSR in member indices, built once per run.</summary>
+    static (int[] Offsets, int[] Targets) OutLinks(GraphSnapshot snapshot, SupplyMembers members)
     {
-        var count = 0;
-        foreach (var target in snapshot.Out(type).Neighbours(node)) if (members.Dense[target] >= 0) count++;
-        return count;
+        var offsets = new int[members.Count + 1];
+        var targets = new List<int>();
+        for (var i = 0; i < members.Count; i++)
+        {
+            foreach (var type in SupplyMembers.Types)
+                foreach (var target in snapshot.Out(type).Neighbours(members.Nodes[i]))
+                    if (members.Dense[target] is var t and >= 0) targets.Add(t);
+            offsets[i + 1] = targets.Count;
+        }
+        return (offsets, [.. targets]);
     }
 }

@@ -101,24 +101,32 @@ public static class Louvain
             var twoM = TwoM;
             var order = Enumerable.Range(0, Count).ToArray();
             random.Shuffle(order);
-            var links = new Dictionary<int, double>();
+            // Weights from the current node to each neighbouring community, reset through the touched list (no per-node allocation).
+            var weightTo = new double[Count];
+            var touched = new List<int>();
             for (var moved = true; moved;)
             {
                 moved = false;
                 foreach (var v in order)
                 {
                     if (offsets[v] == offsets[v + 1]) continue;
-                    links.Clear();
-                    for (var e = offsets[v]; e < offsets[v + 1]; e++) links[community[targets[e]]] = links.GetValueOrDefault(community[targets[e]]) + weights[e];
+                    for (var e = offsets[v]; e < offsets[v + 1]; e++)
+                    {
+                        var c = community[targets[e]];
+                        if (weightTo[c] == 0) touched.Add(c);
+                        weightTo[c] += weights[e];
+                    }
                     var own = community[v];
                     total[own] -= degree[v];
                     var best = own;
-                    var bestGain = links.GetValueOrDefault(own) - resolution * total[own] * degree[v] / twoM;
-                    foreach (var (c, weight) in links)
+                    var bestGain = weightTo[own] - resolution * total[own] * degree[v] / twoM;
+                    foreach (var c in touched)
                     {
-                        var gain = weight - resolution * total[c] * degree[v] / twoM;
+                        var gain = weightTo[c] - resolution * total[c] * degree[v] / twoM;
                         if (gain > bestGain) (best, bestGain) = (c, gain);
                     }
+                    foreach (var c in touched) weightTo[c] = 0;
+                    touched.Clear();
                     total[best] += degree[v];
                     if (best == own) continue;
                     community[v] = best;
