@@ -29,6 +29,13 @@ public static class ChainSegments
         return snapshot.Labels[node] == NodeLabel.Chain ? FromTemplate(snapshot, node) : FromIndustry(snapshot, node);
     }
 
+    /// <summary>Every chain template in the graph, resolved.</summary>
+    public static IReadOnlyList<ResolvedChain> Templates(GraphSnapshot snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        return Enumerable.Range(0, snapshot.NodeCount).Where(v => snapshot.Labels[v] == NodeLabel.Chain).Select(v => FromTemplate(snapshot, v)).ToList();
+    }
+
     static int Find(GraphSnapshot snapshot, string chain)
     {
         if (snapshot.TryGetIndex(chain, out var node) && snapshot.Labels[node] is NodeLabel.Chain or NodeLabel.Industry) return node;

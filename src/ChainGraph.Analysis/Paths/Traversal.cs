@@ -19,6 +19,11 @@ public sealed record Traversal(IReadOnlyList<RelType> Types, Walk Walk = Walk.Ei
 {
     public static Traversal Supply { get; } = new([RelType.Makes, RelType.Supplies, RelType.InputTo]);
 
+    /// <summary>From a comma-separated list of relationship types (null: the supply ones) and a walk.</summary>
+    public static Traversal Parse(string? types, Walk walk) => types is null
+        ? Supply with { Walk = walk }
+        : new([.. types.Split(',').Select(t => GraphSchema.TryParseRelType(t.Trim(), out var type) ? type : throw new ArgumentException($"Unknown relationship type '{t.Trim()}'."))], walk);
+
     /// <summary>Calls <paramref name="visit"/> with each (neighbour, type, forward) of a node.</summary>
     public void ForEachNeighbour(GraphSnapshot snapshot, int node, Action<int, RelType, bool> visit)
     {
@@ -37,3 +42,19 @@ public sealed record GraphPath(IReadOnlyList<int> Nodes, IReadOnlyList<(RelType 
 {
     public int Length => Steps.Count;
 }
+
+/// <summary>A path with ids, names and labels instead of node indices: the shape of the JSON answer.</summary>
+public sealed record PathView(int Length, IReadOnlyList<PathNode> Nodes, IReadOnlyList<PathStep> Steps)
+{
+    public static PathView Of(GraphSnapshot snapshot, GraphPath path)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        ArgumentNullException.ThrowIfNull(path);
+        return new(path.Length, [.. path.Nodes.Select(v => new PathNode(snapshot.Ids[v], snapshot.Names[v], GraphSchema.Name(snapshot.Labels[v])))],
+            [.. path.Steps.Select(s => new PathStep(GraphSchema.Name(s.Type), s.Forward))]);
+    }
+}
+
+public sealed record PathNode(string Id, string Name, string Label);
+
+public sealed record PathStep(string Type, bool Forward);

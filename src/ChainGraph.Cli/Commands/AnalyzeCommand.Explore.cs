@@ -7,6 +7,7 @@ using ChainGraph.Analysis.FourChains;
 using ChainGraph.Analysis.Linkage;
 using ChainGraph.Analysis.Paths;
 using ChainGraph.Analysis.Regions;
+using ChainGraph.Analysis.Reports;
 using ChainGraph.Model;
 
 namespace ChainGraph.Cli.Commands;
@@ -28,28 +29,20 @@ public static partial class AnalyzeCommand
         command.WithStore().SetAction(async (result, cancellationToken) =>
         {
             var snapshot = await LoadAsync(result, cancellationToken);
-            var traversal = result.GetValue(types) is { } t
-                ? new Traversal(t.Split(',').Select(x => GraphSchema.TryParseRelType(x.Trim(), out var rt) ? rt : throw new ArgumentException($"Unknown relationship type '{x}'.")).ToList(), result.GetValue(walk))
-                : Traversal.Supply with { Walk = result.GetValue(walk) };
+            var traversal = Traversal.Parse(result.GetValue(types), result.GetValue(walk));
             var start = Index(snapshot, result.GetValue(from)!);
             if (result.GetValue(within) is { } steps)
             {
                 NodeLabel? only = result.GetValue(label) is { } l ? (GraphSchema.TryParseLabel(l, out var parsed) ? parsed : throw new ArgumentException($"Unknown label '{l}'.")) : null;
                 var near = PathFinder.Within(snapshot, start, steps, traversal, only, result.GetValue(limit));
                 var nearRows = near.Select(n => (IReadOnlyList<string>)[snapshot.Ids[n.Node], snapshot.Names[n.Node], GraphSchema.Name(snapshot.Labels[n.Node]), Number(n.Distance)]).ToList();
-                return Emit(console, result, near.Select(n => new { id = snapshot.Ids[n.Node], name = snapshot.Names[n.Node], label = GraphSchema.Name(snapshot.Labels[n.Node]), distance = n.Distance }),
-                    ["id", "name", "label", "distance"], nearRows, $"{near.Count} nodes within {steps} steps of {snapshot.Names[start]}.");
+                return Emit(console, result, near.Select(n => new { id = snapshot.Ids[n.Node], name = snapshot.Names[n.Node], label = GraphSchema.Name(snapshot.Labels[n.Node]), distance = n.Distance }), new Table(["id", "name", "label", "distance"], nearRows), $"{near.Count} nodes within {steps} steps of {snapshot.Names[start]}.");
             }
             var end = Index(snapshot, result.GetValue(to) ?? throw new ArgumentException("Give --to, or --within."));
             var paths = PathFinder.KShortest(snapshot, start, end, result.GetValue(k), traversal);
-            var json = paths.Select(p => new
-            {
-                length = p.Length,
-                nodes = p.Nodes.Select(v => new { id = snapshot.Ids[v], name = snapshot.Names[v], label = GraphSchema.Name(snapshot.Labels[v]) }),
-                steps = p.Steps.Select(s => new { type = GraphSchema.Name(s.Type), forward = s.Forward }),
-            });
+            var json = paths.Select(p => PathView.Of(snapshot, p));
             var rows = paths.Select((p, i) => (IReadOnlyList<string>)[Number(i + 1), Number(p.Length), Describe(snapshot, p)]).ToList();
-            return Emit(console, result, new { paths = json }, ["#", "length", "path"], rows,
+            return Emit(console, result, new { paths = json }, new Table(["#", "length", "path"], rows),
                 paths.Count == 0 ? "No path." : $"{paths.Count} path(s) from {snapshot.Names[start]} to {snapshot.Names[end]}.");
         });
         return command;
@@ -69,7 +62,7 @@ public static partial class AnalyzeCommand
                 .Concat(report.Segments.Select(s => (IReadOnlyList<string>)["segment", "", s.Id, s.Name, Number(s.Links)]))
                 .Concat(report.Links.Select(l => (IReadOnlyList<string>)["link", l.Kind, $"{l.From}->{l.To}", $"{l.FromName} → {l.ToName}", l.Product ?? ""]))
                 .ToList();
-            return Emit(console, result, report, ["kind", "rank", "id", "name", "score"], rows,
+            return Emit(console, result, report, new Table(["kind", "rank", "id", "name", "score"], rows),
                 $"{report.GroupA} ({report.SizeA}) ↔ {report.GroupB} ({report.SizeB}): {report.Links.Count} crossing links, {report.Brokers.Count} brokers.");
         });
         return command;
@@ -90,7 +83,7 @@ public static partial class AnalyzeCommand
                 Number(c.Id), Number(c.Size), Number(c.Enterprises), string.Join("、", c.TopMembers),
                 string.Join("; ", c.Provinces.Select(p => $"{p.Name} {p.Fraction * 100:0}%")), string.Join("; ", c.Clusters.Select(p => $"{p.Name} {p.Fraction * 100:0}%")),
             ]).ToList();
-            return Emit(console, result, report, ["community", "size", "enterprises", "top members", "provinces", "clusters"], rows,
+            return Emit(console, result, report, new Table(["community", "size", "enterprises", "top members", "provinces", "clusters"], rows),
                 $"{report.Count:N0} communities, modularity {report.Modularity:0.0000}.");
         });
         return command;
@@ -110,7 +103,7 @@ public static partial class AnalyzeCommand
             var rows = report.PageRank.Select((r, i) => (IReadOnlyList<string>)["pagerank", Number(i + 1), r.Id, r.Name, r.Label, r.Score.ToString("G6", CultureInfo.InvariantCulture)])
                 .Concat(report.Betweenness.Select((r, i) => (IReadOnlyList<string>)["betweenness", Number(i + 1), r.Id, r.Name, r.Label, r.Score.ToString("G6", CultureInfo.InvariantCulture)]))
                 .ToList();
-            return Emit(console, result, report, ["ranking", "rank", "id", "name", "label", "score"], rows, $"Betweenness from {report.Samples} sampled sources.");
+            return Emit(console, result, report, new Table(["ranking", "rank", "id", "name", "label", "score"], rows), $"Betweenness from {report.Samples} sampled sources.");
         });
         return command;
     }
@@ -128,7 +121,7 @@ public static partial class AnalyzeCommand
             [
                 s.Name, s.Stage, Number(s.Industry), string.Join("、", s.Innovation), Number(s.ListedMakers), string.Join("、", s.ChokepointProducts), s.UnsupportedChokepoint ? "yes" : "",
             ]).ToList();
-            return Emit(console, result, report, ["segment", "stage", "industry", "innovation", "capital (listed)", "chokepoints", "unsupported"], rows,
+            return Emit(console, result, report, new Table(["segment", "stage", "industry", "innovation", "capital (listed)", "chokepoints", "unsupported"], rows),
                 $"{report.ChainName} in {report.Region}: {report.Segments.Count(s => s.UnsupportedChokepoint)} chokepoint segments without local innovation support (talent: not in the data).");
         });
         return command;

@@ -1,10 +1,11 @@
 using System.CommandLine;
-using System.Globalization;
 using ChainGraph.Analysis.ChainGaps;
 using ChainGraph.Analysis.Chains;
 using ChainGraph.Analysis.Chokepoints;
 using ChainGraph.Analysis.Disruption;
 using ChainGraph.Analysis.Regions;
+using ChainGraph.Analysis.Reports;
+using ChainGraph.Formats.Csv;
 using ChainGraph.Model;
 using ChainGraph.Model.Snapshot;
 
@@ -34,13 +35,7 @@ public static partial class AnalyzeCommand
             var scope = result.GetValue(chain) is { } c ? ChainSegments.Resolve(snapshot, c) : null;
             var options = ChokepointOptions.Default with { Top = result.GetValue(top), ConcentratedHhi = result.GetValue(hhi) };
             var report = ChokepointAnalysis.Run(snapshot, scope, options);
-            string[] header = ["rank", "id", "name", "label", "suppliers", "hhi", "foreignShare", "dominates", "articulation", "score", "why"];
-            var rows = report.Items.Select((i, rank) => (IReadOnlyList<string>)
-            [
-                (rank + 1).ToString(CultureInfo.InvariantCulture), i.Id, i.Name, i.Label, Number(i.Suppliers), Number(i.Hhi), Number(i.ForeignShare),
-                Number(i.Dominates), i.Articulation ? "yes" : "", Number(i.Score), i.Why,
-            ]).ToList();
-            return Emit(console, result, report, header, rows,
+            return Emit(console, result, report, ReportTables.Chokepoints(report),
                 $"{report.ArticulationPoints.Count:N0} articulation points, {report.Bridges:N0} bridges, {report.ReachableProducts:N0} products reachable from an input-free source.");
         });
         return command;
@@ -63,21 +58,11 @@ public static partial class AnalyzeCommand
             };
             var report = ChainGapAnalysis.Run(snapshot, ChainSegments.Resolve(snapshot, result.GetValue(chain)!),
                 RegionFilter.Parse(result.GetValue(region)!), options);
-            string[] header = ["segment", "stage", "status", "local", "national", "rank", "candidate", "name", "province", "city", "score", "why"];
-            var rows = report.Segments.SelectMany(s => s.Candidates.Count == 0
-                ? [Row(s, null, 0)]
-                : s.Candidates.Select((c, i) => Row(s, c, i + 1))).ToList();
-            return Emit(console, result, report, header, rows, $"{report.ChainName} in {report.Region}: " +
+            return Emit(console, result, report, ReportTables.Gaps(report), $"{report.ChainName} in {report.Region}: " +
                 string.Join(", ", report.Segments.GroupBy(s => s.Status).Select(g => $"{g.Count()} {g.Key.ToString().ToLowerInvariant()}")));
         });
         return command;
 
-        static IReadOnlyList<string> Row(SegmentGap s, GapCandidate? c, int rank) =>
-        [
-            s.Name, s.Stage, s.Status.ToString().ToLowerInvariant(), Number(s.Local), Number(s.National),
-            rank == 0 ? "" : Number(rank), c?.Id ?? "", c?.Name ?? "", c?.Province ?? (c?.Country is null or "CN" ? "" : c.Country), c?.City ?? "",
-            c is null ? "" : Number(c.Score), c?.Why ?? "",
-        ];
     }
 
     static Command Disruption(CliConsole console)
@@ -92,30 +77,19 @@ public static partial class AnalyzeCommand
             var ids = (result.GetValue(remove) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             if (ids.Length == 0 && result.GetValue(region) is null) throw new ArgumentException("Give --remove ID[,ID...] or --region NAME.");
             var removed = ids.Select(id => snapshot.TryGetIndex(id, out var v) ? v : throw new ArgumentException($"No node with id '{id}'.")).ToList();
-            var chains = result.GetValue(chain) is { } c ? [ChainSegments.Resolve(snapshot, c)] : TemplateChains(snapshot);
+            var chains = result.GetValue(chain) is { } c ? [ChainSegments.Resolve(snapshot, c)] : ChainSegments.Templates(snapshot);
             var region1 = result.GetValue(region) is { } r ? RegionFilter.Parse(r) : null;
             var report = DisruptionAnalysis.Run(snapshot, removed, region1, chains);
-            var json = new
-            {
-                removed = report.Removed.Select(v => snapshot.Ids[v]),
-                lostProducts = report.LostProducts.Select(v => new { id = snapshot.Ids[v], name = snapshot.Names[v] }),
-                affectedEnterprises = report.AffectedEnterprises.Select(v => new { id = snapshot.Ids[v], name = snapshot.Names[v] }),
-                segments = report.Segments.Select(s => new { chain = s.ChainId, id = s.SegmentId, name = s.Name, s.Products, s.Lost, share = Math.Round(s.Share, 4) }),
-            };
-            string[] header = ["kind", "id", "name"];
-            var rows = report.LostProducts.Select(v => (IReadOnlyList<string>)["lost product", snapshot.Ids[v], snapshot.Names[v]])
-                .Concat(report.AffectedEnterprises.Select(v => (IReadOnlyList<string>)["affected enterprise", snapshot.Ids[v], snapshot.Names[v]]))
-                .Concat(report.Segments.Select(s => (IReadOnlyList<string>)["segment lost", s.SegmentId, $"{s.Name}: {s.Lost}/{s.Products} ({s.Share * 100:0}%)"]))
+            var view = DisruptionView.Of(snapshot, report);
+            var rows = view.LostProducts.Select(p => (IReadOnlyList<string>)["lost product", p.Id, p.Name])
+                .Concat(view.AffectedEnterprises.Select(e => (IReadOnlyList<string>)["affected enterprise", e.Id, e.Name]))
+                .Concat(view.Segments.Select(s => (IReadOnlyList<string>)["segment lost", s.Id, $"{s.Name}: {s.Lost}/{s.Products} ({s.Share * 100:0}%)"]))
                 .ToList();
-            return Emit(console, result, json, header, rows,
+            return Emit(console, result, view, new Table(["kind", "id", "name"], rows),
                 $"Removing {report.Removed.Length} nodes loses {report.LostProducts.Length:N0} products and hits {report.AffectedEnterprises.Length:N0} enterprises.");
         });
         return command;
     }
-
-    static IReadOnlyList<ResolvedChain> TemplateChains(GraphSnapshot snapshot) =>
-        Enumerable.Range(0, snapshot.NodeCount).Where(v => snapshot.Labels[v] == NodeLabel.Chain)
-            .Select(v => ChainSegments.Resolve(snapshot, snapshot.Ids[v])).ToList();
 
     static async Task<GraphSnapshot> LoadAsync(ParseResult result, CancellationToken cancellationToken)
     {
@@ -123,18 +97,22 @@ public static partial class AnalyzeCommand
         return await store.LoadSnapshotAsync(cancellationToken);
     }
 
-    static int Emit<T>(CliConsole console, ParseResult result, T json, string[] header, List<IReadOnlyList<string>> rows, string summary)
+    static int Emit<T>(CliConsole console, ParseResult result, T json, Table table, string summary)
     {
-        if (result.GetValue(Csv) is { } path) CsvTable.Write(path, header, rows);
+        if (result.GetValue(Csv) is { } path)
+        {
+            if (Path.GetDirectoryName(Path.GetFullPath(path)) is { } directory) Directory.CreateDirectory(directory);
+            File.WriteAllBytes(path, CsvText.Table(table.Header, table.Rows));
+        }
         if (result.GetValue(CommonOptions.Json))
         {
             console.WriteJson(json);
             return ExitCodes.Ok;
         }
         console.Out.WriteLine(summary);
-        console.WriteTable(header, rows);
+        console.WriteTable(table.Header, table.Rows);
         return ExitCodes.Ok;
     }
 
-    static string Number(double value) => value.ToString("0.####", CultureInfo.InvariantCulture);
+    static string Number(double value) => ReportTables.Number(value);
 }

@@ -67,13 +67,12 @@ public static class AdminImportCsvWriter
         IEnumerable<(string[] Fixed, IReadOnlyDictionary<string, object> Properties)> rows, CancellationToken cancellationToken)
     {
         await using var writer = new StreamWriter(path, append: false, new UTF8Encoding(false), bufferSize: 1 << 16);
-        var line = new StringBuilder();
-        await writer.WriteLineAsync(Join(line, fixedColumns.Concat(columns.Select(c => $"{c.Name}:{PropertyValues.CsvTypeName(c.Type)}"))));
+        await writer.WriteLineAsync(CsvText.Line(fixedColumns.Concat(columns.Select(c => $"{c.Name}:{PropertyValues.CsvTypeName(c.Type)}"))));
         foreach (var (fixedValues, properties) in rows)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var cells = fixedValues.Concat(columns.Select(c => properties.TryGetValue(c.Name, out var v) ? Cell(v, c.Type) : ""));
-            await writer.WriteLineAsync(Join(line, cells));
+            await writer.WriteLineAsync(CsvText.Line(cells));
         }
         return path;
     }
@@ -81,18 +80,4 @@ public static class AdminImportCsvWriter
     static string Cell(object value, PropertyType type) =>
         type == PropertyType.String && value is not string ? PropertyValues.Format(value, AdminImportCsvReader.ArrayDelimiter)
         : PropertyValues.Format(value is long l && type == PropertyType.Double ? (double)l : value, AdminImportCsvReader.ArrayDelimiter);
-
-    static string Join(StringBuilder line, IEnumerable<string> cells)
-    {
-        line.Clear();
-        foreach (var cell in cells)
-        {
-            if (line.Length > 0) line.Append(',');
-            if (cell.AsSpan().IndexOfAny(",\"\r\n") >= 0 || (cell.Length > 0 && char.IsWhiteSpace(cell[0])))
-                line.Append('"').Append(cell.Replace("\"", "\"\"", StringComparison.Ordinal)).Append('"');
-            else
-                line.Append(cell);
-        }
-        return line.ToString();
-    }
 }

@@ -1,12 +1,11 @@
-using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using ChainGraph.Analysis.ChainGaps;
 using ChainGraph.Analysis.Chains;
 using ChainGraph.Analysis.Chokepoints;
 using ChainGraph.Analysis.Disruption;
 using ChainGraph.Analysis.Regions;
-using ChainGraph.Model;
+using ChainGraph.Analysis.Reports;
+using ChainGraph.Formats.Csv;
 using ChainGraph.Server.Graph;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
@@ -31,13 +30,7 @@ public static class AnalysesApi
         var options = ChainGapOptions.Default with { WeakBelow = weakBelow, StrongAt = strongAt, Candidates = Math.Clamp(candidates, 0, 100) };
         var key = $"{chain}|{region}|{options}";
         var report = await graph.CachedAsync(key, s => ChainGapAnalysis.Run(s, ChainSegments.Resolve(s, chain), RegionFilter.Parse(region), options), cancellationToken);
-        if (format != "csv") return await JsonAsync(graph, json, key, report, cancellationToken);
-        var rows = report.Segments.SelectMany(s => s.Candidates.Count == 0
-            ? [new[] { s.Name, s.Stage, Status(s), N(s.Local), N(s.National), "", "", "", "", "", "", "" }]
-            : s.Candidates.Select((c, i) => new[] { s.Name, s.Stage, Status(s), N(s.Local), N(s.National), N(i + 1), c.Id, c.Name, c.Province ?? "", c.City ?? "", N(c.Score), c.Why }));
-        return Csv("gaps.csv", ["segment", "stage", "status", "local", "national", "rank", "candidate", "name", "province", "city", "score", "why"], rows);
-
-        static string Status(SegmentGap s) => s.Status.ToString().ToLowerInvariant();
+        return format == "csv" ? Csv("gaps.csv", ReportTables.Gaps(report)) : await JsonAsync(graph, json, key, report, cancellationToken);
     }
 
     static async Task<IResult> Chokepoints(GraphService graph, IOptions<JsonOptions> json, CancellationToken cancellationToken,
@@ -46,12 +39,7 @@ public static class AnalysesApi
         var options = ChokepointOptions.Default with { Top = Math.Clamp(top, 1, 1000) };
         var key = $"{chain}|{options}";
         var report = await graph.CachedAsync(key, s => ChokepointAnalysis.Run(s, chain is null ? null : ChainSegments.Resolve(s, chain), options), cancellationToken);
-        if (format != "csv") return await JsonAsync(graph, json, key, report, cancellationToken);
-        return Csv("chokepoints.csv", ["rank", "id", "name", "label", "suppliers", "hhi", "foreignShare", "dominates", "articulation", "score", "why"],
-            report.Items.Select((i, rank) => new[]
-            {
-                N(rank + 1), i.Id, i.Name, i.Label, N(i.Suppliers), N(i.Hhi), N(i.ForeignShare), N(i.Dominates), i.Articulation ? "yes" : "", N(i.Score), i.Why,
-            }));
+        return format == "csv" ? Csv("chokepoints.csv", ReportTables.Chokepoints(report)) : await JsonAsync(graph, json, key, report, cancellationToken);
     }
 
     static async Task<IResult> Disruption(GraphService graph, CancellationToken cancellationToken, string? remove = null, string? region = null, string? chain = null)
@@ -61,17 +49,10 @@ public static class AnalysesApi
         if (ids.Length == 0 && region is null) return Problems.Invalid("remove", "Give remove=ID[,ID...] or region=NAME.");
         var missing = ids.Where(id => !snapshot.TryGetIndex(id, out _)).ToList();
         if (missing.Count > 0) return Problems.Invalid("remove", $"No node with id {string.Join(", ", missing.Select(m => $"'{m}'"))}.");
-        var chains = chain is not null ? [ChainSegments.Resolve(snapshot, chain)]
-            : Enumerable.Range(0, snapshot.NodeCount).Where(v => snapshot.Labels[v] == NodeLabel.Chain).Select(v => ChainSegments.Resolve(snapshot, snapshot.Ids[v])).ToList();
+        var chains = chain is not null ? [ChainSegments.Resolve(snapshot, chain)] : ChainSegments.Templates(snapshot);
         var report = DisruptionAnalysis.Run(snapshot, ids.Select(id => { snapshot.TryGetIndex(id, out var v); return v; }).ToList(),
             region is null ? null : RegionFilter.Parse(region), chains);
-        return TypedResults.Ok(new
-        {
-            removed = report.Removed.Select(v => snapshot.Ids[v]),
-            lostProducts = report.LostProducts.Select(v => new { id = snapshot.Ids[v], name = snapshot.Names[v] }),
-            affectedEnterprises = report.AffectedEnterprises.Select(v => new { id = snapshot.Ids[v], name = snapshot.Names[v] }),
-            segments = report.Segments.Select(s => new { chain = s.ChainId, id = s.SegmentId, name = s.Name, s.Products, s.Lost, share = Math.Round(s.Share, 4) }),
-        });
+        return TypedResults.Ok(DisruptionView.Of(snapshot, report));
     }
 
     /// <summary>The report as JSON, serialised once per snapshot: repeated requests cost a lookup, not a serialisation.</summary>
@@ -81,14 +62,6 @@ public static class AnalysesApi
         return TypedResults.Bytes(bytes, "application/json; charset=utf-8");
     }
 
-    static IResult Csv(string name, string[] header, IEnumerable<string[]> rows)
-    {
-        var text = new StringBuilder();
-        foreach (var row in rows.Prepend(header))
-            text.AppendLine(string.Join(',', row.Select(c => c.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? $"\"{c.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : c)));
-        var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(text.ToString())).ToArray();
-        return TypedResults.File(bytes, "text/csv; charset=utf-8", name);
-    }
+    static IResult Csv(string name, Table table) => TypedResults.File(CsvText.Table(table.Header, table.Rows), "text/csv; charset=utf-8", name);
 
-    static string N(double value) => value.ToString("0.####", CultureInfo.InvariantCulture);
 }

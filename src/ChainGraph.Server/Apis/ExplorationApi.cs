@@ -28,8 +28,7 @@ public static class ExplorationApi
         int? within = null, string? label = null, string? types = null, Walk walk = Walk.Either, int limit = 500)
     {
         var snapshot = await graph.GetSnapshotAsync(cancellationToken);
-        var traversal = types is null ? Traversal.Supply with { Walk = walk }
-            : new Traversal(types.Split(',').Select(t => GraphSchema.TryParseRelType(t.Trim(), out var rt) ? rt : throw new ArgumentException($"Unknown relationship type '{t}'.")).ToList(), walk);
+        var traversal = Traversal.Parse(types, walk);
         var start = Index(snapshot, from);
         if (within is { } steps)
         {
@@ -39,15 +38,7 @@ public static class ExplorationApi
         }
         var end = Index(snapshot, to ?? throw new ArgumentException("Give 'to', or 'within'."));
         var paths = PathFinder.KShortest(snapshot, start, end, Math.Clamp(k, 1, 20), traversal);
-        return TypedResults.Ok(new
-        {
-            paths = paths.Select(p => new
-            {
-                length = p.Length,
-                nodes = p.Nodes.Select(v => new { id = snapshot.Ids[v], name = snapshot.Names[v], label = GraphSchema.Name(snapshot.Labels[v]) }),
-                steps = p.Steps.Select(s => new { type = GraphSchema.Name(s.Type), forward = s.Forward }),
-            }),
-        });
+        return TypedResults.Ok(new { paths = paths.Select(p => PathView.Of(snapshot, p)) });
     }
 
     static async Task<IResult> Linkage(GraphService graph, string a, string b, CancellationToken cancellationToken, int top = 20) =>

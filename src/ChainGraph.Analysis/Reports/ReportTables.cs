@@ -1,0 +1,39 @@
+using System.Globalization;
+using ChainGraph.Analysis.ChainGaps;
+using ChainGraph.Analysis.Chokepoints;
+
+namespace ChainGraph.Analysis.Reports;
+
+/// <summary>A ranked table for people and spreadsheets: a header and rows of text.</summary>
+public sealed record Table(IReadOnlyList<string> Header, IReadOnlyList<IReadOnlyList<string>> Rows);
+
+/// <summary>The analyses' reports as tables, the same for the command line and the API's CSV downloads.</summary>
+public static class ReportTables
+{
+    public static Table Gaps(ChainGapReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        return new(["segment", "stage", "status", "local", "national", "rank", "candidate", "name", "province", "city", "score", "why"],
+            report.Segments.SelectMany(s => s.Candidates.Count == 0 ? [Row(s, null, 0)] : s.Candidates.Select((c, i) => Row(s, c, i + 1))).ToList());
+
+        static IReadOnlyList<string> Row(SegmentGap s, GapCandidate? c, int rank) =>
+        [
+            s.Name, s.Stage, s.Status.ToString().ToLowerInvariant(), Number(s.Local), Number(s.National),
+            rank == 0 ? "" : Number(rank), c?.Id ?? "", c?.Name ?? "", c?.Province ?? (c?.Country is null or "CN" ? "" : c.Country), c?.City ?? "",
+            c is null ? "" : Number(c.Score), c?.Why ?? "",
+        ];
+    }
+
+    public static Table Chokepoints(ChokepointReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        return new(["rank", "id", "name", "label", "suppliers", "hhi", "foreignShare", "dominates", "articulation", "score", "why"],
+            report.Items.Select((i, rank) => (IReadOnlyList<string>)
+            [
+                Number(rank + 1), i.Id, i.Name, i.Label, Number(i.Suppliers), Number(i.Hhi), Number(i.ForeignShare),
+                Number(i.Dominates), i.Articulation ? "yes" : "", Number(i.Score), i.Why,
+            ]).ToList());
+    }
+
+    public static string Number(double value) => value.ToString("0.####", CultureInfo.InvariantCulture);
+}

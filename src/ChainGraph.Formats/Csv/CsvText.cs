@@ -1,0 +1,26 @@
+using System.Text;
+
+namespace ChainGraph.Formats.Csv;
+
+/// <summary>RFC 4180 text: quoting where a cell needs it, and whole tables with a UTF-8 byte-order mark for spreadsheets.</summary>
+public static class CsvText
+{
+    /// <summary>The cell as is, or in double quotes (quotes doubled) when it holds a comma, quote, line break or leading blank.</summary>
+    public static string Quote(string cell)
+    {
+        ArgumentNullException.ThrowIfNull(cell);
+        return cell.AsSpan().IndexOfAny(",\"\r\n") >= 0 || (cell.Length > 0 && char.IsWhiteSpace(cell[0]))
+            ? $"\"{cell.Replace("\"", "\"\"", StringComparison.Ordinal)}\""
+            : cell;
+    }
+
+    public static string Line(IEnumerable<string> cells) => string.Join(',', cells.Select(Quote));
+
+    /// <summary>The table as CSV bytes, BOM first, so spreadsheets open Chinese text correctly.</summary>
+    public static byte[] Table(IEnumerable<string> header, IEnumerable<IEnumerable<string>> rows)
+    {
+        var text = new StringBuilder();
+        foreach (var row in rows.Prepend(header)) text.Append(Line(row)).Append("\r\n");
+        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text.ToString())];
+    }
+}
