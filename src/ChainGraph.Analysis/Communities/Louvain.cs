@@ -6,9 +6,10 @@ namespace ChainGraph.Analysis.Communities;
 
 /// <summary>
 /// Louvain modularity maximisation on an undirected network: move nodes to the neighbouring
-/// community with the best modularity gain until nothing moves, aggregate communities into
-/// nodes, repeat. Nodes are visited in a seeded random order, as NetworkX does. Near-linear per
-/// pass. Returns a community number per node, numbered by decreasing size.
+/// community with the best modularity gain until nothing moves (revisiting only the neighbours
+/// of nodes that moved), aggregate communities into nodes, repeat while modularity rises. Nodes
+/// are first visited in a seeded random order, as NetworkX does. Returns a community number per
+/// node, numbered by decreasing size.
 /// </summary>
 public static class Louvain
 {
@@ -104,33 +105,41 @@ public static class Louvain
             // Weights from the current node to each neighbouring community, reset through the touched list (no per-node allocation).
             var weightTo = new double[Count];
             var touched = new List<int>();
-            for (var moved = true; moved;)
+            // Fast local moving (Traag, Waltman & van Eck 2019): after the first sweep only the neighbours of a node
+            // that moved are looked at again, instead of sweeping every node until a sweep moves none.
+            var queue = new Queue<int>(order);
+            var queued = new bool[Count];
+            Array.Fill(queued, true);
+            while (queue.TryDequeue(out var v))
             {
-                moved = false;
-                foreach (var v in order)
+                queued[v] = false;
+                if (offsets[v] == offsets[v + 1]) continue;
+                for (var e = offsets[v]; e < offsets[v + 1]; e++)
                 {
-                    if (offsets[v] == offsets[v + 1]) continue;
-                    for (var e = offsets[v]; e < offsets[v + 1]; e++)
-                    {
-                        var c = community[targets[e]];
-                        if (weightTo[c] == 0) touched.Add(c);
-                        weightTo[c] += weights[e];
-                    }
-                    var own = community[v];
-                    total[own] -= degree[v];
-                    var best = own;
-                    var bestGain = weightTo[own] - resolution * total[own] * degree[v] / twoM;
-                    foreach (var c in touched)
-                    {
-                        var gain = weightTo[c] - resolution * total[c] * degree[v] / twoM;
-                        if (gain > bestGain) (best, bestGain) = (c, gain);
-                    }
-                    foreach (var c in touched) weightTo[c] = 0;
-                    touched.Clear();
-                    total[best] += degree[v];
-                    if (best == own) continue;
-                    community[v] = best;
-                    moved = true;
+                    var c = community[targets[e]];
+                    if (weightTo[c] == 0) touched.Add(c);
+                    weightTo[c] += weights[e];
+                }
+                var own = community[v];
+                total[own] -= degree[v];
+                var best = own;
+                var bestGain = weightTo[own] - resolution * total[own] * degree[v] / twoM;
+                foreach (var c in touched)
+                {
+                    var gain = weightTo[c] - resolution * total[c] * degree[v] / twoM;
+                    if (gain > bestGain) (best, bestGain) = (c, gain);
+                }
+                foreach (var c in touched) weightTo[c] = 0;
+                touched.Clear();
+                total[best] += degree[v];
+                if (best == own) continue;
+                community[v] = best;
+                for (var e = offsets[v]; e < offsets[v + 1]; e++)
+                {
+                    var n = targets[e];
+                    if (queued[n] || community[n] == best) continue;
+                    queued[n] = true;
+                    queue.Enqueue(n);
                 }
             }
             return community;
