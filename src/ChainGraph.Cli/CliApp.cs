@@ -20,6 +20,7 @@ public static class CliApp
             AnalyzeCommand.Create(console),
             GenerateCommand.Create(console),
             ServeCommand.Create(console),
+            KeysCommand.Create(console),
         };
         var parsed = root.Parse(args);
         var configuration = new InvocationConfiguration { Output = console.Out, Error = console.Error, EnableDefaultExceptionHandler = false };

@@ -4,6 +4,7 @@ using ChainGraph.Model.Import;
 using ChainGraph.Server.Apis;
 using ChainGraph.Server.Graph;
 using ChainGraph.Server.Hubs;
+using ChainGraph.Server.Security;
 using ChainGraph.Storage;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.Extensions.FileProviders;
@@ -15,12 +16,23 @@ public static class ServerHost
 {
     public const string DefaultUrl = "http://127.0.0.1:5080";
 
-    public static WebApplication Build(IGraphStore store, string urls = DefaultUrl, Action<ILoggingBuilder>? logging = null)
+    /// <summary>
+    /// Builds the service. With no active API key it runs open, but only on loopback addresses;
+    /// otherwise every request needs a key of the right role (<see cref="Security.Role"/>).
+    /// </summary>
+    /// <exception cref="InvalidOperationException">Keys are missing and an address is not loopback.</exception>
+    public static WebApplication Build(IGraphStore store, string urls = DefaultUrl, Action<ILoggingBuilder>? logging = null, SecurityOptions? security = null)
     {
         ArgumentNullException.ThrowIfNull(store);
+        security ??= new SecurityOptions(Path.Combine("data", "keys.json"));
+        var keys = new ApiKeyStore(security.KeysPath);
+        var mode = security.Decide(urls.Split(';', StringSplitOptions.RemoveEmptyEntries), keys);
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
         builder.WebHost.UseUrls(urls);
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = security.MaxBodyBytes);
         logging?.Invoke(builder.Logging);
+        builder.Services.AddSingleton(keys).AddSingleton(mode).AddSingleton(security);
+        builder.Services.AddAccessControl(security, mode);
         builder.Services.AddSingleton(store);
         builder.Services.AddSingleton<GraphService>();
         builder.Services.AddSingleton<ViewRegistry>();
@@ -40,6 +52,7 @@ public static class ServerHost
         var app = builder.Build();
         app.UseExceptionHandler(errors => errors.Run(WriteProblemAsync));
         app.UseStatusCodePages();
+        app.UseSecurityHeaders();
         var webRoot = Path.Combine(AppContext.BaseDirectory, "wwwroot");
         if (Directory.Exists(webRoot))
         {
@@ -47,9 +60,14 @@ public static class ServerHost
             app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
             app.UseStaticFiles(new StaticFileOptions { FileProvider = files });
         }
-        app.MapOpenApi();
-        app.MapGraphApi().MapChainsApi().MapAnalysesApi().MapExplorationApi().MapExportApi().MapWritesApi();
-        app.MapHub<GraphHub>("/hubs/graph");
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
+        app.MapOpenApi().AllowAnonymous();
+        app.MapGraphApi().MapChainsApi().MapAnalysesApi().MapExplorationApi().MapExportApi().MapWritesApi().MapKeysApi();
+        app.MapHub<GraphHub>("/hubs/graph").RequireAuthorization(Policies.Reader);
+        if (mode.Open)
+            app.Logger.LogWarning("No API keys in {Keys}: serving open to this machine only. Add keys with `chaingraph keys add` before exposing it.", keys.Path);
         // The registry listens for writes from the first request on.
         app.Services.GetRequiredService<ViewRegistry>();
         return app;

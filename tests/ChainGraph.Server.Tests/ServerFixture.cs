@@ -1,4 +1,5 @@
 using ChainGraph.Server.Graph;
+using ChainGraph.Server.Security;
 using ChainGraph.Storage.Sqlite;
 using ChainGraph.Testing;
 using Microsoft.AspNetCore.Builder;
@@ -10,10 +11,15 @@ using Microsoft.Extensions.Logging;
 namespace ChainGraph.Server.Tests;
 
 /// <summary>A real Kestrel server on a free loopback port, over a fresh embedded store holding the demo data.</summary>
-public sealed class ServerFixture : IAsyncLifetime
+public class ServerFixture : IAsyncLifetime
 {
     readonly TempDirectory folder = new();
     WebApplication? app;
+
+    protected string Folder => folder.Path;
+
+    /// <summary>Access settings: none by default, so the loopback service runs open.</summary>
+    protected virtual SecurityOptions? Security => null;
 
     public Uri BaseAddress { get; private set; } = null!;
 
@@ -25,7 +31,7 @@ public sealed class ServerFixture : IAsyncLifetime
     {
         var store = new SqliteGraphStore(folder.File("graph.db"));
         await store.InitializeAsync();
-        app = ServerHost.Build(store, "http://127.0.0.1:0", logging => logging.SetMinimumLevel(LogLevel.Warning));
+        app = ServerHost.Build(store, "http://127.0.0.1:0", logging => logging.SetMinimumLevel(LogLevel.Warning), Security ?? new SecurityOptions(folder.File("keys.json")));
         await ServerHost.LoadDemoIfEmptyAsync(Graph);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

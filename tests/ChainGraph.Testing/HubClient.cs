@@ -21,10 +21,11 @@ public sealed class HubClient : IAsyncDisposable
     int nextId;
     Task? reader;
 
-    public static async Task<HubClient> ConnectAsync(Uri baseAddress)
+    /// <summary>Connects, with an API key as the hub's access token when the service needs one.</summary>
+    public static async Task<HubClient> ConnectAsync(Uri baseAddress, string? apiKey = null)
     {
         var client = new HubClient();
-        var uri = new UriBuilder(baseAddress) { Scheme = "ws", Path = "/hubs/graph" }.Uri;
+        var uri = new UriBuilder(baseAddress) { Scheme = "ws", Path = "/hubs/graph", Query = apiKey is null ? "" : "access_token=" + Uri.EscapeDataString(apiKey) }.Uri;
         await client.socket.ConnectAsync(uri, CancellationToken.None);
         await client.SendAsync("""{"protocol":"json","version":1}""");
         var handshake = await client.ReceiveRecordsAsync(CancellationToken.None);

@@ -1,7 +1,21 @@
-// The REST API under /api.
+// The REST API under /api. A service with API keys answers 401 until the user gives one;
+// it is kept for the browser session and sent with every call and the hub connection.
 
-async function get<T>(path: string): Promise<T> {
-  const response = await fetch(path, { headers: { Accept: "application/json" } });
+const keyName = "chaingraph-key";
+
+export const apiKey = () => sessionStorage.getItem(keyName) ?? "";
+
+async function get<T>(path: string, retry = true): Promise<T> {
+  const headers: Record<string, string> = { Accept: "application/json" };
+  if (apiKey()) headers.Authorization = `Bearer ${apiKey()}`;
+  const response = await fetch(path, { headers });
+  if ((response.status === 401 || response.status === 403) && retry) {
+    const key = prompt(response.status === 401 ? "This ChainGraph needs an API key:" : "This key may not do that. Another API key:");
+    if (key) {
+      sessionStorage.setItem(keyName, key.trim());
+      return get<T>(path, false);
+    }
+  }
   if (!response.ok) {
     const problem = await response.json().catch(() => ({}));
     throw new Error(problem.detail ?? problem.title ?? `${response.status} ${response.statusText}`);

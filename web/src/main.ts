@@ -2,7 +2,7 @@ import cytoscape, { type Core, type ElementDefinition, type NodeSingular } from 
 import fcose from "cytoscape-fcose";
 import dagre from "cytoscape-dagre";
 import * as signalR from "@microsoft/signalr";
-import { api } from "./api";
+import { api, apiKey } from "./api";
 import { communityPalette, legend, stylesheet } from "./style";
 import type { ChokepointReport, CyElement, GapReport, JobProgress, ViewOpened, ViewPatch, ViewRequest } from "./types";
 
@@ -25,7 +25,7 @@ const state = {
 (window as unknown as Record<string, unknown>).chaingraph = { cy, state, open: (request: ViewRequest) => openView(request) };
 
 const hub = new signalR.HubConnectionBuilder()
-  .withUrl("/hubs/graph")
+  .withUrl("/hubs/graph", { accessTokenFactory: apiKey })
   .withAutomaticReconnect([0, 1000, 2000, 5000, 10000, 10000, 30000])
   .build();
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using ChainGraph.Server;
 using ChainGraph.Server.Graph;
+using ChainGraph.Server.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -14,11 +15,23 @@ public static class ServeCommand
     public static Command Create(CliConsole console)
     {
         var urls = new Option<string>("--urls") { Description = $"Where to listen (default {ServerHost.DefaultUrl}).", DefaultValueFactory = _ => ServerHost.DefaultUrl };
-        var command = new Command("serve", "Run the web service: REST API, live graph hub and the web client.") { urls };
+        var rate = new Option<int>("--rate-limit") { Description = "Requests per minute per API key.", DefaultValueFactory = _ => 1200 };
+        var command = new Command("serve", "Run the web service: REST API, live graph hub and the web client.") { urls, KeysCommand.File, rate };
         command.WithStore().SetAction(async (result, cancellationToken) =>
         {
             await using var store = await CommonOptions.OpenStoreAsync(result, cancellationToken);
-            await using var app = ServerHost.Build(store, result.GetValue(urls)!, logging => logging.SetMinimumLevel(LogLevel.Warning));
+            WebApplication app;
+            try
+            {
+                app = ServerHost.Build(store, result.GetValue(urls)!, logging => logging.SetMinimumLevel(LogLevel.Warning),
+                    new SecurityOptions(result.GetValue(KeysCommand.File)!, result.GetValue(rate)));
+            }
+            catch (InvalidOperationException e)
+            {
+                await console.Error.WriteLineAsync($"error: {e.Message}");
+                return ExitCodes.BadInput;
+            }
+            await using var _ = app;
             if (await ServerHost.LoadDemoIfEmptyAsync(app.Services.GetRequiredService<GraphService>(), cancellationToken))
                 await console.Out.WriteLineAsync("The store was empty: loaded the built-in demo data.");
             await app.StartAsync(cancellationToken);

@@ -7,6 +7,7 @@ using ChainGraph.Analysis.Regions;
 using ChainGraph.Analysis.Reports;
 using ChainGraph.Formats.Csv;
 using ChainGraph.Server.Graph;
+using ChainGraph.Server.Security;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 
@@ -17,7 +18,7 @@ public static class AnalysesApi
 {
     public static IEndpointRouteBuilder MapAnalysesApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/analyses").WithTags("Analyses");
+        var api = app.MapGroup("/api/analyses").WithTags("Analyses").RequireAuthorization(Policies.Reader);
         api.MapGet("/gaps", Gaps).WithSummary("Chain gaps for a region: each segment's status and ranked candidates (招商 list).");
         api.MapGet("/chokepoints", Chokepoints).WithSummary("Ranked chokepoints with reasons, and the articulation points.");
         api.MapGet("/disruption", Disruption).WithSummary("What removing enterprises, products or a region cuts off downstream.");

@@ -1,6 +1,7 @@
 using ChainGraph.Analysis.Chains;
 using ChainGraph.Model;
 using ChainGraph.Server.Graph;
+using ChainGraph.Server.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ChainGraph.Server.Apis;
@@ -10,7 +11,7 @@ public static class ChainsApi
 {
     public static IEndpointRouteBuilder MapChainsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api").WithTags("Chains");
+        var api = app.MapGroup("/api").WithTags("Chains").RequireAuthorization(Policies.Reader);
         api.MapGet("/chains", Chains).WithSummary("Chain templates with their segment counts.");
         api.MapGet("/chains/{id}", Chain).WithSummary("A chain's segments, upstream first: a Chain id, or an Industry id or name.");
         api.MapGet("/regions", Regions).WithSummary("Provinces and cities that have enterprises, with how many.");

@@ -7,6 +7,7 @@ using ChainGraph.Analysis.Paths;
 using ChainGraph.Analysis.Regions;
 using ChainGraph.Model;
 using ChainGraph.Server.Graph;
+using ChainGraph.Server.Security;
 
 namespace ChainGraph.Server.Apis;
 
@@ -15,7 +16,7 @@ public static class ExplorationApi
 {
     public static IEndpointRouteBuilder MapExplorationApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/analyses").WithTags("Exploration");
+        var api = app.MapGroup("/api/analyses").WithTags("Exploration").RequireAuthorization(Policies.Reader);
         api.MapGet("/paths", Paths).WithSummary("Shortest path(s) between two nodes (k > 1: Yen's k shortest loop-free), or every node within k steps.");
         api.MapGet("/linkage", Linkage).WithSummary("How two groups (regions or clusters) are linked: crossing supply links, segments, brokers.");
         api.MapGet("/communities", Communities).WithSummary("Louvain communities of the supply network compared with provinces and clusters.");

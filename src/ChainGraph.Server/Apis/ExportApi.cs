@@ -3,6 +3,7 @@ using ChainGraph.Formats.Cytoscape;
 using ChainGraph.Model;
 using ChainGraph.Model.Snapshot;
 using ChainGraph.Server.Graph;
+using ChainGraph.Server.Security;
 
 namespace ChainGraph.Server.Apis;
 
@@ -11,7 +12,7 @@ public static class ExportApi
 {
     public static IEndpointRouteBuilder MapExportApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/export").WithTags("Export");
+        var api = app.MapGroup("/api/export").WithTags("Export").RequireAuthorization(Policies.Reader);
         api.MapGet("/cytoscape", Cytoscape)
             .WithSummary("Cytoscape.js elements JSON: the whole graph, a chain (chain=ID) or a node's neighbourhood (focus=ID&depth=K).");
         api.MapGet("/graphml", GraphMl).WithSummary("The whole graph as GraphML, for Gephi, Cytoscape desktop or NetworkX.");

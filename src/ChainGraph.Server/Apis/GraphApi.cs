@@ -1,5 +1,6 @@
 using ChainGraph.Model;
 using ChainGraph.Server.Graph;
+using ChainGraph.Server.Security;
 using ChainGraph.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -10,8 +11,8 @@ public static class GraphApi
 {
     public static IEndpointRouteBuilder MapGraphApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api").WithTags("Graph");
-        api.MapGet("/health", Health).WithSummary("Service and store state.");
+        var api = app.MapGroup("/api").WithTags("Graph").RequireAuthorization(Policies.Reader);
+        api.MapGet("/health", Health).WithSummary("Service and store state.").AllowAnonymous();
         api.MapGet("/stats", Stats).WithSummary("Nodes per label and relationships per type.");
         api.MapGet("/search", Search).WithSummary("Nodes whose name contains the text (Chinese substrings work): exact, then prefix, then the rest.");
         api.MapGet("/nodes/{id}", GetNode).WithSummary("A node's properties and a page of its neighbours, with the total for '+N more'.");

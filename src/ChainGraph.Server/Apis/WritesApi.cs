@@ -2,9 +2,11 @@ using ChainGraph.Formats;
 using ChainGraph.Model;
 using ChainGraph.Model.Import;
 using ChainGraph.Server.Graph;
+using ChainGraph.Server.Security;
 using ChainGraph.Server.Hubs;
 using ChainGraph.Storage;
 using ChainGraph.Storage.Import;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.SignalR;
 
@@ -15,12 +17,13 @@ public static class WritesApi
 {
     public static IEndpointRouteBuilder MapWritesApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api").WithTags("Writes");
+        var api = app.MapGroup("/api").WithTags("Writes").RequireAuthorization(Policies.Editor);
         api.MapPut("/nodes/{id}", PutNode).WithSummary("Create or update a node; properties merge, given values win.");
         api.MapDelete("/nodes/{id}", DeleteNode).WithSummary("Delete a node and its relationships.");
         api.MapPut("/relationships", PutRelationship).WithSummary("Create or update a relationship (one per type, start and end).");
         api.MapDelete("/relationships", DeleteRelationship).WithSummary("Delete a relationship.");
-        api.MapPost("/import", Import).WithSummary("Import one file (body) in the given format; progress is pushed to hub clients.");
+        api.MapPost("/import", Import).WithSummary("Import one file (body) in the given format; progress is pushed to hub clients.")
+            .RequireAuthorization(Policies.Admin);
         return app;
     }
 
@@ -58,8 +61,10 @@ public static class WritesApi
     }
 
     static async Task<Results<Ok<ImportSummary>, ValidationProblem>> Import(GraphService graph, IHubContext<GraphHub, IGraphClient> hub, HttpRequest request,
-        string format, CancellationToken cancellationToken, string? job = null)
+        SecurityOptions security, string format, CancellationToken cancellationToken, string? job = null)
     {
+        // Uploads may be larger than other requests, up to their own limit.
+        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = security.MaxImportBytes;
         if (format is not ("jsonl" or "csv")) return Problems.Invalid("format", "Upload one file as jsonl or csv (admin-import); import folders with the command line.");
         var jobId = job ?? Guid.NewGuid().ToString("N")[..12];
         var folder = Directory.CreateTempSubdirectory("chaingraph-import-");

@@ -1,0 +1,32 @@
+using ChainGraph.Server.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace ChainGraph.Server.Apis;
+
+/// <summary>API key management for admins (the same file as <c>chaingraph keys</c>).</summary>
+public static class KeysApi
+{
+    public static IEndpointRouteBuilder MapKeysApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/keys").WithTags("Keys").RequireAuthorization(Policies.Admin);
+        api.MapGet("/", (ApiKeyStore keys) => TypedResults.Ok(keys.List().Select(k => new KeyView(k.Id, k.Name, k.Role, k.Created, k.Revoked))))
+            .WithSummary("Every key's id, name, role and dates; never the keys.");
+        api.MapPost("/", Add).WithSummary("Create a key; the answer holds it once, the file only its hash.");
+        api.MapDelete("/{id}", (ApiKeyStore keys, string id) => keys.Revoke(id) ? Results.NoContent() : Problems.NotFound($"No active key '{id}'."))
+            .WithSummary("Revoke a key at once.");
+        return app;
+    }
+
+    static Results<Ok<NewKey>, ValidationProblem> Add(ApiKeyStore keys, KeyRequest request)
+    {
+        if (string.IsNullOrWhiteSpace(request.Name) || request.Name.Length > 200) return Problems.Invalid("name", "Give a name of at most 200 characters.");
+        var (key, secret) = keys.Add(request.Name, request.Role);
+        return TypedResults.Ok(new NewKey(key.Id, key.Name, key.Role, secret));
+    }
+}
+
+public sealed record KeyRequest(string Name, Role Role);
+
+public sealed record KeyView(string Id, string Name, Role Role, DateTimeOffset Created, DateTimeOffset? Revoked);
+
+public sealed record NewKey(string Id, string Name, Role Role, string Key);
