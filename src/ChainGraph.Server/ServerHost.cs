@@ -34,6 +34,8 @@ public static class ServerHost
         builder.Services.AddSingleton(keys).AddSingleton(mode).AddSingleton(security);
         builder.Services.AddAccessControl(security, mode);
         builder.Services.AddSingleton(store);
+        builder.Services.AddMetrics();
+        builder.Services.AddSingleton<ChainGraphMetrics>();
         builder.Services.AddSingleton<GraphService>();
         builder.Services.AddSingleton<ViewRegistry>();
         builder.Services.AddProblemDetails();

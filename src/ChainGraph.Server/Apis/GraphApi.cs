@@ -19,10 +19,19 @@ public static class GraphApi
         return app;
     }
 
-    static async Task<Ok<HealthReport>> Health(GraphService graph, CancellationToken cancellationToken)
+    /// <summary>200 with the store's size while the store answers; 503 with Retry-After and the reason while it does not.</summary>
+    static async Task<Results<Ok<HealthReport>, JsonHttpResult<HealthReport>>> Health(GraphService graph, HttpContext http, CancellationToken cancellationToken)
     {
-        var stats = await graph.Store.GetStatsAsync(cancellationToken);
-        return TypedResults.Ok(new HealthReport("ok", graph.Store.GetType().Name, stats.NodeTotal, stats.RelationshipTotal));
+        try
+        {
+            var stats = await graph.Store.GetStatsAsync(cancellationToken);
+            return TypedResults.Ok(new HealthReport("ok", graph.Store.GetType().Name, stats.NodeTotal, stats.RelationshipTotal));
+        }
+        catch (GraphStoreException e)
+        {
+            http.Response.Headers.RetryAfter = "5";
+            return TypedResults.Json(new HealthReport("unavailable", graph.Store.GetType().Name, 0, 0, e.Message), statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
     }
 
     static async Task<Ok<GraphStats>> Stats(GraphService graph, CancellationToken cancellationToken) =>
@@ -57,7 +66,7 @@ public static class GraphApi
     internal static NodeLabel? ParseLabel(string? label) => label is not null && GraphSchema.TryParseLabel(label, out var l) ? l : null;
 }
 
-public sealed record HealthReport(string Status, string Store, long Nodes, long Relationships);
+public sealed record HealthReport(string Status, string Store, long Nodes, long Relationships, string? Reason = null);
 
 public sealed record NodeSummary(string Id, string Label, string Name)
 {

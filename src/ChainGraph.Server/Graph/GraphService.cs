@@ -13,7 +13,7 @@ namespace ChainGraph.Server.Graph;
 /// after which the snapshot is rebuilt and <see cref="Changed"/> tells the open views.
 /// Analysis results are cached per snapshot, so repeated requests cost a lookup.
 /// </summary>
-public sealed class GraphService(IGraphStore store, ILogger<GraphService> logger)
+public sealed class GraphService(IGraphStore store, ILogger<GraphService> logger, ChainGraphMetrics metrics)
 {
     readonly SemaphoreSlim writeGate = new(1, 1);
     readonly SemaphoreSlim loadGate = new(1, 1);
@@ -44,7 +44,13 @@ public sealed class GraphService(IGraphStore store, ILogger<GraphService> logger
         where T : class
     {
         var current = await GetSnapshotAsync(cancellationToken);
-        var entry = results.GetOrAdd($"{typeof(T).Name}|{key}", _ => new Lazy<object>(() => compute(current)));
+        var entry = results.GetOrAdd($"{typeof(T).Name}|{key}", _ => new Lazy<object>(() =>
+        {
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            var result = compute(current);
+            metrics.Analyses.Record(clock.Elapsed.TotalMilliseconds, new KeyValuePair<string, object?>("kind", typeof(T).Name));
+            return result;
+        }));
         return (T)entry.Value;
     }
 
@@ -60,6 +66,10 @@ public sealed class GraphService(IGraphStore store, ILogger<GraphService> logger
             var summary = ImportSummary.From(plan, clock.Elapsed);
             await RefreshAsync(new ChangeSet(plan.Nodes.Select(n => n.Id).ToHashSet(StringComparer.Ordinal),
                 ChangeSet.NoNodes, plan.Relationships.Select(r => r.Key).ToHashSet(), ChangeSet.NoRelationships), cancellationToken);
+            metrics.Writes.Record(clock.Elapsed.TotalMilliseconds);
+            metrics.WrittenRows.Add(plan.Nodes.Count + plan.Relationships.Count);
+            logger.LogInformation("Wrote {Nodes} nodes and {Relationships} relationships ({Rejected} rejected) in {Milliseconds:0} ms",
+                plan.Nodes.Count, plan.Relationships.Count, plan.Rejected.Count, clock.Elapsed.TotalMilliseconds);
             return summary;
         }
         finally

@@ -9,7 +9,7 @@ namespace ChainGraph.Server.Hubs;
 /// The live graph at /hubs/graph: open a view, expand or collapse nodes, share a room. Every
 /// client with a view open receives a patch when data it shows changes.
 /// </summary>
-public sealed class GraphHub(GraphService graph, ViewRegistry views) : Hub<IGraphClient>
+public sealed class GraphHub(GraphService graph, ViewRegistry views, ChainGraphMetrics metrics) : Hub<IGraphClient>
 {
     public static string RoomGroup(string room) => "room:" + room;
 
@@ -21,6 +21,7 @@ public sealed class GraphHub(GraphService graph, ViewRegistry views) : Hub<IGrap
             ? await graph.CachedAsync($"view|{request.Top}", s => ChokepointAnalysis.Run(s, options: ChokepointOptions.Default with { Top = request.Top }))
             : null;
         var view = views.Create(request, Context.ConnectionId);
+        metrics.ViewsOpened.Add(1, new KeyValuePair<string, object?>("kind", request.Kind));
         ViewOpened opened;
         try
         {
@@ -69,8 +70,15 @@ public sealed class GraphHub(GraphService graph, ViewRegistry views) : Hub<IGrap
         if (view.Request.Room is { } room) await Clients.OthersInGroup(RoomGroup(room)).SelectionChanged(viewId, nodeId);
     }
 
+    public override Task OnConnectedAsync()
+    {
+        metrics.HubConnections.Add(1);
+        return base.OnConnectedAsync();
+    }
+
     public override Task OnDisconnectedAsync(Exception? exception)
     {
+        metrics.HubConnections.Add(-1);
         views.Forget(Context.ConnectionId);
         return base.OnDisconnectedAsync(exception);
     }

@@ -15,10 +15,13 @@ public sealed class ViewRegistry
     readonly ConcurrentDictionary<string, ViewState> views = new(StringComparer.Ordinal);
     readonly IHubContext<GraphHub, IGraphClient> hub;
 
-    public ViewRegistry(GraphService graph, IHubContext<GraphHub, IGraphClient> hub)
+    readonly ChainGraphMetrics metrics;
+
+    public ViewRegistry(GraphService graph, IHubContext<GraphHub, IGraphClient> hub, ChainGraphMetrics metrics)
     {
         ArgumentNullException.ThrowIfNull(graph);
         this.hub = hub;
+        this.metrics = metrics;
         graph.Changed += OnChangedAsync;
     }
 
@@ -52,7 +55,9 @@ public sealed class ViewRegistry
         {
             ViewPatch patch;
             lock (view.Gate) patch = ViewBuilder.Apply(snapshot, view, changes);
-            if (!patch.IsEmpty) sends.Add(Audience(view).ViewPatched(patch));
+            if (patch.IsEmpty) continue;
+            sends.Add(Audience(view).ViewPatched(patch));
+            metrics.PatchesPushed.Add(1);
         }
         await Task.WhenAll(sends);
     }
