@@ -14,10 +14,11 @@ internal static class Once
             ("scale", [var db, var chain, var region]) => () => ScaleRun.RunAsync(db, chain, region),
             ("hub-fanout", _) => ServiceRuns.HubFanoutAsync,
             ("exploration-chainkg", _) => ExplorationRun.ChainKgAsync,
+            ("load", [var rate, var seconds]) => () => LoadRun.RunAsync(int.Parse(rate, System.Globalization.CultureInfo.InvariantCulture), int.Parse(seconds, System.Globalization.CultureInfo.InvariantCulture)),
             ("exploration", [var db]) => () => ExplorationRun.StoreAsync(db),
             ("rest-latency", _) => ServiceRuns.RestLatencyAsync,
             ("view-layout", [var top]) => () => ServiceRuns.ViewLayoutAsync(int.Parse(top, System.Globalization.CultureInfo.InvariantCulture)),
-            _ => throw new ArgumentException($"Unknown figure '{name}'; expected import-chainkg, chokepoints-chainkg, scale DB CHAIN REGION, hub-fanout, rest-latency, view-layout TOP, exploration-chainkg or exploration DB."),
+            _ => throw new ArgumentException($"Unknown figure '{name}'; expected import-chainkg, chokepoints-chainkg, scale DB CHAIN REGION, hub-fanout, rest-latency, view-layout TOP, exploration-chainkg, exploration DB or load RATE SECONDS."),
         };
         var clock = Stopwatch.StartNew();
         var detail = await run();

@@ -113,7 +113,7 @@ internal static class ServiceRuns
     static double Percentile(List<double> sorted, double p) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
 
     /// <summary>A server on a free loopback port over a new store holding the demo or ChainKnowledgeGraph.</summary>
-    sealed class BenchServer : IAsyncDisposable
+    internal sealed class BenchServer : IAsyncDisposable
     {
         readonly TempDirectory folder = new();
         WebApplication app = null!;
