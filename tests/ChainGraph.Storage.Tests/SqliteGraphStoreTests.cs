@@ -45,6 +45,41 @@ public sealed class SqliteGraphStoreTests : GraphStoreContract, IDisposable
         Assert.Equal(stats.Relationships, again.Relationships);
     }
 
+    [Fact]
+    public async Task Search_FindsTraditionalAndFullWidthSpellings()
+    {
+        await using var store = await CreateStoreAsync();
+        await ImportAsync(store, SmallChain());
+        var batch = new GraphBatch();
+        batch.AddNode("mcu", Model.NodeLabel.Product, new() { ["name"] = "车规级MCU" }, new SourceLocation("t", 1));
+        await ImportAsync(store, batch);
+
+        Assert.Equal(["动力电池"], (await store.SearchAsync("動力電池", null, 5)).Select(n => n.Id));
+        Assert.Equal(["mcu"], (await store.SearchAsync("ｍｃｕ", null, 5)).Select(n => n.Id));
+        Assert.Equal(["300750"], (await store.SearchAsync("寧德", null, 5)).Select(n => n.Id));
+    }
+
+    [Fact]
+    public async Task Initialize_OnAFileWithoutTheSearchColumn_AddsAndFillsIt()
+    {
+        var path = folder.File("old.db");
+        await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path}"))
+        {
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = """
+                CREATE TABLE nodes (nid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, label TEXT NOT NULL, name TEXT NOT NULL, props TEXT NOT NULL);
+                INSERT INTO nodes (id, label, name, props) VALUES ('p', 'Product', '锂电池', '{"name":"锂电池"}');
+                """;
+            await command.ExecuteNonQueryAsync();
+        }
+        await using var store = new SqliteGraphStore(path);
+
+        await store.InitializeAsync();
+
+        Assert.Equal(["p"], (await store.SearchAsync("鋰電", null, 5)).Select(n => n.Id));
+    }
+
     static Task<ImportSummary> ImportChainKgAsync(IGraphStore store)
     {
         var batch = new GraphBatch();

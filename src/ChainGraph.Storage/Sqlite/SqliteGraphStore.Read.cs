@@ -76,13 +76,16 @@ public sealed partial class SqliteGraphStore
         await using var command = connection.CreateCommand();
         command.CommandText = """
             SELECT id, label, props FROM nodes
-            WHERE (name LIKE $contains ESCAPE '\' OR id = $text) AND ($label IS NULL OR label = $label)
-            ORDER BY CASE WHEN name = $text OR id = $text THEN 0 WHEN name LIKE $prefix ESCAPE '\' THEN 1 ELSE 2 END, length(name), name
+            WHERE (search LIKE $contains ESCAPE '\' OR id = $text) AND ($label IS NULL OR label = $label)
+            ORDER BY CASE WHEN name = $text OR id = $text OR search = $folded THEN 0 WHEN search LIKE $prefix ESCAPE '\' THEN 1 ELSE 2 END, length(name), name
             LIMIT $limit
             """;
-        var escaped = text.Replace(@"\", @"\\", StringComparison.Ordinal).Replace("%", @"\%", StringComparison.Ordinal)
+        // Names and query are compared folded: full-width = half-width, traditional = simplified, any case.
+        var folded = Model.Search.SearchText.Fold(text);
+        var escaped = folded.Replace(@"\", @"\\", StringComparison.Ordinal).Replace("%", @"\%", StringComparison.Ordinal)
             .Replace("_", @"\_", StringComparison.Ordinal);
         command.Parameters.AddWithValue("$text", text);
+        command.Parameters.AddWithValue("$folded", folded);
         command.Parameters.AddWithValue("$contains", $"%{escaped}%");
         command.Parameters.AddWithValue("$prefix", $"{escaped}%");
         command.Parameters.AddWithValue("$label", label is { } l ? GraphSchema.Name(l) : DBNull.Value);

@@ -84,20 +84,22 @@ public sealed partial class SqliteGraphStore
     {
         await using var upsert = connection.CreateCommand();
         upsert.CommandText = """
-            INSERT INTO nodes (id, label, name, props) VALUES ($id, $label, $name, $props)
-            ON CONFLICT (id) DO UPDATE SET name = excluded.name, props = json_patch(nodes.props, excluded.props)
+            INSERT INTO nodes (id, label, name, props, search) VALUES ($id, $label, $name, $props, $search)
+            ON CONFLICT (id) DO UPDATE SET name = excluded.name, props = json_patch(nodes.props, excluded.props), search = excluded.search
             RETURNING nid
             """;
         var id = upsert.Parameters.Add("$id", SqliteType.Text);
         var label = upsert.Parameters.Add("$label", SqliteType.Text);
         var name = upsert.Parameters.Add("$name", SqliteType.Text);
         var props = upsert.Parameters.Add("$props", SqliteType.Text);
+        var search = upsert.Parameters.Add("$search", SqliteType.Text);
         var nids = new Dictionary<string, long>(nodes.Count, StringComparer.Ordinal);
         foreach (var node in nodes)
         {
             id.Value = node.Id;
             label.Value = GraphSchema.Name(node.Label);
             name.Value = node.Name;
+            search.Value = Model.Search.SearchText.Fold(node.Name);
             props.Value = PropertyJson.Serialize(node.Properties);
             nids[node.Id] = (long)upsert.ExecuteScalar()!;
             written();

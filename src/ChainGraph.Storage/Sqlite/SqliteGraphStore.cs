@@ -17,7 +17,8 @@ public sealed partial class SqliteGraphStore : IGraphStore
             id    TEXT NOT NULL UNIQUE,
             label TEXT NOT NULL,
             name  TEXT NOT NULL,
-            props TEXT NOT NULL
+            props TEXT NOT NULL,
+            search TEXT NOT NULL DEFAULT ''
         );
         CREATE TABLE IF NOT EXISTS rels (
             type  TEXT NOT NULL,
@@ -31,12 +32,13 @@ public sealed partial class SqliteGraphStore : IGraphStore
     const string Indexes = """
         CREATE INDEX IF NOT EXISTS nodes_by_label ON nodes (label, id);
         CREATE INDEX IF NOT EXISTS nodes_by_name ON nodes (name);
+        CREATE INDEX IF NOT EXISTS nodes_by_search ON nodes (search);
         CREATE INDEX IF NOT EXISTS rels_by_src ON rels (src, type);
         CREATE INDEX IF NOT EXISTS rels_by_dst ON rels (dst, type);
         """;
 
     const string DropIndexes = """
-        DROP INDEX nodes_by_label; DROP INDEX nodes_by_name; DROP INDEX rels_by_src; DROP INDEX rels_by_dst;
+        DROP INDEX nodes_by_label; DROP INDEX nodes_by_name; DROP INDEX nodes_by_search; DROP INDEX rels_by_src; DROP INDEX rels_by_dst;
         """;
 
     readonly string connectionString;
@@ -55,7 +57,33 @@ public sealed partial class SqliteGraphStore : IGraphStore
     {
         if (System.IO.Path.GetDirectoryName(Path) is { Length: > 0 } directory) Directory.CreateDirectory(directory);
         await using var connection = await OpenAsync(cancellationToken);
-        await ExecuteAsync(connection, Schema + Indexes, cancellationToken);
+        await ExecuteAsync(connection, Schema, cancellationToken);
+        await AddSearchColumnAsync(connection, cancellationToken);
+        await ExecuteAsync(connection, Indexes, cancellationToken);
+    }
+
+    /// <summary>Files made before search folding lack the folded-name column: add and fill it once.</summary>
+    static async Task AddSearchColumnAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM pragma_table_info('nodes') WHERE name = 'search'";
+        if ((long)(await command.ExecuteScalarAsync(cancellationToken))! > 0) return;
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        await ExecuteAsync(connection, "ALTER TABLE nodes ADD COLUMN search TEXT NOT NULL DEFAULT ''", cancellationToken);
+        var names = new List<(long, string)>();
+        await using var update = connection.CreateCommand();
+        update.CommandText = "SELECT nid, name FROM nodes";
+        await using (var reader = await update.ExecuteReaderAsync(cancellationToken))
+            while (await reader.ReadAsync(cancellationToken)) names.Add((reader.GetInt64(0), reader.GetString(1)));
+        update.CommandText = "UPDATE nodes SET search = $search WHERE nid = $nid";
+        var search = update.Parameters.Add("$search", SqliteType.Text);
+        var nid = update.Parameters.Add("$nid", SqliteType.Integer);
+        foreach (var (id, name) in names)
+        {
+            (nid.Value, search.Value) = (id, Model.Search.SearchText.Fold(name));
+            await update.ExecuteNonQueryAsync(cancellationToken);
+        }
+        await transaction.CommitAsync(cancellationToken);
     }
 
     public ValueTask DisposeAsync()
