@@ -21,6 +21,8 @@ public static class CliApp
             GenerateCommand.Create(console),
             ServeCommand.Create(console),
             KeysCommand.Create(console),
+            BackupCommand.Create(console),
+            RestoreCommand.Create(console),
         };
         var parsed = root.Parse(args);
         var configuration = new InvocationConfiguration { Output = console.Out, Error = console.Error, EnableDefaultExceptionHandler = false };
