@@ -76,6 +76,19 @@ public sealed class ExplorationApiTests(ServerFixture server) : IClassFixture<Se
     }
 
     [Fact]
+    public async Task LinkageAndCentralityViews_ComeFromTheHub()
+    {
+        await using var client = await HubClient.ConnectAsync(server.BaseAddress);
+
+        var linkage = (await client.InvokeAsync("OpenView", new { kind = "linkage", focus = "常州", to = "宁德", top = 10 }))!;
+        var centrality = (await client.InvokeAsync("OpenView", new { kind = "centrality", top = 15 }))!;
+
+        Assert.Equal("常州市 ↔ 宁德市", (string?)linkage["title"]);
+        Assert.Contains(linkage["elements"]!.AsArray(), e => (string?)e!["data"]!["type"] is "SUPPLIES" or "INPUT_TO");
+        Assert.Equal(15, centrality["elements"]!.AsArray().Count(e => (string?)e!["group"] == "nodes"));
+    }
+
+    [Fact]
     public async Task PathViewAndCommunityColours_ComeFromTheHub()
     {
         await using var client = await HubClient.ConnectAsync(server.BaseAddress);

@@ -252,6 +252,13 @@ $("open-path").addEventListener("click", () => {
   const [focus, to] = state.tapped;
   openView({ kind: "path", focus, to, k: 3 });
 });
+$("open-centrality").addEventListener("click", () => openView({ kind: "centrality", top: 60 }));
+$("open-linkage").addEventListener("click", () => {
+  const from = $<HTMLInputElement>("region").value.trim();
+  if (!from) return alert("Type a region in the Region box first.");
+  const to = prompt(`Link ${from} with which region or cluster?`);
+  if (to) openView({ kind: "linkage", focus: from, to: to.trim(), top: 20 });
+});
 $("colour-communities").addEventListener("click", async () => {
   const coloured = cy.nodes(".by-community");
   if (coloured.nonempty()) return coloured.removeClass("by-community");

@@ -7,7 +7,7 @@ export interface CyElement {
 }
 
 export interface ViewRequest {
-  kind: "chain" | "focus" | "chokepoints" | "path";
+  kind: "chain" | "focus" | "chokepoints" | "path" | "linkage" | "centrality";
   to?: string;
   k?: number;
   chain?: string;

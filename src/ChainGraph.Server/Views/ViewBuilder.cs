@@ -1,6 +1,8 @@
 using ChainGraph.Analysis.ChainGaps;
 using ChainGraph.Analysis.Chains;
+using ChainGraph.Analysis.Centrality;
 using ChainGraph.Analysis.Chokepoints;
+using ChainGraph.Analysis.Linkage;
 using ChainGraph.Analysis.Paths;
 using ChainGraph.Analysis.Regions;
 using ChainGraph.Model;
@@ -53,8 +55,17 @@ public static class ViewBuilder
                     }
                 }
                 return ($"{snapshot.Names[from]} → {snapshot.Names[to]}", "dagre");
+            case "linkage":
+                var groupA = NodeGroup.Resolve(snapshot, request.Focus ?? throw new ArgumentException("A linkage view needs 'focus' (the first group)."));
+                var groupB = NodeGroup.Resolve(snapshot, request.To ?? throw new ArgumentException("A linkage view needs 'to' (the second group)."));
+                OpenLinkage(snapshot, view, GroupLinkage.Run(snapshot, groupA, groupB, request.Top));
+                return ($"{groupA.Name} ↔ {groupB.Name}", "fcose");
+            case "centrality":
+                var ranked = CentralityAnalysis.Run(snapshot, request.Top, samples: 200).PageRank;
+                OpenRanked(snapshot, view, ranked.Select(r => (r.Id, r.Score)));
+                return ("PageRank", "fcose");
             default:
-                throw new ArgumentException($"Unknown view kind '{request.Kind}'; expected chain, focus, chokepoints or path.");
+                throw new ArgumentException($"Unknown view kind '{request.Kind}'; expected chain, focus, chokepoints, path, linkage or centrality.");
         }
     }
 
@@ -98,6 +109,43 @@ public static class ViewBuilder
             foreach (var down in snapshot.Out(RelType.UpstreamOf).Neighbours(segment.Node))
                 if (segmentIds.Contains(snapshot.Ids[down])) view.Add(CyElement.Edge(RelType.UpstreamOf, segment.Id, snapshot.Ids[down]));
         }
+    }
+
+    /// <summary>The crossing links (with the products they run through) and the brokers between two groups.</summary>
+    static void OpenLinkage(GraphSnapshot snapshot, ViewState view, LinkageReport report)
+    {
+        foreach (var link in report.Links.Take(200))
+        {
+            view.Add(CyElement.Node(snapshot, Index(snapshot, link.From), classes: "local"));
+            view.Add(CyElement.Node(snapshot, Index(snapshot, link.To), classes: "focus"));
+            if (link is { Product: { } product, UsedIn: { } usedIn })
+            {
+                view.Add(CyElement.Node(snapshot, Index(snapshot, product)));
+                view.Add(CyElement.Node(snapshot, Index(snapshot, usedIn)));
+                view.Add(CyElement.Edge(RelType.Makes, link.From, product));
+                view.Add(CyElement.Edge(RelType.InputTo, product, usedIn));
+                view.Add(CyElement.Edge(RelType.Makes, link.To, usedIn));
+            }
+            else
+            {
+                view.Add(CyElement.Edge(RelType.Supplies, link.From, link.To));
+            }
+        }
+        OpenRanked(snapshot, view, report.Brokers.Select(r => (r.Id, r.Score)));
+    }
+
+    /// <summary>Ranked nodes sized by score, with the relationships among everything shown.</summary>
+    static void OpenRanked(GraphSnapshot snapshot, ViewState view, IEnumerable<(string Id, double Score)> ranked)
+    {
+        var scores = ranked.ToList();
+        var max = scores.Count == 0 ? 1 : scores.Max(r => r.Score);
+        foreach (var (id, score) in scores)
+            if (!view.Contains(id)) view.Add(CyElement.Node(snapshot, Index(snapshot, id), new Dictionary<string, object?> { ["score"] = max > 0 ? score / max : 0 }, "chokepoint"));
+        var shown = view.Elements.Where(e => e.Group == "nodes").Select(e => Index(snapshot, e.Id)).ToHashSet();
+        foreach (var v in shown)
+            foreach (var type in GraphSchema.RelTypes)
+                foreach (var w in snapshot.Out(type).Neighbours(v))
+                    if (shown.Contains(w)) view.Add(CyElement.Edge(type, snapshot.Ids[v], snapshot.Ids[w]));
     }
 
     static void OpenChokepoints(GraphSnapshot snapshot, ViewState view, ChokepointReport report)
