@@ -18,6 +18,12 @@ public sealed partial class ChainKgReader(RegionResolver? resolver = null) : IGr
         ["company.json", "industry.json", "product.json", "company_industry.json", "industry_industry.json",
          "industry_up.json", "company_product.json", "product_product.json"];
 
+    /// <summary>
+    /// How much of a registered name is searched for its place, which comes first or in the first
+    /// brackets. The resolver recurses once per bracket: a 100 kB run of brackets would overflow the stack.
+    /// </summary>
+    const int PlaceSearchLength = 100;
+
     RegionResolver Regions => resolver ?? RegionResolver.Default;
 
     public string Format => "chainkg";
@@ -61,14 +67,16 @@ public sealed partial class ChainKgReader(RegionResolver? resolver = null) : IGr
         var code = StockCode(row, "code");
         var name = row.Text("name");
         var fullName = row.Text("fullname");
+        var exchange = row.OptionalText("location");
+        var listed = row.OptionalText("time");
         if (!Accept(row, batch)) return;
         var properties = new Dictionary<string, object>
         {
             ["name"] = name, ["fullName"] = fullName, ["code"] = code, ["country"] = "CN", ["tags"] = new[] { "上市" },
         };
-        if (row.Root.TryGetProperty("location", out var exchange) && exchange.GetString() is { Length: > 0 } e) properties["exchange"] = e;
-        if (row.Root.TryGetProperty("time", out var listed) && listed.GetString() is { Length: > 0 } t) properties["listedOn"] = t;
-        if (Regions.Resolve(fullName) is { } region)
+        if (exchange is { Length: > 0 }) properties["exchange"] = exchange;
+        if (listed is { Length: > 0 }) properties["listedOn"] = listed;
+        if (Regions.Resolve(fullName.Length > PlaceSearchLength ? fullName[..PlaceSearchLength] : fullName) is { } region)
         {
             properties["province"] = region.Province.Name;
             if (region.City is { } city) properties["city"] = city.Name;

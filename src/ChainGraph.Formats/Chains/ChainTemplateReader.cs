@@ -40,6 +40,11 @@ public sealed class ChainTemplateReader : IGraphReader
         batch.AddNode(chain.Id, NodeLabel.Chain, Properties(chain.Name, chain.NameEn, ("description", chain.Description)), at);
         foreach (var segment in chain.Segments ?? [])
         {
+            if (segment is null)
+            {
+                batch.Reject(at, "field 'segments': expected segment objects. Got: null");
+                continue;
+            }
             var properties = Properties(segment.Name, segment.NameEn, ("stage", segment.Stage));
             properties["order"] = (long)segment.Order;
             batch.AddNode(segment.Id, NodeLabel.Segment, properties, at);

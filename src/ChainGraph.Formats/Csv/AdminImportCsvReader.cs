@@ -25,8 +25,10 @@ public sealed class AdminImportCsvReader : IGraphReader
         var name = System.IO.Path.GetFileName(file);
         using var text = new StreamReader(file, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
         var records = new CsvRecordReader(text);
-        if (records.Next(out _, out _) is not { } columns) return;
+        if (records.Next(out _, out var headerError) is not { } columns) return;
+        if (headerError is not null) throw new FormatException($"{name}: the header cannot be read: {headerError}.");
         var header = CsvHeader.Parse(columns, name);
+        records.ExpectedFields = columns.Count;
         while (records.Next(out var line, out var error) is { } fields)
         {
             cancellationToken.ThrowIfCancellationRequested();

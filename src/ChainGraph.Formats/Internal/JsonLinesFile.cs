@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using System.Text.Unicode;
 using ChainGraph.Model.Import;
 
 namespace ChainGraph.Formats.Internal;
@@ -21,6 +22,12 @@ internal static class JsonLinesFile
             rest = end < 0 ? ReadOnlyMemory<byte>.Empty : rest[(end + 1)..];
             if (line.Span.Trim(" \t\r"u8).IsEmpty) continue;
             var at = new SourceLocation(displayName, lineNumber);
+            if (!Utf8.IsValid(line.Span))
+            {
+                // The parser does not check the bytes inside strings; reading them would throw.
+                batch.Reject(at, "malformed JSON: the line is not valid UTF-8");
+                continue;
+            }
             JsonDocument document;
             try
             {
@@ -38,7 +45,49 @@ internal static class JsonLinesFile
                     batch.Reject(at, $"expected a JSON object. Got: {document.RootElement.ValueKind}");
                     continue;
                 }
+                if (line.Span.IndexOf("\\u"u8) >= 0 && !Readable(document.RootElement))
+                {
+                    batch.Reject(at, "malformed JSON: a \\u escape gives half of a UTF-16 surrogate pair");
+                    continue;
+                }
                 yield return new JsonRow(document.RootElement, at);
+            }
+        }
+    }
+
+    /// <summary>
+    /// False when a string or name escapes half of a surrogate pair ("\ud800"): System.Text.Json
+    /// parses such a line but throws when the text is read.
+    /// </summary>
+    static bool Readable(JsonElement element)
+    {
+        try
+        {
+            Walk(element);
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
+
+        static void Walk(JsonElement element)
+        {
+            switch (element.ValueKind)
+            {
+                case JsonValueKind.String:
+                    _ = element.GetString();
+                    break;
+                case JsonValueKind.Array:
+                    foreach (var item in element.EnumerateArray()) Walk(item);
+                    break;
+                case JsonValueKind.Object:
+                    foreach (var property in element.EnumerateObject())
+                    {
+                        _ = property.Name;
+                        Walk(property.Value);
+                    }
+                    break;
             }
         }
     }

@@ -26,6 +26,10 @@ internal sealed class JsonRow(JsonElement root, SourceLocation at)
             : Fail($"field '{field}': expected a string. Got: {Raw(value)}", "");
     }
 
+    /// <summary>A field that may be absent or null (then null); any other value must be a string.</summary>
+    public string? OptionalText(string field) =>
+        !Root.TryGetProperty(field, out var value) || value.ValueKind == JsonValueKind.Null ? null : Text(Root, field);
+
     public double? Number(string field)
     {
         if (!Root.TryGetProperty(field, out var value) || value.ValueKind == JsonValueKind.Null) return null;
@@ -42,10 +46,31 @@ internal sealed class JsonRow(JsonElement root, SourceLocation at)
         foreach (var p in obj.EnumerateObject())
         {
             if (p.Value.ValueKind == JsonValueKind.Null) continue;
-            if (!PropertyValues.TryFromJson(p.Value, out var value, out var error)) return Fail($"field '{field}.{p.Name}': {error}", properties);
+            if (!Value(p.Value, out var value, out var error)) return Fail($"field '{field}.{p.Name}': {error}", properties);
             properties[p.Name] = value;
         }
         return properties;
+    }
+
+    /// <summary>
+    /// A property value: an integer stays a long (<see cref="PropertyValues.TryFromJson"/> widens
+    /// every number to double), and a number too large for a double (1e400) is refused, as no
+    /// store can write infinity.
+    /// </summary>
+    static bool Value(JsonElement element, out object value, out string error)
+    {
+        if (element.ValueKind != JsonValueKind.Number) return PropertyValues.TryFromJson(element, out value, out error);
+        error = "";
+        if (element.TryGetInt64(out var integer))
+        {
+            value = integer;
+            return true;
+        }
+        var number = element.GetDouble();
+        value = number;
+        if (double.IsFinite(number)) return true;
+        error = $"expected a finite number. Got: {Raw(element)}";
+        return false;
     }
 
     public T Fail<T>(string message, T fallback)

@@ -17,19 +17,22 @@ public sealed class RegionResolver(ChinaGazetteer gazetteer)
 
     public RegionMatch? Resolve(string registeredName)
     {
+        ArgumentNullException.ThrowIfNull(registeredName);
         var name = registeredName.AsSpan().Trim();
-        var (first, length) = LongestAt(name, inProvince: null);
-        if (first is null)
+        // Try the start of the name, then the text after each opening bracket.
+        while (true)
         {
+            var (first, length) = LongestAt(name, inProvince: null);
+            if (first is not null)
+            {
+                if (first.Level != DivisionLevel.Province) return new RegionMatch(gazetteer.ByCode(first.ProvinceCode)!, City(first));
+                var (inner, _) = LongestAt(name[length..], first.Code);
+                return new RegionMatch(first, City(inner) ?? City(first));
+            }
             var open = name.IndexOfAny('（', '(');
-            return open >= 0 && open + 1 < name.Length ? Resolve(name[(open + 1)..].ToString()) : null;
+            if (open < 0 || open + 1 >= name.Length) return null;
+            name = name[(open + 1)..];
         }
-        if (first.Level == DivisionLevel.Province)
-        {
-            var (inner, _) = LongestAt(name[length..], first.Code);
-            return new RegionMatch(first, City(inner) ?? City(first));
-        }
-        return new RegionMatch(gazetteer.ByCode(first.ProvinceCode)!, City(first));
     }
 
     AdminDivision? City(AdminDivision? division) => division?.CityCode is { } code ? gazetteer.ByCode(code) : null;

@@ -47,7 +47,7 @@ public static class PropertyValues
                 value = element.GetString()!;
                 return true;
             case JsonValueKind.Number:
-                value = element.TryGetInt64(out var l) ? l : element.GetDouble();
+                value = element.TryGetInt64(out var l) ? (object)l : element.GetDouble();
                 return true;
             case JsonValueKind.True or JsonValueKind.False:
                 value = element.GetBoolean();
