@@ -34,23 +34,7 @@ public sealed class AdminImportCsvFuzzTests(ITestOutputHelper output) : IDisposa
     [Fact]
     public void Read_MutatedLinesAmongGoodRows_NeverThrowKeepEveryGoodRowAndAreRejectedByFileAndLine()
     {
-        var watch = Stopwatch.StartNew();
-        var tally = new FuzzTally("csv");
-        for (var seed = 1; seed <= Cases; seed++)
-        {
-            var path = Directory.CreateDirectory(Path.Combine(folder.Path, $"case-{seed}")).FullName;
-            var mutator = new LineMutator(2000 + seed, FuzzSyntax.Csv);
-            var (files, good) = WriteCase(path, mutator);
-
-            var plan = Fuzz.Read(new AdminImportCsvReader(), path, $"csv seed {2000 + seed}");
-
-            Fuzz.AssertNoProblems(good.Problems(plan, files), $"csv seed {2000 + seed}");
-            tally.Add(files, plan);
-            tally.Add(mutator);
-            Directory.Delete(path, recursive: true);
-        }
-        output.WriteLine(tally.Report(watch.Elapsed));
-        Assert.True(tally.MutatedLines >= Fuzz.RequiredMutatedLines, tally.Report(watch.Elapsed));
+        Fuzz.RunCases(output, folder.Path, new AdminImportCsvReader(), Cases, firstSeed: 2001, FuzzSyntax.Csv, WriteCase);
     }
 
     [Fact]

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using ChainGraph.Formats.ChainKg;
 using ChainGraph.Model;
 using ChainGraph.Model.Import;
@@ -45,23 +44,7 @@ public sealed class ChainKgFuzzTests(ITestOutputHelper output) : IDisposable
     [Fact]
     public void Read_MutatedLinesInEachOfTheEightFiles_NeverThrowKeepEveryGoodRowAndAreRejectedByFileAndLine()
     {
-        var watch = Stopwatch.StartNew();
-        var tally = new FuzzTally("chainkg");
-        for (var seed = 1; seed <= Cases; seed++)
-        {
-            var path = Directory.CreateDirectory(Path.Combine(folder.Path, $"case-{seed}")).FullName;
-            var mutator = new LineMutator(1000 + seed, FuzzSyntax.Json);
-            var (files, good) = WriteCase(path, mutator);
-
-            var plan = Fuzz.Read(new ChainKgReader(), path, $"chainkg seed {1000 + seed}");
-
-            Fuzz.AssertNoProblems(good.Problems(plan, files), $"chainkg seed {1000 + seed}");
-            tally.Add(files, plan);
-            tally.Add(mutator);
-            Directory.Delete(path, recursive: true);
-        }
-        output.WriteLine(tally.Report(watch.Elapsed));
-        Assert.True(tally.MutatedLines >= Fuzz.RequiredMutatedLines, tally.Report(watch.Elapsed));
+        Fuzz.RunCases(output, folder.Path, new ChainKgReader(), Cases, firstSeed: 1001, FuzzSyntax.Json, WriteCase);
     }
 
     // Regressions: what the fuzzer found, one case each.

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text;
 using ChainGraph.Formats.Chains;
 using ChainGraph.Model;
@@ -28,23 +27,7 @@ public sealed class ChainTemplateFuzzTests(ITestOutputHelper output) : IDisposab
     [Fact]
     public void Read_MutatedTemplatesAmongGoodOnes_NeverThrowKeepEveryGoodTemplateAndAreRejectedByFileAndLine()
     {
-        var watch = Stopwatch.StartNew();
-        var tally = new FuzzTally("chains");
-        for (var seed = 1; seed <= Cases; seed++)
-        {
-            var path = Directory.CreateDirectory(Path.Combine(folder.Path, $"case-{seed}")).FullName;
-            var mutator = new LineMutator(4000 + seed, FuzzSyntax.Json);
-            var (files, good) = WriteCase(path, mutator);
-
-            var plan = Fuzz.Read(new ChainTemplateReader(), path, $"chains seed {4000 + seed}");
-
-            Fuzz.AssertNoProblems(good.Problems(plan, files), $"chains seed {4000 + seed}");
-            tally.Add(files, plan);
-            tally.Add(mutator);
-            Directory.Delete(path, recursive: true);
-        }
-        output.WriteLine(tally.Report(watch.Elapsed));
-        Assert.True(tally.MutatedLines >= Fuzz.RequiredMutatedLines, tally.Report(watch.Elapsed));
+        Fuzz.RunCases(output, folder.Path, new ChainTemplateReader(), Cases, firstSeed: 4001, FuzzSyntax.Json, WriteCase);
     }
 
     // Regression: what the fuzzer found.

@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using ChainGraph.Model;
 using ChainGraph.Model.Import;
+using Xunit.Abstractions;
 
 namespace ChainGraph.Formats.Tests.Fuzzing;
 
@@ -22,6 +23,33 @@ public static class Fuzz
         error = Record.Exception(() => plan = batch.Resolve(new Dictionary<string, NodeLabel>()));
         if (error is not null) Assert.Fail($"{what}: resolving the batch threw {error}");
         return plan!;
+    }
+
+    /// <summary>
+    /// Runs the seeded cases of one format: writes each case with <paramref name="writeCase"/>,
+    /// reads it as the importer does, checks every good row and rejection, and tallies; then
+    /// reports the figures and requires <see cref="RequiredMutatedLines"/> mutated lines in all.
+    /// </summary>
+    public static void RunCases(ITestOutputHelper output, string root, IGraphReader reader, int cases, int firstSeed, FuzzSyntax syntax,
+        Func<string, LineMutator, (List<FuzzFile> Files, GoodRows Good)> writeCase)
+    {
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var tally = new FuzzTally(reader.Format);
+        for (var seed = firstSeed; seed < firstSeed + cases; seed++)
+        {
+            var path = Directory.CreateDirectory(Path.Combine(root, $"case-{seed}")).FullName;
+            var mutator = new LineMutator(seed, syntax);
+            var (files, good) = writeCase(path, mutator);
+
+            var plan = Read(reader, path, $"{reader.Format} seed {seed}");
+
+            AssertNoProblems(good.Problems(plan, files), $"{reader.Format} seed {seed}");
+            tally.Add(files, plan);
+            tally.Add(mutator);
+            Directory.Delete(path, recursive: true);
+        }
+        output.WriteLine(tally.Report(watch.Elapsed));
+        Assert.True(tally.MutatedLines >= RequiredMutatedLines, tally.Report(watch.Elapsed));
     }
 
     /// <summary>Fails with the problems found, naming the case so it can be replayed.</summary>

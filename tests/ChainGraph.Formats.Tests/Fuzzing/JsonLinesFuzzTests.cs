@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
 using ChainGraph.Formats.JsonLines;
@@ -27,23 +26,7 @@ public sealed class JsonLinesFuzzTests(ITestOutputHelper output) : IDisposable
     [Fact]
     public void Read_MutatedLinesAmongGoodRows_NeverThrowKeepEveryGoodRowAndAreRejectedByFileAndLine()
     {
-        var watch = Stopwatch.StartNew();
-        var tally = new FuzzTally("jsonl");
-        for (var seed = 1; seed <= Cases; seed++)
-        {
-            var path = Directory.CreateDirectory(Path.Combine(folder.Path, $"case-{seed}")).FullName;
-            var mutator = new LineMutator(seed, FuzzSyntax.Json);
-            var (files, good) = WriteCase(path, mutator);
-
-            var plan = Fuzz.Read(new JsonLinesReader(), path, $"jsonl seed {seed}");
-
-            Fuzz.AssertNoProblems(good.Problems(plan, files), $"jsonl seed {seed}");
-            tally.Add(files, plan);
-            tally.Add(mutator);
-            Directory.Delete(path, recursive: true);
-        }
-        output.WriteLine(tally.Report(watch.Elapsed));
-        Assert.True(tally.MutatedLines >= Fuzz.RequiredMutatedLines, tally.Report(watch.Elapsed));
+        Fuzz.RunCases(output, folder.Path, new JsonLinesReader(), Cases, firstSeed: 1, FuzzSyntax.Json, WriteCase);
     }
 
     // Regressions: what the fuzzer found, one case each.
