@@ -57,6 +57,9 @@ public sealed class HubClient : IAsyncDisposable
         throw new TimeoutException($"No '{target}' arrived within {timeoutMs} ms.");
     }
 
+    /// <summary>Forgets the pushes received so far (a long load run would otherwise keep them all).</summary>
+    public void ClearReceived() => received.Clear();
+
     /// <summary>When the first matching push arrived, for latency measurements.</summary>
     public DateTime? ReceivedAt(string target, Func<JsonArray, bool> match) =>
         received.Where(r => r.Target == target && match(r.Arguments)).Select(r => (DateTime?)r.At).FirstOrDefault();
