@@ -161,26 +161,12 @@ public sealed class AdminImportCsvFuzzTests(ITestOutputHelper output) : IDisposa
             file.Good(Encoding.UTF8.GetBytes(Headers[kind]));
             var goodRows = goodWorld.Rows(kind, count);
             var badRows = badWorld.Rows(kind, count * MutatedPerGood);
-            int g = 0, b = 0;
-            while (g < goodRows.Count || b < badRows.Count)
-            {
-                file.MaybeEmpty(50);
-                if (b == badRows.Count || (g < goodRows.Count && random.Next(goodRows.Count + badRows.Count) < goodRows.Count))
-                {
-                    var (bytes, expect) = goodRows[g++];
-                    expect(good, file, file.Good(bytes));
-                }
-                else
-                {
-                    file.Mutated(mutator.Mutate(badRows[b++].Bytes));
-                }
-            }
+            FuzzFile.Interleave(() => file, 50, goodRows, badRows, mutator, good, random);
             file.Write(path);
         }
         return (files, good);
     }
 
-    delegate void Expectation(GoodRows good, FuzzFile file, int row);
 
     /// <summary>Rows for the four headers about ids that start with <paramref name="prefix"/>, and what each good one must give.</summary>
     sealed class World(string prefix, Random random, int nodesOfEachLabel = 1_500)
@@ -189,9 +175,9 @@ public sealed class AdminImportCsvFuzzTests(ITestOutputHelper output) : IDisposa
         readonly List<string> products = [.. Enumerable.Range(0, nodesOfEachLabel).Select(n => $"{prefix}-product-{n}")];
         readonly HashSet<(RelType, string, string)> keys = [];
 
-        public List<(byte[] Bytes, Expectation Expect)> Rows(int kind, int count)
+        public List<(byte[] Bytes, RowExpectation Expect)> Rows(int kind, int count)
         {
-            var rows = new List<(byte[], Expectation)>(count);
+            var rows = new List<(byte[], RowExpectation)>(count);
             for (var n = 0; rows.Count < count && n < count * 4; n++)
             {
                 var row = kind switch { 0 => Enterprise(n), 1 => Product(n), 2 => Makes(n), _ => Supplies(n) };
@@ -214,7 +200,7 @@ public sealed class AdminImportCsvFuzzTests(ITestOutputHelper output) : IDisposa
             _ => $"{prefix} {Fuzz.Awkward(random, n)}",
         };
 
-        (byte[], Expectation) Enterprise(int n)
+        (byte[], RowExpectation) Enterprise(int n)
         {
             var id = $"{prefix}-{n}";
             var name = Name(n);
@@ -238,7 +224,7 @@ public sealed class AdminImportCsvFuzzTests(ITestOutputHelper output) : IDisposa
             return (Line(cells), (good, file, row) => good.Node(id, NodeLabel.Enterprise, properties, file, row));
         }
 
-        (byte[], Expectation) Product(int n)
+        (byte[], RowExpectation) Product(int n)
         {
             var id = $"{prefix}-product-{n}";
             var name = Name(n);
@@ -246,7 +232,7 @@ public sealed class AdminImportCsvFuzzTests(ITestOutputHelper output) : IDisposa
                 good.Node(id, NodeLabel.Product, new Dictionary<string, object> { ["name"] = name }, file, row));
         }
 
-        (byte[], Expectation)? Makes(int n)
+        (byte[], RowExpectation)? Makes(int n)
         {
             var start = random.Pick(enterprises);
             var created = random.Next(4) == 0;
@@ -265,7 +251,7 @@ public sealed class AdminImportCsvFuzzTests(ITestOutputHelper output) : IDisposa
             });
         }
 
-        (byte[], Expectation)? Supplies(int n)
+        (byte[], RowExpectation)? Supplies(int n)
         {
             var start = random.Pick(enterprises);
             var end = random.Pick(enterprises);

@@ -86,7 +86,6 @@ public sealed class ChainKgFuzzTests(ITestOutputHelper output) : IDisposable
         return Fuzz.Read(new ChainKgReader(), folder.Path, "regression");
     }
 
-    delegate void Expectation(GoodRows good, FuzzFile file, int row);
 
     static (List<FuzzFile> Files, GoodRows Good) WriteCase(string path, LineMutator mutator)
     {
@@ -105,20 +104,7 @@ public sealed class ChainKgFuzzTests(ITestOutputHelper output) : IDisposable
             files.Add(file);
             var goodRows = goodWorld.Rows(name, count);
             var badRows = badWorld.Rows(name, count * MutatedPerGood);
-            int g = 0, b = 0;
-            while (g < goodRows.Count || b < badRows.Count)
-            {
-                file.MaybeEmpty(50);
-                if (b == badRows.Count || (g < goodRows.Count && random.Next(goodRows.Count + badRows.Count) < goodRows.Count))
-                {
-                    var (bytes, expect) = goodRows[g++];
-                    expect(good, file, file.Good(bytes));
-                }
-                else
-                {
-                    file.Mutated(mutator.Mutate(badRows[b++].Bytes));
-                }
-            }
+            FuzzFile.Interleave(() => file, 50, goodRows, badRows, mutator, good, random);
             file.Write(path);
         }
         return (files, good);
@@ -132,9 +118,9 @@ public sealed class ChainKgFuzzTests(ITestOutputHelper output) : IDisposable
         readonly List<string> products = [];
         readonly HashSet<(RelType, string, string)> keys = [];
 
-        public List<(byte[] Bytes, Expectation Expect)> Rows(string file, int count)
+        public List<(byte[] Bytes, RowExpectation Expect)> Rows(string file, int count)
         {
-            var rows = new List<(byte[], Expectation)>(count);
+            var rows = new List<(byte[], RowExpectation)>(count);
             for (var n = 0; rows.Count < count && n < count * 4; n++)
             {
                 var row = file switch
@@ -181,7 +167,7 @@ public sealed class ChainKgFuzzTests(ITestOutputHelper output) : IDisposable
             _ => code,
         };
 
-        (byte[], Expectation) Company(int n)
+        (byte[], RowExpectation) Company(int n)
         {
             var code = $"{stockPrefix}{n:D4}";
             var name = $"{prefix}-{n}";
@@ -224,7 +210,7 @@ public sealed class ChainKgFuzzTests(ITestOutputHelper output) : IDisposable
             }, file, row);
         }
 
-        (byte[], Expectation) Industry(int n)
+        (byte[], RowExpectation) Industry(int n)
         {
             // 710000 is a level-1 code, 71xx00 level 2, the rest level 3; unique for n below 1,000.
             var code = $"{industryPrefix}{n / 10 % 100:D2}{n % 10:D2}";
@@ -235,7 +221,7 @@ public sealed class ChainKgFuzzTests(ITestOutputHelper output) : IDisposable
                 good.Node("SW" + code, NodeLabel.Industry, new Dictionary<string, object> { ["name"] = name, ["code"] = code, ["level"] = level }, file, row));
         }
 
-        (byte[], Expectation) Product(int n)
+        (byte[], RowExpectation) Product(int n)
         {
             var name = n % 7 == 0 ? $"{prefix}-product-{n} \"特种\" 气体\\" : $"{prefix}-product-{n}";
             products.Add(name);
@@ -243,7 +229,7 @@ public sealed class ChainKgFuzzTests(ITestOutputHelper output) : IDisposable
                 good.Node(name, NodeLabel.Product, new Dictionary<string, object> { ["name"] = name }, file, row));
         }
 
-        (byte[], Expectation)? CompanyIndustry()
+        (byte[], RowExpectation)? CompanyIndustry()
         {
             var (code, name) = random.Pick(companies);
             var (industryCode, industryName) = random.Pick(industries);
@@ -253,7 +239,7 @@ public sealed class ChainKgFuzzTests(ITestOutputHelper output) : IDisposable
             return (bytes, (good, file, row) => good.Relationship(RelType.InIndustry, code, "SW" + industryCode, NoProperties, file, row));
         }
 
-        (byte[], Expectation)? IndustryParent()
+        (byte[], RowExpectation)? IndustryParent()
         {
             var (childCode, childName) = random.Pick(industries);
             var (parentCode, parentName) = random.Pick(industries);
@@ -262,7 +248,7 @@ public sealed class ChainKgFuzzTests(ITestOutputHelper output) : IDisposable
             return (bytes, (good, file, row) => good.Relationship(RelType.Parent, "SW" + childCode, "SW" + parentCode, NoProperties, file, row));
         }
 
-        (byte[], Expectation)? IndustryUp(int n)
+        (byte[], RowExpectation)? IndustryUp(int n)
         {
             var (downCode, downName) = random.Pick(industries);
             var ups = new Dictionary<string, long>();
@@ -290,7 +276,7 @@ public sealed class ChainKgFuzzTests(ITestOutputHelper output) : IDisposable
             });
         }
 
-        (byte[], Expectation)? CompanyProduct(int n)
+        (byte[], RowExpectation)? CompanyProduct(int n)
         {
             var (code, name) = random.Pick(companies);
             var created = random.Next(4) == 0;
@@ -307,7 +293,7 @@ public sealed class ChainKgFuzzTests(ITestOutputHelper output) : IDisposable
             });
         }
 
-        (byte[], Expectation)? ProductProduct(int n)
+        (byte[], RowExpectation)? ProductProduct(int n)
         {
             var from = random.Pick(products);
             var created = random.Next(4) == 0;

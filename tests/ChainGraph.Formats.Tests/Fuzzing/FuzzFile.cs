@@ -13,6 +13,9 @@ public enum LineBreaks
 /// newline. It knows the lines each row lies on, so a rejection can be checked to name a mutated
 /// row and a lost good row can be named by its line.
 /// </summary>
+/// <summary>What a good row must give once the plan is read, told the file and line it landed on.</summary>
+public delegate void RowExpectation(GoodRows good, FuzzFile file, int row);
+
 public sealed class FuzzFile
 {
     readonly List<byte> content = [];
@@ -63,6 +66,30 @@ public sealed class FuzzFile
     }
 
     /// <summary>Maybe an empty line: one time in <paramref name="oneIn"/>.</summary>
+    /// <summary>
+    /// Writes good and mutated rows interleaved in random order into the files <paramref name="pick"/>
+    /// chooses, an empty line now and then, and tells each good row where it landed.
+    /// </summary>
+    public static void Interleave(Func<FuzzFile> pick, int emptyOneIn, IReadOnlyList<(byte[] Bytes, RowExpectation Expect)> goodRows,
+        IReadOnlyList<(byte[] Bytes, RowExpectation Expect)> badRows, LineMutator mutator, GoodRows good, Random random)
+    {
+        int g = 0, b = 0;
+        while (g < goodRows.Count || b < badRows.Count)
+        {
+            var file = pick();
+            file.MaybeEmpty(emptyOneIn);
+            if (b == badRows.Count || (g < goodRows.Count && random.Next(goodRows.Count + badRows.Count) < goodRows.Count))
+            {
+                var (bytes, expect) = goodRows[g++];
+                expect(good, file, file.Good(bytes));
+            }
+            else
+            {
+                file.Mutated(mutator.Mutate(badRows[b++].Bytes));
+            }
+        }
+    }
+
     public void MaybeEmpty(int oneIn)
     {
         if (random.Next(oneIn) == 0) Add([], mutated: false);

@@ -100,29 +100,15 @@ public sealed class JsonLinesFuzzTests(ITestOutputHelper output) : IDisposable
         var good = new GoodRows();
         var goodRows = Records("good", GoodRowsPerCase, random);
         var badRows = Records("bad", MutatedRowsPerCase, random);
-        int g = 0, b = 0;
-        while (g < goodRows.Count || b < badRows.Count)
-        {
-            var file = random.Pick(files);
-            file.MaybeEmpty(40);
-            if (b == badRows.Count || (g < goodRows.Count && random.Next(goodRows.Count + badRows.Count) < goodRows.Count))
-            {
-                var (bytes, expect) = goodRows[g++];
-                expect(good, file, file.Good(bytes));
-            }
-            else
-            {
-                file.Mutated(mutator.Mutate(badRows[b++].Bytes));
-            }
-        }
+        FuzzFile.Interleave(() => random.Pick(files), 40, goodRows, badRows, mutator, good, random);
         foreach (var file in files) file.Write(path);
         return (files, good);
     }
 
     /// <summary>Node and relationship records about ids that start with <paramref name="prefix"/>, shuffled.</summary>
-    static List<(byte[] Bytes, Action<GoodRows, FuzzFile, int> Expect)> Records(string prefix, int count, Random random)
+    static List<(byte[] Bytes, RowExpectation Expect)> Records(string prefix, int count, Random random)
     {
-        var records = new List<(byte[], Action<GoodRows, FuzzFile, int>)>(count);
+        var records = new List<(byte[], RowExpectation)>(count);
         var ids = Enum.GetValues<NodeLabel>().ToDictionary(l => l, _ => new List<string>());
         var keys = new HashSet<(RelType, string, string)>();
         var nodeCount = count * 2 / 5;
