@@ -41,7 +41,8 @@ public class ChokepointsBenchmark
             ArticulationPoints.Find(UndirectedNetwork.SupplyNetwork(snapshot));
             DominatorAnalysis.Compute(snapshot);
         });
-        var networkx = await NetworkXSecondsAsync();
+        var seconds = await Repository.NetworkXTimingsAsync("networkx_chokepoints.py");
+        double? networkx = seconds is { } t ? t.GetProperty("articulationPoints").GetDouble() + t.GetProperty("dominators").GetDouble() : null;
         return $"ChainGraph all chokepoints {ours:0.0} ms (articulation points + dominators alone {structureOnly:0.0} ms); " +
             (networkx is { } nx ? $"NetworkX articulation points + dominators {nx * 1000:0} ms: {nx * 1000 / structureOnly:0}x" : "NetworkX not available (python3 with networkx)");
     }
@@ -59,23 +60,4 @@ public class ChokepointsBenchmark
         return times[times.Count / 2];
     }
 
-    static async Task<double?> NetworkXSecondsAsync()
-    {
-        var script = Path.Combine(Repository.Root(), "tests", "reference", "networkx_chokepoints.py");
-        var start = new ProcessStartInfo("python3") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in new[] { script, SharedData.ChainKg!, "--timing" }) start.ArgumentList.Add(arg);
-        try
-        {
-            using var process = Process.Start(start)!;
-            var output = await process.StandardOutput.ReadToEndAsync();
-            await process.WaitForExitAsync();
-            if (process.ExitCode != 0) return null;
-            var seconds = JsonDocument.Parse(output).RootElement.GetProperty("seconds");
-            return seconds.GetProperty("articulationPoints").GetDouble() + seconds.GetProperty("dominators").GetDouble();
-        }
-        catch (System.ComponentModel.Win32Exception)
-        {
-            return null;
-        }
-    }
 }

@@ -21,7 +21,7 @@ internal static class ExplorationRun
     public static async Task<string> ChainKgAsync()
     {
         var lines = Measure(ChainKgSnapshot.Instance);
-        var networkx = await NetworkXAsync();
+        var networkx = await Repository.NetworkXTimingsAsync("networkx_centrality.py");
         lines.Add(networkx is { } nx
             ? $"NetworkX 3.6.1 (pure Python): PageRank {nx.GetProperty("pagerank").GetDouble():0.0} s, Louvain {nx.GetProperty("louvain").GetDouble():0.0} s"
             : "NetworkX not available (python3 with networkx)");
@@ -65,32 +65,4 @@ internal static class ExplorationRun
         return clock.Elapsed.TotalMilliseconds;
     }
 
-    static async Task<JsonElement?> NetworkXAsync()
-    {
-        var script = Path.Combine(Repository.Root(), "tests", "reference", "networkx_centrality.py");
-        var start = new ProcessStartInfo("python3") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in new[] { script, SharedData.ChainKg!, "--timing" }) start.ArgumentList.Add(arg);
-        try
-        {
-            using var process = Process.Start(start)!;
-            var output = await process.StandardOutput.ReadToEndAsync();
-            await process.WaitForExitAsync();
-            return process.ExitCode == 0 ? JsonDocument.Parse(output).RootElement.GetProperty("seconds").Clone() : null;
-        }
-        catch (System.ComponentModel.Win32Exception)
-        {
-            return null;
-        }
-    }
-}
-
-/// <summary>Where the repository is, for the reference scripts.</summary>
-internal static class Repository
-{
-    public static string Root()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Graph.sln"))) return dir.FullName;
-        throw new InvalidOperationException("Run the benchmarks from inside the repository.");
-    }
 }
