@@ -20,21 +20,6 @@ public static class SupplierConcentration
         return Measure(snapshot, makes.Neighbours(product), makes.WeightsOf(product));
     }
 
-    /// <summary>Concentration over the makers of several products, each maker weighted by its summed volume.</summary>
-    public static ConcentrationFigures OfProducts(GraphSnapshot snapshot, IEnumerable<int> products)
-    {
-        ArgumentNullException.ThrowIfNull(snapshot);
-        var volumes = new Dictionary<int, float>();
-        var makes = snapshot.In(RelType.Makes);
-        foreach (var p in products)
-        {
-            var weights = makes.WeightsOf(p);
-            var makers = makes.Neighbours(p);
-            for (var i = 0; i < makers.Length; i++) volumes[makers[i]] = volumes.GetValueOrDefault(makers[i]) + weights[i];
-        }
-        return Measure(snapshot, [.. volumes.Keys], [.. volumes.Values]);
-    }
-
     /// <summary>HHI of the given makers with these volumes (NaN = unknown, which means equal shares for all).</summary>
     public static ConcentrationFigures Measure(GraphSnapshot snapshot, ReadOnlySpan<int> makers, ReadOnlySpan<float> volumes)
     {

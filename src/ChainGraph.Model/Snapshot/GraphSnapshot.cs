@@ -62,7 +62,6 @@ public sealed class GraphSnapshot
 
     public CsrAdjacency In(RelType type) => incoming[(int)type];
 
-    public int Count(NodeLabel label) => Labels.Count(l => l == label);
 }
 
 internal sealed record NodeColumns(

@@ -47,9 +47,13 @@ public static class ExplorationApi
 
     static async Task<IResult> Communities(GraphService graph, CancellationToken cancellationToken, int top = 20, int seed = 42, double resolution = 1.0)
     {
-        var report = await graph.CachedAsync($"{seed}|{resolution}", s => CommunityAnalysis.Run(s, 200, seed, resolution), cancellationToken);
+        var report = await CommunitiesAsync(graph, seed, resolution, cancellationToken);
         return TypedResults.Ok(report with { Largest = report.Largest.Take(Math.Clamp(top, 1, 200)).ToList() });
     }
+
+    /// <summary>The communities of the current snapshot, computed once per seed and resolution (the hub's colouring shares them).</summary>
+    internal static Task<CommunityReport> CommunitiesAsync(GraphService graph, int seed, double resolution, CancellationToken cancellationToken) =>
+        graph.CachedAsync($"{seed}|{resolution}", s => CommunityAnalysis.Run(s, 200, seed, resolution), cancellationToken);
 
     static async Task<IResult> Centrality(GraphService graph, CancellationToken cancellationToken, int top = 20, int samples = 500, string? label = null)
     {

@@ -59,7 +59,7 @@ public sealed class GraphHub(GraphService graph, ViewRegistry views, ChainGraphM
     public async Task<IReadOnlyDictionary<string, int>> Communities(string viewId)
     {
         var view = views.Get(viewId);
-        var report = await graph.CachedAsync("42|1", s => Analysis.Communities.CommunityAnalysis.Run(s, 200), Context.ConnectionAborted);
+        var report = await Apis.ExplorationApi.CommunitiesAsync(graph, seed: 42, resolution: 1.0, Context.ConnectionAborted);
         lock (view.Gate)
             return view.Elements.Where(e => e.Group == "nodes" && report.Membership.ContainsKey(e.Id)).ToDictionary(e => e.Id, e => report.Membership[e.Id]);
     }

@@ -271,14 +271,14 @@ public static class ViewBuilder
     /// <summary>View-specific data (gap status, chokepoint score) that a data update must not wipe.</summary>
     static Dictionary<string, object?> Kept(ViewState view, string id)
     {
-        var old = view.Elements.First(e => e.Id == id).Data;
+        var old = view.Get(id).Data;
         return old.Where(p => p.Key is "status" or "local" or "national" or "score" or "why" or "dominates" or "articulation")
             .ToDictionary(p => p.Key, p => p.Value);
     }
 
     static string? Classes(ViewState view, string id)
     {
-        var old = view.Elements.First(e => e.Id == id).Classes.Split(' ');
+        var old = view.Get(id).Classes.Split(' ');
         var kept = old.Where(c => c is "anchor" or "local" or "focus" or "chokepoint" || c.StartsWith("status-", StringComparison.Ordinal)).ToList();
         return kept.Count == 0 ? null : string.Join(' ', kept);
     }

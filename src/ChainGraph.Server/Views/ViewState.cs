@@ -31,6 +31,8 @@ public sealed class ViewState(string id, ViewRequest request, string? owner)
 
     public bool Contains(string elementId) => elements.ContainsKey(elementId);
 
+    public CyElement Get(string elementId) => elements[elementId];
+
     public bool IsOpen(string node) => open.Contains(node);
 
     public void MarkOpen(string node) => open.Add(node);
