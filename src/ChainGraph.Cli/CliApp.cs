@@ -1,15 +1,61 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
+using System.Text;
 using ChainGraph.Cli.Commands;
+using ChainGraph.Model.Requests;
+using ChainGraph.Storage;
 
 namespace ChainGraph.Cli;
 
-/// <summary>The <c>chaingraph</c> command: one verb per command class.</summary>
+/// <summary>The <c>chaingraph</c> command: one verb per command class, and the exit-code contract for all of them.</summary>
 public static class CliApp
 {
     public static async Task<int> RunAsync(string[] args, TextWriter? stdout = null, TextWriter? stderr = null)
     {
         var console = new CliConsole(stdout ?? System.Console.Out, stderr ?? System.Console.Error);
-        var root = new RootCommand("ChainGraph: a knowledge graph of industry chains (产业链知识图谱).")
+        var parsed = CreateRoot(console).Parse(args);
+        // Decided from the words, not the parse: a command line that does not parse still wants its error as JSON.
+        var json = args.Contains(CommonOptions.Json.Name);
+        var command = parsed.CommandResult.Command;
+        if (parsed.Errors.Count > 0)
+        {
+            console.WriteError(json, ErrorCodes.InvalidRequest, [.. parsed.Errors.Select(ToFieldError)], $"Run '{CommandPath(command)} --help' for its options.");
+            return ExitCodes.BadInput;
+        }
+        try
+        {
+            return await parsed.InvokeAsync(new InvocationConfiguration { Output = console.Out, Error = console.Error, EnableDefaultExceptionHandler = false });
+        }
+        catch (InvalidRequestException e)
+        {
+            console.WriteError(json, ErrorCodes.InvalidRequest, [.. e.Errors.Select(f => f with { Field = OptionName(command, f.Field) })]);
+            return ExitCodes.BadInput;
+        }
+        catch (NotFoundException e)
+        {
+            console.WriteError(json, ErrorCodes.NotFound, [new FieldError(OptionName(command, e.Field), e.Value, e.Message)]);
+            return ExitCodes.BadInput;
+        }
+        catch (Exception e) when (e is FormatException or InvalidDataException)
+        {
+            console.WriteError(json, ErrorCodes.InvalidInput, [new FieldError("", null, e.Message)]);
+            return ExitCodes.BadInput;
+        }
+        catch (GraphStoreException e)
+        {
+            console.WriteError(json, e.IsTransient ? ErrorCodes.StoreUnavailable : ErrorCodes.Failure, [new FieldError("", null, e.Message)]);
+            return ExitCodes.Failure;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            console.WriteError(json, ErrorCodes.Failure, [new FieldError("", null, e is IOException or UnauthorizedAccessException or OperationCanceledException
+                ? e.Message : $"{e.GetType().Name}: {e.Message}")]);
+            return ExitCodes.Failure;
+        }
+    }
+
+    static RootCommand CreateRoot(CliConsole console) =>
+        new("ChainGraph: a knowledge graph of industry chains (产业链知识图谱).")
         {
             DemoCommand.Create(console),
             ImportCommand.Create(console),
@@ -24,22 +70,49 @@ public static class CliApp
             BackupCommand.Create(console),
             RestoreCommand.Create(console),
         };
-        var parsed = root.Parse(args);
-        var configuration = new InvocationConfiguration { Output = console.Out, Error = console.Error, EnableDefaultExceptionHandler = false };
-        try
+
+    /// <summary>Every verb and sub-verb with its description, for the README's verb list.</summary>
+    public static IEnumerable<(string Verb, string Description, IReadOnlyList<string> Options)> Verbs()
+    {
+        var console = new CliConsole(TextWriter.Null, TextWriter.Null);
+        return CreateRoot(console).Subcommands.SelectMany(v => v.Subcommands.Count == 0 ? [v] : v.Subcommands.AsEnumerable())
+            .Select(c => (CommandPath(c)["chaingraph ".Length..], c.Description ?? "", (IReadOnlyList<string>)[.. c.Options.Select(o => o.Name)]));
+    }
+
+    static FieldError ToFieldError(ParseError error)
+    {
+        var message = error.Message.Replace("as expected type 'System.Int32'", "as a whole number", StringComparison.Ordinal)
+            .Replace("as expected type 'System.Double'", "as a number", StringComparison.Ordinal);
+        return error.SymbolResult switch
         {
-            return await parsed.InvokeAsync(configuration);
-        }
-        catch (Exception e) when (e is FormatException or InvalidDataException or ArgumentException)
+            OptionResult option => new FieldError(option.Option.Name, Tokens(option), message),
+            ArgumentResult argument => new FieldError(argument.Argument.Name, Tokens(argument), message),
+            _ => new FieldError("", null, message),
+        };
+    }
+
+    static string? Tokens(SymbolResult result) => result.Tokens.Count == 0 ? null : string.Join(" ", result.Tokens.Select(t => t.Value));
+
+    /// <summary>The command line's name for a parameter the API calls <paramref name="field"/>: weakBelow → --weak-below.</summary>
+    static string OptionName(Command command, string field)
+    {
+        if (field.Length == 0) return field;
+        var kebab = new StringBuilder("--");
+        foreach (var c in field)
         {
-            await console.Error.WriteLineAsync($"error: {e.Message}");
-            return ExitCodes.BadInput;
+            if (char.IsAsciiLetterUpper(c)) kebab.Append('-').Append(char.ToLowerInvariant(c));
+            else kebab.Append(c);
         }
-        catch (Exception e) when (e is IOException or Storage.GraphStoreException or UnauthorizedAccessException)
-        {
-            await console.Error.WriteLineAsync($"error: {e.Message}");
-            return ExitCodes.Failure;
-        }
+        var name = kebab.ToString();
+        return command.Options.Any(o => o.Name == name) ? name : field;
+    }
+
+    static string CommandPath(Command command)
+    {
+        var names = new List<string>();
+        for (var c = command; c is not null; c = c.Parents.OfType<Command>().FirstOrDefault()) names.Insert(0, c.Name);
+        names[0] = "chaingraph";
+        return string.Join(" ", names);
     }
 }
 

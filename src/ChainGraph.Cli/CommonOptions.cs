@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ChainGraph.Model.Requests;
 using ChainGraph.Storage;
 using ChainGraph.Storage.Neo4j;
 using ChainGraph.Storage.Sqlite;
@@ -12,7 +13,7 @@ public static class CommonOptions
 
     public static Option<string> Db { get; } = new("--db")
     {
-        Description = $"Embedded store file (env CHAINGRAPH_DB; default {DefaultDb}).",
+        Description = "Embedded store file (env CHAINGRAPH_DB).",
         DefaultValueFactory = _ => Env("CHAINGRAPH_DB") ?? DefaultDb,
     };
 
@@ -26,7 +27,7 @@ public static class CommonOptions
 
     public static Option<string> Neo4jUser { get; } = new("--neo4j-user")
     {
-        Description = "Neo4j user (env NEO4J_USER; default neo4j).",
+        Description = "Neo4j user (env NEO4J_USER).",
         DefaultValueFactory = _ => Env("NEO4J_USER") ?? "neo4j",
     };
 
@@ -38,7 +39,7 @@ public static class CommonOptions
 
     public static Option<string> Neo4jDatabase { get; } = new("--neo4j-database")
     {
-        Description = "Neo4j database (env NEO4J_DATABASE; default neo4j).",
+        Description = "Neo4j database (env NEO4J_DATABASE).",
         DefaultValueFactory = _ => Env("NEO4J_DATABASE") ?? "neo4j",
     };
 
@@ -53,10 +54,16 @@ public static class CommonOptions
     public static T WithStore<T>(this T command) where T : Command =>
         command.With(Db, Store, Neo4jUrl, Neo4jUser, Neo4jPassword, Neo4jDatabase, Json);
 
-    /// <summary>Opens the store the options name, creating its schema if needed.</summary>
-    public static async Task<IGraphStore> OpenStoreAsync(ParseResult result, CancellationToken cancellationToken)
+    /// <summary>
+    /// Opens the store the options name. A verb that only reads (<paramref name="create"/> false)
+    /// refuses an embedded store file that does not exist, and creates nothing.
+    /// </summary>
+    /// <exception cref="NotFoundException">There is no store file at --db and <paramref name="create"/> is false.</exception>
+    public static async Task<IGraphStore> OpenStoreAsync(ParseResult result, CancellationToken cancellationToken, bool create = false)
     {
-        IGraphStore store = result.GetValue(Store) == "neo4j"
+        var neo4j = result.GetValue(Store) == "neo4j";
+        if (!neo4j && !create) RequireEmbeddedStore(result);
+        IGraphStore store = neo4j
             ? new Neo4jGraphStore(new Neo4jOptions
             {
                 Url = result.GetValue(Neo4jUrl)!,
@@ -77,11 +84,22 @@ public static class CommonOptions
         }
     }
 
+    /// <summary>The path of the embedded store file, which must exist.</summary>
+    /// <exception cref="NotFoundException">There is no file at --db.</exception>
+    public static string RequireEmbeddedStore(ParseResult result)
+    {
+        var db = result.GetValue(Db)!;
+        if (File.Exists(db)) return db;
+        throw new NotFoundException("db", db,
+            $"no store at {db}: load the demo with `chaingraph demo --db {db}` or import data with `chaingraph import PATH --format FORMAT --db {db}` "
+            + "(or name another store with --db or CHAINGRAPH_DB).");
+    }
+
     static Option<string> CreateStore()
     {
         var option = new Option<string>("--store")
         {
-            Description = "Graph store: embedded (the SQLite file, default) or neo4j (the server named by --neo4j-url).",
+            Description = "Graph store: embedded (the SQLite file of --db) or neo4j (the server named by --neo4j-url).",
             DefaultValueFactory = _ => "embedded",
         };
         option.AcceptOnlyFromAmong("embedded", "neo4j");

@@ -10,6 +10,12 @@ public static class DemoData
     /// <summary>The graph/ folder copied next to the program at build time.</summary>
     public static string DefaultFolder => Path.Combine(AppContext.BaseDirectory, "graph");
 
+    /// <summary>
+    /// A node only the demo has (its national battery-materials cluster): a store that holds it holds
+    /// the demo, so imported data and the demo's curated values are not mixed by accident.
+    /// </summary>
+    public const string MarkerId = "cluster:shenzhen-advanced-battery-materials";
+
     public static void Read(GraphBatch batch, string? graphFolder = null, CancellationToken cancellationToken = default)
     {
         var folder = graphFolder ?? DefaultFolder;

@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using ChainGraph.Formats;
 using ChainGraph.Model.Import;
+using ChainGraph.Model.Requests;
 using ChainGraph.Server.Apis;
 using ChainGraph.Server.Graph;
 using ChainGraph.Server.Hubs;
@@ -86,19 +87,23 @@ public static class ServerHost
         return true;
     }
 
-    /// <summary>Bad input is a 400 naming the problem; a store that is down is a 503 with Retry-After; anything else a 500.</summary>
+    /// <summary>
+    /// A parameter that is invalid or names something the graph does not hold is a 400 with an
+    /// <c>errors</c> map naming the parameter; a store that is down is a 503 with Retry-After;
+    /// anything else a 500 without details.
+    /// </summary>
     static async Task WriteProblemAsync(HttpContext http)
     {
         var error = http.Features.Get<IExceptionHandlerFeature>()?.Error;
-        var (status, title) = error switch
+        IResult problem = error switch
         {
-            ArgumentException or FormatException or KeyNotFoundException => (StatusCodes.Status400BadRequest, "Bad request"),
-            GraphStoreException { IsTransient: true } => (StatusCodes.Status503ServiceUnavailable, "The graph store is unavailable"),
-            _ => (StatusCodes.Status500InternalServerError, "Unexpected error"),
+            InvalidRequestException invalid => Problems.Invalid(invalid.Errors),
+            NotFoundException missing => Problems.Invalid([new FieldError(missing.Field, missing.Value, missing.Message)]),
+            FormatException or InvalidDataException => Problems.Invalid([new FieldError("body", null, error.Message)]),
+            GraphStoreException { IsTransient: true } => Results.Problem(error.Message, statusCode: StatusCodes.Status503ServiceUnavailable, title: "The graph store is unavailable"),
+            _ => Results.Problem(statusCode: StatusCodes.Status500InternalServerError, title: "Unexpected error"),
         };
-        if (status == StatusCodes.Status503ServiceUnavailable) http.Response.Headers.RetryAfter = "5";
-        http.Response.StatusCode = status;
-        var detail = status == StatusCodes.Status500InternalServerError ? null : error?.Message;
-        await Results.Problem(detail, statusCode: status, title: title).ExecuteAsync(http);
+        if (error is GraphStoreException { IsTransient: true }) http.Response.Headers.RetryAfter = "5";
+        await problem.ExecuteAsync(http);
     }
 }

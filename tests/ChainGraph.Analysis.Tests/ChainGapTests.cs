@@ -2,6 +2,7 @@ using ChainGraph.Analysis.ChainGaps;
 using ChainGraph.Analysis.Chains;
 using ChainGraph.Analysis.Regions;
 using ChainGraph.Model;
+using ChainGraph.Model.Requests;
 
 namespace ChainGraph.Analysis.Tests;
 
@@ -98,7 +99,7 @@ public sealed class ChainGapTests
     [Fact]
     public void UnknownRegion_IsRefusedWithAHelpfulMessage()
     {
-        var error = Assert.Throws<ArgumentException>(() => RegionFilter.Parse("Atlantis"));
+        var error = Assert.Throws<NotFoundException>(() => RegionFilter.Parse("Atlantis"));
 
         Assert.Contains("Unknown region 'Atlantis'", error.Message);
     }

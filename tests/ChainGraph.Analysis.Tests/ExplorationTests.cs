@@ -55,7 +55,7 @@ public sealed class PathTests
     }
 
     [Fact]
-    public void Within_ReturnsEnterprisesNearestFirstUpToTheLimit()
+    public void Within_ReturnsEnterprisesNearestFirstUpToTheLimit_AndCountsAll()
     {
         var graph = new TestGraph().Inputs("p1", "p2", "p3").Enterprise("e1").Enterprise("e2").Enterprise("e3")
             .Makes("e1", "p1").Makes("e2", "p2").Makes("e3", "p3");
@@ -64,8 +64,9 @@ public sealed class PathTests
         var near = PathFinder.Within(snapshot, snapshot.Of("e1"), 3, Traversal.Supply, NodeLabel.Enterprise);
         var capped = PathFinder.Within(snapshot, snapshot.Of("e1"), 9, Traversal.Supply, limit: 2);
 
-        Assert.Equal([("e2", 3)], near.Select(n => (snapshot.Ids[n.Node], n.Distance)));
-        Assert.Equal(2, capped.Count);
+        Assert.Equal([("e2", 3)], near.Nodes.Select(n => (snapshot.Ids[n.Node], n.Distance)));
+        Assert.Equal(2, capped.Nodes.Count);
+        Assert.Equal(5, capped.Total);
     }
 }
 
@@ -159,7 +160,7 @@ public sealed class LinkageTests
             .Edge(RelType.Supplies, "cz1", "mid").Edge(RelType.Supplies, "mid", "sz2");
         var snapshot = graph.Build();
 
-        var report = GroupLinkage.Run(snapshot, NodeGroup.Resolve(snapshot, "常州"), NodeGroup.Resolve(snapshot, "深圳"));
+        var report = GroupLinkage.Run(snapshot, NodeGroup.Resolve(snapshot, "常州", "a"), NodeGroup.Resolve(snapshot, "深圳", "b"));
 
         Assert.Equal([("cz1", "sz1", "INPUT_TO", "隔膜")], report.Links.Select(l => (l.From, l.To, l.Kind, l.Product)));
         Assert.Equal([("seg", 1)], report.Segments.Select(s => (s.Id, s.Links)));

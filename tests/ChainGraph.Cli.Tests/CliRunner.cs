@@ -21,6 +21,13 @@ internal static class CliRunner
         return JsonDocument.Parse(output).RootElement.Clone();
     }
 
+    /// <summary>An embedded store with its schema and no data (the read verbs refuse a store that does not exist).</summary>
+    public static async Task CreateEmptyStoreAsync(string db)
+    {
+        await using var store = new Storage.Sqlite.SqliteGraphStore(db);
+        await store.InitializeAsync();
+    }
+
     /// <summary>Starts the built command as its own process, stderr captured line by line.</summary>
     public static Process Start(IEnumerable<string> args, Action<string> onErrorText)
     {

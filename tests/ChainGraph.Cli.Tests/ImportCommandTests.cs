@@ -79,7 +79,7 @@ public sealed class ImportCommandTests : IDisposable
         var empty = folder.File("empty.db");
         folder.Write("seed.jsonl", """{"type":"node","id":"seed","labels":["Product"],"properties":{"name":"种子"}}""");
         await CliRunner.RunAsync("import", folder.File("seed.jsonl"), "--format", "jsonl", "--db", Db);
-        await CliRunner.RunAsync("stats", "--db", empty);
+        await CliRunner.CreateEmptyStoreAsync(empty);
         var before = new Dictionary<string, string>
         {
             [Db] = (await CliRunner.JsonAsync("stats", "--db", Db)).GetRawText(),
@@ -105,6 +105,7 @@ public sealed class ImportCommandTests : IDisposable
                 Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
                 foreach (var file in Directory.GetFiles(folder.Path, Path.GetFileName(db) + "*")) File.Delete(file);
                 if (db == Db) await CliRunner.RunAsync("import", folder.File("seed.jsonl"), "--format", "jsonl", "--db", Db);
+                else await CliRunner.CreateEmptyStoreAsync(empty);
                 continue;
             }
             child.Kill(entireProcessTree: true);

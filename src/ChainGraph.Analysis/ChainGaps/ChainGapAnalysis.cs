@@ -1,6 +1,7 @@
 using ChainGraph.Analysis.Chains;
 using ChainGraph.Analysis.Regions;
 using ChainGraph.Model;
+using ChainGraph.Model.Requests;
 using ChainGraph.Model.Snapshot;
 
 namespace ChainGraph.Analysis.ChainGaps;
@@ -24,7 +25,7 @@ public static class ChainGapAnalysis
         ArgumentNullException.ThrowIfNull(chain);
         ArgumentNullException.ThrowIfNull(region);
         options ??= ChainGapOptions.Default;
-        if (options.Validate() is [_, ..] errors) throw new ArgumentException(string.Join("; ", errors));
+        options.Check(new ParameterCheck()).ThrowIfInvalid();
 
         var inRegion = new bool[snapshot.NodeCount];
         for (var v = 0; v < snapshot.NodeCount; v++) inRegion[v] = region.Contains(snapshot, v);

@@ -1,3 +1,6 @@
+using System.Globalization;
+using ChainGraph.Model.Requests;
+
 namespace ChainGraph.Analysis.ChainGaps;
 
 /// <summary>Thresholds and weights of the chain-gap analysis; every one is documented and may be changed.</summary>
@@ -41,15 +44,21 @@ public sealed record ChainGapOptions
 
     public static ChainGapOptions Default { get; } = new();
 
-    /// <summary>Every invalid setting at once, or an empty list.</summary>
-    public IReadOnlyList<string> Validate()
+    /// <summary>Adds every invalid setting to <paramref name="check"/>, under the names the API gives them.</summary>
+    public ParameterCheck Check(ParameterCheck check)
     {
-        var errors = new List<string>();
-        if (WeakBelow < 1) errors.Add($"WeakBelow must be at least 1. Got: {WeakBelow}");
-        if (StrongAt < WeakBelow) errors.Add($"StrongAt must be at least WeakBelow ({WeakBelow}). Got: {StrongAt}");
-        if (StrongShare is <= 0 or > 1) errors.Add($"StrongShare must be in (0, 1]. Got: {StrongShare}");
-        if (Candidates < 0) errors.Add($"Candidates must not be negative. Got: {Candidates}");
-        if (new[] { CapacityWeight, TagWeight, LinkWeight, ReliefWeight, ProximityWeight }.Any(w => w < 0)) errors.Add("Weights must not be negative.");
-        return errors;
+        ArgumentNullException.ThrowIfNull(check);
+        return check
+            .Range("weakBelow", WeakBelow, 1, MaxMakers)
+            .That(StrongAt >= WeakBelow, "strongAt", StrongAt.ToString(CultureInfo.InvariantCulture), $"must be at least the weak threshold ({WeakBelow}). Got: {StrongAt}")
+            .Range("strongAt", StrongAt, 1, MaxMakers)
+            .Above("strongShare", StrongShare, 0, 1)
+            .Range("candidates", Candidates, 0, MaxCandidates)
+            .That(new[] { CapacityWeight, TagWeight, LinkWeight, ReliefWeight, ProximityWeight }.All(w => double.IsFinite(w) && w >= 0), "weights", null, "must be finite and not negative.");
     }
+
+    /// <summary>The most candidates one segment lists.</summary>
+    public const int MaxCandidates = 100;
+
+    const int MaxMakers = 100_000;
 }

@@ -1,4 +1,5 @@
 using ChainGraph.Model;
+using ChainGraph.Model.Requests;
 using ChainGraph.Model.Snapshot;
 
 namespace ChainGraph.Analysis.Chains;
@@ -44,7 +45,7 @@ public static class ChainSegments
             .OrderBy(i => snapshot.Labels[i])
             .ToList();
         return byName.Count > 0 ? byName[0]
-            : throw new ArgumentException($"No chain or industry with id or name '{chain}'.");
+            : throw new NotFoundException("chain", chain, $"No chain or industry with id or name '{chain}'.");
     }
 
     static ResolvedChain FromTemplate(GraphSnapshot snapshot, int chain)

@@ -109,16 +109,19 @@ public static class PathFinder
         return found;
     }
 
-    /// <summary>Nodes within <paramref name="steps"/> of a node (optionally of one label), nearest first, at most <paramref name="limit"/>.</summary>
-    public static IReadOnlyList<(int Node, int Distance)> Within(GraphSnapshot snapshot, int from, int steps, Traversal traversal,
-        NodeLabel? label = null, int limit = 500)
+    /// <summary>
+    /// Nodes within <paramref name="steps"/> of a node (optionally of one label), nearest first, at most
+    /// <paramref name="limit"/>; <see cref="Nearby.Total"/> counts them all, so a caller can say what the limit cut.
+    /// </summary>
+    public static Nearby Within(GraphSnapshot snapshot, int from, int steps, Traversal traversal, NodeLabel? label = null, int limit = 500)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(traversal);
         var distance = new Dictionary<int, int> { [from] = 0 };
         var frontier = new List<int> { from };
         var result = new List<(int, int)>();
-        for (var d = 1; d <= steps && frontier.Count > 0 && result.Count < limit; d++)
+        var total = 0;
+        for (var d = 1; d <= steps && frontier.Count > 0; d++)
         {
             var next = new List<int>();
             foreach (var v in frontier)
@@ -126,11 +129,13 @@ public static class PathFinder
                 {
                     if (!distance.TryAdd(n, d)) return;
                     next.Add(n);
-                    if (result.Count < limit && (label is null || snapshot.Labels[n] == label)) result.Add((n, d));
+                    if (label is not null && snapshot.Labels[n] != label) return;
+                    total++;
+                    if (result.Count < limit) result.Add((n, d));
                 });
             frontier = next;
         }
-        return result;
+        return new Nearby(result, total);
     }
 
     static GraphPath? Shortest(GraphSnapshot snapshot, int from, int to, Traversal traversal, int maxLength,
@@ -173,3 +178,6 @@ public static class PathFinder
         return new GraphPath(nodes, steps);
     }
 }
+
+/// <summary>The nodes near a node, nearest first, and how many there are in all (the list may be cut at a limit).</summary>
+public sealed record Nearby(IReadOnlyList<(int Node, int Distance)> Nodes, int Total);

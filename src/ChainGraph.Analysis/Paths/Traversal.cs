@@ -22,7 +22,7 @@ public sealed record Traversal(IReadOnlyList<RelType> Types, Walk Walk = Walk.Ei
     /// <summary>From a comma-separated list of relationship types (null: the supply ones) and a walk.</summary>
     public static Traversal Parse(string? types, Walk walk) => types is null
         ? Supply with { Walk = walk }
-        : new([.. types.Split(',').Select(t => GraphSchema.TryParseRelType(t.Trim(), out var type) ? type : throw new ArgumentException($"Unknown relationship type '{t.Trim()}'."))], walk);
+        : new([.. types.Split(',').Select(t => GraphSchema.ParseRelType(t.Trim(), "types")!.Value)], walk);
 
     /// <summary>Calls <paramref name="visit"/> with each (neighbour, type, forward) of a node.</summary>
     public void ForEachNeighbour(GraphSnapshot snapshot, int node, Action<int, RelType, bool> visit)

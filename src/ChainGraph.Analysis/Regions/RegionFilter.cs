@@ -1,4 +1,5 @@
 using ChainGraph.Model.Regions;
+using ChainGraph.Model.Requests;
 using ChainGraph.Model.Snapshot;
 
 namespace ChainGraph.Analysis.Regions;
@@ -27,7 +28,8 @@ public sealed class RegionFilter
 
     public string? Country { get; }
 
-    public static RegionFilter Parse(string name)
+    /// <exception cref="NotFoundException">No such region; <paramref name="field"/> names the parameter that gave it.</exception>
+    public static RegionFilter Parse(string name, string field = "region")
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         var text = name.Trim();
@@ -39,7 +41,7 @@ public sealed class RegionFilter
                 : new RegionFilter(division.Name, province, division.Name, null);
         }
         if (text.Length == 2 && text.All(char.IsAsciiLetterUpper)) return new RegionFilter(text, null, null, text);
-        throw new ArgumentException($"Unknown region '{name}': expected a Chinese province or city (short or full name, e.g. 常州 or 江苏省) or an ISO country code (e.g. JP).");
+        throw new NotFoundException(field, name, $"Unknown region '{name}': expected a Chinese province or city (short or full name, e.g. 常州 or 江苏省) or an ISO country code (e.g. JP).");
     }
 
     public bool Contains(GraphSnapshot snapshot, int node)

@@ -13,14 +13,17 @@ public static class ReportTables
     public static Table Gaps(ChainGapReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
-        return new(["segment", "stage", "status", "local", "national", "rank", "candidate", "name", "province", "city", "score", "why"],
+        // The segment's lists come last so spreadsheets that address the older columns by position still find them.
+        return new(["segment", "stage", "status", "local", "national", "rank", "candidate", "name", "province", "city", "score", "why", "local makers", "innovation centres"],
             report.Segments.SelectMany(s => s.Candidates.Count == 0 ? [Row(s, null, 0)] : s.Candidates.Select((c, i) => Row(s, c, i + 1))).ToList());
 
+        // The segment's lists go on its first row only, so a segment with ten candidates does not repeat them ten times.
         static IReadOnlyList<string> Row(SegmentGap s, GapCandidate? c, int rank) =>
         [
             s.Name, s.Stage, s.Status.ToString().ToLowerInvariant(), Number(s.Local), Number(s.National),
             rank == 0 ? "" : Number(rank), c?.Id ?? "", c?.Name ?? "", c?.Province ?? (c?.Country is null or "CN" ? "" : c.Country), c?.City ?? "",
             c is null ? "" : Number(c.Score), c?.Why ?? "",
+            rank > 1 ? "" : string.Join("、", s.LocalMakers), rank > 1 ? "" : string.Join("、", s.InnovationCentres),
         ];
     }
 
@@ -30,10 +33,13 @@ public static class ReportTables
         return new(["rank", "id", "name", "label", "suppliers", "hhi", "foreignShare", "dominates", "articulation", "score", "why"],
             report.Items.Select((i, rank) => (IReadOnlyList<string>)
             [
-                Number(rank + 1), i.Id, i.Name, i.Label, Number(i.Suppliers), Number(i.Hhi), Number(i.ForeignShare),
+                Number(rank + 1), i.Id, i.Name, i.Label, ForProducts(i, i.Suppliers), ForProducts(i, i.Hhi), ForProducts(i, i.ForeignShare),
                 Number(i.Dominates), i.Articulation ? "yes" : "", Number(i.Score), i.Why,
             ]).ToList());
     }
+
+    /// <summary>Makers, HHI and foreign share describe a product's supply; for an enterprise they do not apply.</summary>
+    static string ForProducts(ChokepointItem item, double value) => item.Label == "Product" ? Number(value) : "n/a";
 
     public static string Number(double value) => value.ToString("0.####", CultureInfo.InvariantCulture);
 }

@@ -8,6 +8,7 @@ using ChainGraph.Analysis.Linkage;
 using ChainGraph.Analysis.Paths;
 using ChainGraph.Analysis.Regions;
 using ChainGraph.Analysis.Reports;
+using ChainGraph.Application.Requests;
 using ChainGraph.Model;
 
 namespace ChainGraph.Cli.Commands;
@@ -28,18 +29,23 @@ public static partial class AnalyzeCommand
         var command = new Command("paths", "Shortest paths, the k shortest, or everything within k steps.") { from, to, k, within, label, types, walk, limit, Csv };
         command.WithStore().SetAction(async (result, cancellationToken) =>
         {
+            var request = new PathsRequest(result.GetValue(from)!, result.GetValue(to), result.GetValue(k), result.GetValue(within),
+                result.GetValue(label), result.GetValue(types), result.GetValue(walk), result.GetValue(limit));
+            request.Validate();
+            var traversal = Traversal.Parse(request.Types, request.Walk);
+            var only = GraphSchema.ParseLabel(request.Label, "label");
             var snapshot = await LoadAsync(result, cancellationToken);
-            var traversal = Traversal.Parse(result.GetValue(types), result.GetValue(walk));
-            var start = Index(snapshot, result.GetValue(from)!);
-            if (result.GetValue(within) is { } steps)
+            var start = snapshot.IndexOf(request.From, "from");
+            if (request.Within is { } steps)
             {
-                NodeLabel? only = result.GetValue(label) is { } l ? (GraphSchema.TryParseLabel(l, out var parsed) ? parsed : throw new ArgumentException($"Unknown label '{l}'.")) : null;
-                var near = PathFinder.Within(snapshot, start, steps, traversal, only, result.GetValue(limit));
-                var nearRows = near.Select(n => (IReadOnlyList<string>)[snapshot.Ids[n.Node], snapshot.Names[n.Node], GraphSchema.Name(snapshot.Labels[n.Node]), Number(n.Distance)]).ToList();
-                return Emit(console, result, near.Select(n => new { id = snapshot.Ids[n.Node], name = snapshot.Names[n.Node], label = GraphSchema.Name(snapshot.Labels[n.Node]), distance = n.Distance }), new Table(["id", "name", "label", "distance"], nearRows), $"{near.Count} nodes within {steps} steps of {snapshot.Names[start]}.");
+                var near = PathFinder.Within(snapshot, start, steps, traversal, only, request.Limit);
+                var nearRows = near.Nodes.Select(n => (IReadOnlyList<string>)[snapshot.Ids[n.Node], snapshot.Names[n.Node], GraphSchema.Name(snapshot.Labels[n.Node]), Number(n.Distance)]).ToList();
+                return Emit(console, result, near.Nodes.Select(n => new { id = snapshot.Ids[n.Node], name = snapshot.Names[n.Node], label = GraphSchema.Name(snapshot.Labels[n.Node]), distance = n.Distance }),
+                    new Table(["id", "name", "label", "distance"], nearRows), $"{near.Total:N0} nodes within {steps} steps of {snapshot.Names[start]}.",
+                    (near.Nodes.Count, near.Total, "nodes", "--limit"));
             }
-            var end = Index(snapshot, result.GetValue(to) ?? throw new ArgumentException("Give --to, or --within."));
-            var paths = PathFinder.KShortest(snapshot, start, end, result.GetValue(k), traversal);
+            var end = snapshot.IndexOf(request.To!, "to");
+            var paths = PathFinder.KShortest(snapshot, start, end, request.K, traversal);
             var json = paths.Select(p => PathView.Of(snapshot, p));
             var rows = paths.Select((p, i) => (IReadOnlyList<string>)[Number(i + 1), Number(p.Length), Describe(snapshot, p)]).ToList();
             return Emit(console, result, new { paths = json }, new Table(["#", "length", "path"], rows),
@@ -56,13 +62,15 @@ public static partial class AnalyzeCommand
         var command = new Command("linkage", "How two groups (regions, clusters) are linked: crossing supply links, segments, brokers.") { a, b, top, Csv };
         command.WithStore().SetAction(async (result, cancellationToken) =>
         {
+            var request = new LinkageRequest(result.GetValue(a)!, result.GetValue(b)!, result.GetValue(top));
+            request.Validate();
             var snapshot = await LoadAsync(result, cancellationToken);
-            var report = GroupLinkage.Run(snapshot, NodeGroup.Resolve(snapshot, result.GetValue(a)!), NodeGroup.Resolve(snapshot, result.GetValue(b)!), result.GetValue(top));
-            var rows = report.Brokers.Select((x, i) => (IReadOnlyList<string>)["broker", Number(i + 1), x.Id, x.Name, Number(x.Score)])
-                .Concat(report.Segments.Select(s => (IReadOnlyList<string>)["segment", "", s.Id, s.Name, Number(s.Links)]))
-                .Concat(report.Links.Select(l => (IReadOnlyList<string>)["link", l.Kind, $"{l.From}->{l.To}", $"{l.FromName} → {l.ToName}", l.Product ?? ""]))
+            var report = GroupLinkage.Run(snapshot, NodeGroup.Resolve(snapshot, request.A, "a"), NodeGroup.Resolve(snapshot, request.B, "b"), request.Top);
+            var rows = report.Brokers.Select((x, i) => (IReadOnlyList<string>)["broker", Number(i + 1), x.Id, x.Name, Number(x.Score), ""])
+                .Concat(report.Segments.Select(s => (IReadOnlyList<string>)["segment", "", s.Id, s.Name, Number(s.Links), ""]))
+                .Concat(report.Links.Select(l => (IReadOnlyList<string>)["link", l.Kind, $"{l.From}->{l.To}", $"{l.FromName} → {l.ToName}", l.Product ?? "", l.UsedIn ?? ""]))
                 .ToList();
-            return Emit(console, result, report, new Table(["kind", "rank", "id", "name", "score"], rows),
+            return Emit(console, result, report, new Table(["kind", "rank", "id", "name", "score / product", "used in"], rows),
                 $"{report.GroupA} ({report.SizeA}) ↔ {report.GroupB} ({report.SizeB}): {report.Links.Count} crossing links, {report.Brokers.Count} brokers.");
         });
         return command;
@@ -76,15 +84,17 @@ public static partial class AnalyzeCommand
         var command = new Command("communities", "Louvain communities of the supply network, compared with provinces and official clusters.") { top, seed, resolution, Csv };
         command.WithStore().SetAction(async (result, cancellationToken) =>
         {
+            var request = new CommunitiesRequest(result.GetValue(top), result.GetValue(seed), result.GetValue(resolution));
+            request.Validate();
             var snapshot = await LoadAsync(result, cancellationToken);
-            var report = CommunityAnalysis.Run(snapshot, result.GetValue(top), result.GetValue(seed), result.GetValue(resolution));
+            var report = CommunityAnalysis.Run(snapshot, request.Top, request.Seed, request.Resolution);
             var rows = report.Largest.Select(c => (IReadOnlyList<string>)
             [
                 Number(c.Id), Number(c.Size), Number(c.Enterprises), string.Join("、", c.TopMembers),
                 string.Join("; ", c.Provinces.Select(p => $"{p.Name} {p.Fraction * 100:0}%")), string.Join("; ", c.Clusters.Select(p => $"{p.Name} {p.Fraction * 100:0}%")),
             ]).ToList();
             return Emit(console, result, report, new Table(["community", "size", "enterprises", "top members", "provinces", "clusters"], rows),
-                $"{report.Count:N0} communities, modularity {report.Modularity:0.0000}.");
+                $"{report.Count:N0} communities, modularity {report.Modularity:0.0000}.", (report.Largest.Count, report.Count, "communities", "--top"));
         });
         return command;
     }
@@ -97,9 +107,11 @@ public static partial class AnalyzeCommand
         var command = new Command("centrality", "PageRank and approximate betweenness of the supply network.") { top, samples, label, Csv };
         command.WithStore().SetAction(async (result, cancellationToken) =>
         {
+            var request = new CentralityRequest(result.GetValue(top), result.GetValue(samples), result.GetValue(label));
+            request.Validate();
+            var only = GraphSchema.ParseLabel(request.Label, "label");
             var snapshot = await LoadAsync(result, cancellationToken);
-            NodeLabel? only = result.GetValue(label) is { } l ? (GraphSchema.TryParseLabel(l, out var parsed) ? parsed : throw new ArgumentException($"Unknown label '{l}'.")) : null;
-            var report = CentralityAnalysis.Run(snapshot, result.GetValue(top), result.GetValue(samples), label: only);
+            var report = CentralityAnalysis.Run(snapshot, request.Top, request.Samples, label: only);
             var rows = report.PageRank.Select((r, i) => (IReadOnlyList<string>)["pagerank", Number(i + 1), r.Id, r.Name, r.Label, r.Score.ToString("G6", CultureInfo.InvariantCulture)])
                 .Concat(report.Betweenness.Select((r, i) => (IReadOnlyList<string>)["betweenness", Number(i + 1), r.Id, r.Name, r.Label, r.Score.ToString("G6", CultureInfo.InvariantCulture)]))
                 .ToList();
@@ -115,8 +127,10 @@ public static partial class AnalyzeCommand
         var command = new Command("four-chains", "Industry × innovation × capital coverage per segment, and chokepoints no local centre supports.") { chain, region, Csv };
         command.WithStore().SetAction(async (result, cancellationToken) =>
         {
+            var request = new FourChainsRequest(result.GetValue(chain)!, result.GetValue(region)!);
+            request.Validate();
             var snapshot = await LoadAsync(result, cancellationToken);
-            var report = FourChainsAnalysis.Run(snapshot, ChainSegments.Resolve(snapshot, result.GetValue(chain)!), RegionFilter.Parse(result.GetValue(region)!));
+            var report = FourChainsAnalysis.Run(snapshot, ChainSegments.Resolve(snapshot, request.Chain), RegionFilter.Parse(request.Region));
             var rows = report.Segments.Select(s => (IReadOnlyList<string>)
             [
                 s.Name, s.Stage, Number(s.Industry), string.Join("、", s.Innovation), Number(s.ListedMakers), string.Join("、", s.ChokepointProducts), s.UnsupportedChokepoint ? "yes" : "",
@@ -126,9 +140,6 @@ public static partial class AnalyzeCommand
         });
         return command;
     }
-
-    static int Index(Model.Snapshot.GraphSnapshot snapshot, string id) =>
-        snapshot.TryGetIndex(id, out var v) ? v : throw new ArgumentException($"No node with id '{id}'.");
 
     static string Describe(Model.Snapshot.GraphSnapshot snapshot, GraphPath path) =>
         string.Concat(path.Nodes.Select((v, i) => i == 0 ? snapshot.Names[v]

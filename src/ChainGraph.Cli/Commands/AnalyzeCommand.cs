@@ -5,8 +5,8 @@ using ChainGraph.Analysis.Chokepoints;
 using ChainGraph.Analysis.Disruption;
 using ChainGraph.Analysis.Regions;
 using ChainGraph.Analysis.Reports;
+using ChainGraph.Application.Requests;
 using ChainGraph.Formats.Csv;
-using ChainGraph.Model;
 using ChainGraph.Model.Snapshot;
 
 namespace ChainGraph.Cli.Commands;
@@ -17,7 +17,7 @@ public static partial class AnalyzeCommand
     static readonly Option<string?> Csv = new("--csv") { Description = "Also write the ranked table to this CSV file (for spreadsheets)." };
 
     public static Command Create(CliConsole console) =>
-        new("analyze", "Find chain gaps and chokepoints, or what a disruption cuts off.")
+        new("analyze", "Run an analysis: chokepoints, gaps, disruption, paths, linkage, communities, centrality or four-chains.")
         {
             Chokepoints(console), Gaps(console), Disruption(console),
             Paths(console), Linkage(console), Communities(console), Centrality(console), FourChains(console),
@@ -31,10 +31,12 @@ public static partial class AnalyzeCommand
         var command = new Command("chokepoints", "Rank single-sourced, concentrated, foreign-dependent and structurally critical inputs.") { chain, top, hhi, Csv };
         command.WithStore().SetAction(async (result, cancellationToken) =>
         {
+            var request = new ChokepointsRequest(result.GetValue(chain),
+                ChokepointOptions.Default with { Top = result.GetValue(top), ConcentratedHhi = result.GetValue(hhi) });
+            request.Validate();
             var snapshot = await LoadAsync(result, cancellationToken);
-            var scope = result.GetValue(chain) is { } c ? ChainSegments.Resolve(snapshot, c) : null;
-            var options = ChokepointOptions.Default with { Top = result.GetValue(top), ConcentratedHhi = result.GetValue(hhi) };
-            var report = ChokepointAnalysis.Run(snapshot, scope, options);
+            var scope = request.Chain is { } c ? ChainSegments.Resolve(snapshot, c) : null;
+            var report = ChokepointAnalysis.Run(snapshot, scope, request.Options);
             return Emit(console, result, report, ReportTables.Chokepoints(report),
                 $"{report.ArticulationPoints.Count:N0} articulation points, {report.Bridges:N0} bridges, {report.ReachableProducts:N0} products reachable from an input-free source.");
         });
@@ -51,18 +53,17 @@ public static partial class AnalyzeCommand
         var command = new Command("gaps", "Which segments a region lacks or holds weakly, and who could fill them (招商 list).") { chain, region, weak, strong, candidates, Csv };
         command.WithStore().SetAction(async (result, cancellationToken) =>
         {
-            var snapshot = await LoadAsync(result, cancellationToken);
-            var options = ChainGapOptions.Default with
+            var request = new GapsRequest(result.GetValue(chain)!, result.GetValue(region)!, ChainGapOptions.Default with
             {
                 WeakBelow = result.GetValue(weak), StrongAt = result.GetValue(strong), Candidates = result.GetValue(candidates),
-            };
-            var report = ChainGapAnalysis.Run(snapshot, ChainSegments.Resolve(snapshot, result.GetValue(chain)!),
-                RegionFilter.Parse(result.GetValue(region)!), options);
+            });
+            request.Validate();
+            var snapshot = await LoadAsync(result, cancellationToken);
+            var report = ChainGapAnalysis.Run(snapshot, ChainSegments.Resolve(snapshot, request.Chain), RegionFilter.Parse(request.Region), request.Options);
             return Emit(console, result, report, ReportTables.Gaps(report), $"{report.ChainName} in {report.Region}: " +
                 string.Join(", ", report.Segments.GroupBy(s => s.Status).Select(g => $"{g.Count()} {g.Key.ToString().ToLowerInvariant()}")));
         });
         return command;
-
     }
 
     static Command Disruption(CliConsole console)
@@ -73,13 +74,12 @@ public static partial class AnalyzeCommand
         var command = new Command("disruption", "What a disruption cuts off downstream.") { remove, region, chain, Csv };
         command.WithStore().SetAction(async (result, cancellationToken) =>
         {
+            var request = new DisruptionRequest(result.GetValue(remove), result.GetValue(region), result.GetValue(chain));
+            request.Validate();
             var snapshot = await LoadAsync(result, cancellationToken);
-            var ids = (result.GetValue(remove) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-            if (ids.Length == 0 && result.GetValue(region) is null) throw new ArgumentException("Give --remove ID[,ID...] or --region NAME.");
-            var removed = ids.Select(id => snapshot.TryGetIndex(id, out var v) ? v : throw new ArgumentException($"No node with id '{id}'.")).ToList();
-            var chains = result.GetValue(chain) is { } c ? [ChainSegments.Resolve(snapshot, c)] : ChainSegments.Templates(snapshot);
-            var region1 = result.GetValue(region) is { } r ? RegionFilter.Parse(r) : null;
-            var report = DisruptionAnalysis.Run(snapshot, removed, region1, chains);
+            var removed = request.RemovedNodes(snapshot);
+            var chains = request.Chain is { } c ? [ChainSegments.Resolve(snapshot, c)] : ChainSegments.Templates(snapshot);
+            var report = DisruptionAnalysis.Run(snapshot, removed, request.Region is { } r ? RegionFilter.Parse(r) : null, chains);
             var view = DisruptionView.Of(snapshot, report);
             var rows = view.LostProducts.Select(p => (IReadOnlyList<string>)["lost product", p.Id, p.Name])
                 .Concat(view.AffectedEnterprises.Select(e => (IReadOnlyList<string>)["affected enterprise", e.Id, e.Name]))
@@ -97,7 +97,8 @@ public static partial class AnalyzeCommand
         return await store.LoadSnapshotAsync(cancellationToken);
     }
 
-    static int Emit<T>(CliConsole console, ParseResult result, T json, Table table, string summary)
+    /// <summary>The answer: JSON, or a summary line, the table and what a limit cut; and the CSV when asked for.</summary>
+    static int Emit<T>(CliConsole console, ParseResult result, T json, Table table, string summary, (int Shown, long Total, string What, string Option)? cut = null)
     {
         if (result.GetValue(Csv) is { } path)
         {
@@ -111,6 +112,7 @@ public static partial class AnalyzeCommand
         }
         console.Out.WriteLine(summary);
         console.WriteTable(table.Header, table.Rows);
+        if (cut is var (shown, total, what, option)) console.WriteShown(shown, total, what, option);
         return ExitCodes.Ok;
     }
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
+using ChainGraph.Model.Requests;
 using ChainGraph.Storage;
 using ChainGraph.Storage.Sqlite;
 
@@ -14,13 +15,8 @@ public static class BackupCommand
         var command = new Command("backup", "Copy the embedded store to a file, safely while serve or an import is using it.") { path };
         command.WithStore().SetAction(async (result, cancellationToken) =>
         {
-            if (RefuseNeo4j(console, result, "backup") is { } refused) return refused;
-            var db = result.GetValue(CommonOptions.Db)!;
-            if (!File.Exists(db))
-            {
-                await console.Error.WriteLineAsync($"error: there is no store at '{db}' to back up (name it with --db or CHAINGRAPH_DB).");
-                return ExitCodes.BadInput;
-            }
+            RefuseNeo4j(result, "backup");
+            var db = CommonOptions.RequireEmbeddedStore(result);
             var clock = Stopwatch.StartNew();
             await using var store = new SqliteGraphStore(db);
             var backup = Path.GetFullPath(result.GetValue(path)!);
@@ -37,15 +33,15 @@ public static class BackupCommand
         return command;
     }
 
-    /// <summary>The exit code when <c>--store neo4j</c> was asked for, which backup and restore do not support; null otherwise.</summary>
-    internal static int? RefuseNeo4j(CliConsole console, ParseResult result, string verb)
+    /// <summary>Backup and restore work on the embedded store only; Neo4j has its own tools.</summary>
+    /// <exception cref="InvalidRequestException"><c>--store neo4j</c> was asked for.</exception>
+    internal static void RefuseNeo4j(ParseResult result, string verb)
     {
-        if (result.GetValue(CommonOptions.Store) != "neo4j") return null;
-        console.Error.WriteLine(
-            $"error: {verb} works on the embedded store only, not with --store neo4j. Use Neo4j's own tools, with the database stopped: "
+        if (result.GetValue(CommonOptions.Store) != "neo4j") return;
+        throw new InvalidRequestException("store", "neo4j",
+            $"{verb} works on the embedded store only, not with --store neo4j. Use Neo4j's own tools, with the database stopped: "
             + "neo4j-admin database dump neo4j --to-path=DIR to back up, neo4j-admin database load neo4j --from-path=DIR --overwrite-destination=true "
             + "to restore (on Aura, the console's snapshots).");
-        return ExitCodes.BadInput;
     }
 
     internal static string Size(long bytes) => bytes switch

@@ -1,34 +1,71 @@
 using System.CommandLine;
 using System.Diagnostics;
+using System.Globalization;
 using ChainGraph.Formats;
 using ChainGraph.Model.Import;
+using ChainGraph.Model.Requests;
 using ChainGraph.Storage;
 using ChainGraph.Storage.Import;
 
 namespace ChainGraph.Cli.Commands;
 
-/// <summary><c>import PATH --format chainkg|csv|jsonl|chains</c>: one atomic import; exit 2 when any row was rejected.</summary>
+/// <summary><c>import PATH --format chainkg|csv|jsonl|chains</c>: one atomic import; exit 2 when more rows were rejected than allowed.</summary>
 public static class ImportCommand
 {
+    /// <summary>Lets an import and the demo share a store on purpose.</summary>
+    public static Option<bool> MixWithDemo { get; } = new("--mix-with-demo")
+    {
+        Description = "Allow the demo and other data in one store (refused otherwise, so the demo's curated values are not overwritten by accident).",
+    };
+
     public static Command Create(CliConsole console)
     {
         var path = new Argument<string>("path") { Description = "A file, or a folder of files, to import." };
         var format = new Option<string>("--format") { Description = "chainkg, csv (Neo4j admin-import), jsonl or chains (chain templates).", Required = true };
         format.AcceptOnlyFromAmong([.. GraphReaders.All.Select(r => r.Format)]);
-        var command = new Command("import", "Import a data set into the graph, all or nothing.") { path, format };
+        var maxRejects = new Option<int?>("--max-rejects")
+        {
+            Description = "Exit 0 while no more than this many rows were rejected (the summary still lists them); by default any rejected row exits 2.",
+        };
+        var command = new Command("import", "Import a data set into the graph, all or nothing.") { path, format, maxRejects, MixWithDemo };
         command.WithStore().SetAction(async (result, cancellationToken) =>
         {
-            await using var store = await CommonOptions.OpenStoreAsync(result, cancellationToken);
+            new ParameterCheck().Range("maxRejects", result.GetValue(maxRejects), 0, int.MaxValue).ThrowIfInvalid();
             var reader = GraphReaders.Get(result.GetValue(format)!);
+            await using var store = await CommonOptions.OpenStoreAsync(result, cancellationToken, create: true);
+            await RefuseMixingAsync(result, store, importingDemo: false, cancellationToken);
             return await RunAsync(console, store, batch => reader.Read(result.GetValue(path)!, batch, cancellationToken),
-                result.GetValue(CommonOptions.Json), cancellationToken);
+                result.GetValue(CommonOptions.Json), cancellationToken, maxRejects: result.GetValue(maxRejects) ?? 0);
         });
         return command;
     }
 
+    /// <summary>
+    /// Refuses to put the demo and other data in one store unless <see cref="MixWithDemo"/> says so:
+    /// an import into a store that holds the demo, or the demo into a store that holds other data.
+    /// </summary>
+    public static async Task RefuseMixingAsync(ParseResult result, IGraphStore store, bool importingDemo, CancellationToken cancellationToken)
+    {
+        if (result.GetValue(MixWithDemo)) return;
+        var holdsDemo = (await store.GetLabelsAsync([DemoData.MarkerId], cancellationToken)).Count > 0;
+        var where = result.GetValue(CommonOptions.Store) == "neo4j" ? "the Neo4j database" : $"the store {result.GetValue(CommonOptions.Db)}";
+        if (!importingDemo && holdsDemo)
+        {
+            throw new InvalidRequestException("db", result.GetValue(CommonOptions.Db),
+                $"{where} holds the built-in demo; importing into it would mix your data with the demo's curated values. "
+                + "Import into a store of its own with --db PATH (and serve it with `chaingraph serve --db PATH`), or pass --mix-with-demo to add to the demo on purpose.");
+        }
+        if (importingDemo && !holdsDemo && (await store.GetStatsAsync(cancellationToken)).NodeTotal > 0)
+        {
+            throw new InvalidRequestException("db", result.GetValue(CommonOptions.Db),
+                $"{where} holds other data; loading the demo into it would overwrite and mix with it. "
+                + "Load the demo into a store of its own with --db PATH, or pass --mix-with-demo to do it on purpose.");
+        }
+    }
+
     /// <summary>Reads with <paramref name="read"/>, writes atomically, reports; shared with <c>demo</c>.</summary>
     public static async Task<int> RunAsync(CliConsole console, IGraphStore store, Action<GraphBatch> read, bool json,
-        CancellationToken cancellationToken, bool tables = true)
+        CancellationToken cancellationToken, bool tables = true, int maxRejects = 0)
     {
         var clock = Stopwatch.StartNew();
         var batch = new GraphBatch();
@@ -42,17 +79,17 @@ public static class ImportCommand
         }
         summary = summary with { Seconds = Math.Round(clock.Elapsed.TotalSeconds, 3) };
         if (json) console.WriteJson(summary);
-        else Print(console, summary, tables);
-        return summary.Rejected.Count > 0 ? ExitCodes.BadInput : ExitCodes.Ok;
+        else Print(console, summary, tables, maxRejects);
+        return summary.Rejected.Count > maxRejects ? ExitCodes.BadInput : ExitCodes.Ok;
     }
 
-    static void Print(CliConsole console, ImportSummary summary, bool tables)
+    static void Print(CliConsole console, ImportSummary summary, bool tables, int maxRejects)
     {
         console.Out.WriteLine($"Imported {summary.Nodes.Values.Sum():N0} nodes and {summary.Relationships.Values.Sum():N0} relationships in {summary.Seconds:0.###} s.");
         if (tables)
         {
-            console.WriteTable(["nodes", "count"], summary.Nodes.Select(p => new[] { p.Key, p.Value.ToString("N0") }));
-            console.WriteTable(["relationships", "count"], summary.Relationships.Select(p => new[] { p.Key, p.Value.ToString("N0") }));
+            console.WriteTable(["nodes", "count"], summary.Nodes.Select(p => new[] { p.Key, p.Value.ToString("N0", CultureInfo.InvariantCulture) }));
+            console.WriteTable(["relationships", "count"], summary.Relationships.Select(p => new[] { p.Key, p.Value.ToString("N0", CultureInfo.InvariantCulture) }));
         }
         foreach (var (label, count) in summary.CreatedEndpoints)
             console.Out.WriteLine($"{count:N0} {label} nodes were created because a relationship named them and no row defined them.");
@@ -63,7 +100,9 @@ public static class ImportCommand
         }
         foreach (var rejection in summary.Rejected)
             console.Error.WriteLine($"rejected: {rejection.File}:{rejection.Line}: {rejection.Reason}");
-        if (summary.Rejected.Count > 0) console.Error.WriteLine($"{summary.Rejected.Count:N0} rows rejected; every other row was imported.");
+        if (summary.Rejected.Count == 0) return;
+        var allowed = summary.Rejected.Count <= maxRejects ? $" (within --max-rejects {maxRejects:N0})" : "";
+        console.Error.WriteLine($"{summary.Rejected.Count:N0} rows rejected{allowed}; every other row was imported.");
     }
 
     sealed class InlineProgress<T>(Action<T> report) : IProgress<T>

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ChainGraph.Model.Requests;
 using ChainGraph.Server.Security;
 
 namespace ChainGraph.Cli.Commands;
@@ -8,7 +9,7 @@ public static class KeysCommand
 {
     public static Option<string> File { get; } = new("--keys")
     {
-        Description = "API key file (env CHAINGRAPH_KEYS; default data/keys.json).",
+        Description = "API key file (env CHAINGRAPH_KEYS).",
         DefaultValueFactory = _ => Environment.GetEnvironmentVariable("CHAINGRAPH_KEYS") is { Length: > 0 } env ? env : Path.Combine("data", "keys.json"),
     };
 
@@ -16,10 +17,15 @@ public static class KeysCommand
     {
         var name = new Option<string>("--name") { Description = "Who or what the key is for.", Required = true };
         var role = new Option<Role>("--role") { Description = "Reader (reads), Editor (and writes) or Admin (and imports, keys).", Required = true };
-        var add = new Command("add", "Create a key; it is shown once, then stored only as a hash.") { name, role, File };
+        var add = new Command("add", "Create a key; it is shown once, then stored only as a hash.") { name, role, File, CommonOptions.Json };
         add.SetAction(result =>
         {
             var (key, secret) = new ApiKeyStore(result.GetValue(File)!).Add(result.GetValue(name)!, result.GetValue(role));
+            if (result.GetValue(CommonOptions.Json))
+            {
+                console.WriteJson(new { key.Id, key.Name, role = key.Role.ToString(), key = secret });
+                return ExitCodes.Ok;
+            }
             console.Out.WriteLine(secret);
             console.Error.WriteLine($"Key {key.Id} ({key.Role}) for {key.Name}. Keep it now: it cannot be shown again. Send it as `Authorization: Bearer KEY`.");
             return ExitCodes.Ok;
@@ -34,12 +40,14 @@ public static class KeysCommand
             return ExitCodes.Ok;
         });
         var id = new Argument<string>("id") { Description = "The key's id (from keys list)." };
-        var revoke = new Command("revoke", "Revoke a key at once, also for a running service.") { id, File };
+        var revoke = new Command("revoke", "Revoke a key at once, also for a running service.") { id, File, CommonOptions.Json };
         revoke.SetAction(result =>
         {
-            if (new ApiKeyStore(result.GetValue(File)!).Revoke(result.GetValue(id)!)) return ExitCodes.Ok;
-            console.Error.WriteLine($"error: no active key '{result.GetValue(id)}'.");
-            return ExitCodes.BadInput;
+            var keyId = result.GetValue(id)!;
+            if (!new ApiKeyStore(result.GetValue(File)!).Revoke(keyId)) throw new NotFoundException("id", keyId, $"No active key '{keyId}' (see `chaingraph keys list`).");
+            if (result.GetValue(CommonOptions.Json)) console.WriteJson(new { id = keyId, revoked = true });
+            else console.Out.WriteLine($"Revoked key {keyId}; a running service refuses it from its next request.");
+            return ExitCodes.Ok;
         });
         return new Command("keys", "Manage the service's API keys (roles: Reader, Editor, Admin).") { add, list, revoke };
     }

@@ -1,5 +1,7 @@
 using System.CommandLine;
+using ChainGraph.Application.Requests;
 using ChainGraph.Model;
+using ChainGraph.Model.Requests;
 using ChainGraph.Storage;
 
 namespace ChainGraph.Cli.Commands;
@@ -17,15 +19,12 @@ public static class NodeCommand
         var command = new Command("node", "Show a node and its neighbours.") { id, type, direction, limit };
         command.WithStore().SetAction(async (result, cancellationToken) =>
         {
+            var request = new NeighboursRequest(result.GetValue(id)!, result.GetValue(type), result.GetValue(limit));
+            request.Validate();
             await using var store = await CommonOptions.OpenStoreAsync(result, cancellationToken);
-            var nodeId = result.GetValue(id)!;
-            if (await store.GetNodeAsync(nodeId, cancellationToken) is not { } node)
-            {
-                await console.Error.WriteLineAsync($"error: no node with id '{nodeId}'.");
-                return ExitCodes.BadInput;
-            }
-            RelType? only = result.GetValue(type) is { } t && GraphSchema.TryParseRelType(t, out var parsed) ? parsed : null;
-            var page = await store.GetNeighboursAsync(nodeId, new NeighbourQuery(only, result.GetValue(direction), result.GetValue(limit)), cancellationToken);
+            var nodeId = request.Id;
+            var node = await store.GetNodeAsync(nodeId, cancellationToken) ?? throw new NotFoundException("id", nodeId, $"No node with id '{nodeId}'.");
+            var page = await store.GetNeighboursAsync(nodeId, new NeighbourQuery(request.OnlyType, result.GetValue(direction), request.Limit), cancellationToken);
             if (result.GetValue(CommonOptions.Json))
             {
                 console.WriteJson(new
@@ -46,7 +45,7 @@ public static class NodeCommand
                 n.Direction == Direction.Outgoing ? $"-{GraphSchema.Name(n.Relationship.Type)}->" : $"<-{GraphSchema.Name(n.Relationship.Type)}-",
                 n.Node.Id, GraphSchema.Name(n.Node.Label), n.Node.Name,
             }));
-            if (page.Total > page.Items.Count) console.Out.WriteLine($"+{page.Total - page.Items.Count:N0} more");
+            console.WriteShown(page.Items.Count, page.Total, "neighbours", "--limit");
             return ExitCodes.Ok;
         });
         return command;

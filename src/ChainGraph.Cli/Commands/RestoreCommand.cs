@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
+using ChainGraph.Model.Requests;
 using ChainGraph.Storage.Sqlite;
 
 namespace ChainGraph.Cli.Commands;
@@ -13,13 +14,9 @@ public static class RestoreCommand
         var command = new Command("restore", "Replace the graph in the embedded store with a backup's, all at once, even while serve is running.") { path };
         command.WithStore().SetAction(async (result, cancellationToken) =>
         {
-            if (BackupCommand.RefuseNeo4j(console, result, "restore") is { } refused) return refused;
+            BackupCommand.RefuseNeo4j(result, "restore");
             var backup = result.GetValue(path)!;
-            if (!File.Exists(backup))
-            {
-                await console.Error.WriteLineAsync($"error: there is no backup file at '{backup}'.");
-                return ExitCodes.BadInput;
-            }
+            if (!File.Exists(backup)) throw new NotFoundException("path", backup, $"there is no backup file at '{backup}'.");
             var clock = Stopwatch.StartNew();
             await using var store = new SqliteGraphStore(result.GetValue(CommonOptions.Db)!);
             var stats = await store.RestoreAsync(backup, cancellationToken);

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ChainGraph.Application.Requests;
 using ChainGraph.Model;
 
 namespace ChainGraph.Cli.Commands;
@@ -15,13 +16,19 @@ public static class SearchCommand
         var command = new Command("search", "Find nodes by name.") { text, label, limit };
         command.WithStore().SetAction(async (result, cancellationToken) =>
         {
+            var request = new SearchRequest(result.GetValue(text)!, result.GetValue(label), result.GetValue(limit));
+            request.Validate();
             await using var store = await CommonOptions.OpenStoreAsync(result, cancellationToken);
-            NodeLabel? only = result.GetValue(label) is { } l && GraphSchema.TryParseLabel(l, out var parsed) ? parsed : null;
-            var nodes = await store.SearchAsync(result.GetValue(text)!, only, result.GetValue(limit), cancellationToken);
+            // One more than asked shows whether the limit cut the list.
+            var found = await store.SearchAsync(request.Text, request.OnlyLabel, request.Limit + 1, cancellationToken);
+            var nodes = found.Take(request.Limit).ToList();
             if (result.GetValue(CommonOptions.Json))
+            {
                 console.WriteJson(nodes.Select(n => new { id = n.Id, label = GraphSchema.Name(n.Label), name = n.Name }));
-            else
-                console.WriteTable(["id", "label", "name"], nodes.Select(n => new[] { n.Id, GraphSchema.Name(n.Label), n.Name }));
+                return ExitCodes.Ok;
+            }
+            console.WriteTable(["id", "label", "name"], nodes.Select(n => new[] { n.Id, GraphSchema.Name(n.Label), n.Name }));
+            if (found.Count > nodes.Count) console.Out.WriteLine($"showing the first {nodes.Count:N0}; more match (raise --limit or narrow the text)");
             return ExitCodes.Ok;
         });
         return command;

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ChainGraph.Model.Requests;
 using ChainGraph.Server;
 using ChainGraph.Server.Graph;
 using ChainGraph.Server.Security;
@@ -14,12 +15,14 @@ public static class ServeCommand
 {
     public static Command Create(CliConsole console)
     {
-        var urls = new Option<string>("--urls") { Description = $"Where to listen (default {ServerHost.DefaultUrl}).", DefaultValueFactory = _ => ServerHost.DefaultUrl };
+        var urls = new Option<string>("--urls") { Description = "Where to listen; without API keys only loopback addresses are allowed.", DefaultValueFactory = _ => ServerHost.DefaultUrl };
         var rate = new Option<int>("--rate-limit") { Description = "Requests per minute per API key.", DefaultValueFactory = _ => 1200 };
         var command = new Command("serve", "Run the web service: REST API, live graph hub and the web client.") { urls, KeysCommand.File, rate };
         command.WithStore().SetAction(async (result, cancellationToken) =>
         {
-            await using var store = await CommonOptions.OpenStoreAsync(result, cancellationToken);
+            new ParameterCheck().Range("rateLimit", result.GetValue(rate), 1, 1_000_000).ThrowIfInvalid();
+            var json = result.GetValue(CommonOptions.Json);
+            await using var store = await CommonOptions.OpenStoreAsync(result, cancellationToken, create: true);
             WebApplication app;
             try
             {
@@ -28,14 +31,20 @@ public static class ServeCommand
             }
             catch (InvalidOperationException e)
             {
-                await console.Error.WriteLineAsync($"error: {e.Message}");
-                return ExitCodes.BadInput;
+                throw new InvalidRequestException("urls", result.GetValue(urls), e.Message);
             }
             await using var _ = app;
-            if (await ServerHost.LoadDemoIfEmptyAsync(app.Services.GetRequiredService<GraphService>(), cancellationToken))
-                await console.Out.WriteLineAsync("The store was empty: loaded the built-in demo data.");
+            var demo = await ServerHost.LoadDemoIfEmptyAsync(app.Services.GetRequiredService<GraphService>(), cancellationToken);
             await app.StartAsync(cancellationToken);
-            foreach (var url in app.Urls) await console.Out.WriteLineAsync($"ChainGraph is serving at {url}  (Ctrl+C to stop)");
+            if (json)
+            {
+                console.WriteJson(new { urls = app.Urls, demoLoaded = demo });
+            }
+            else
+            {
+                if (demo) await console.Out.WriteLineAsync("The store was empty: loaded the built-in demo data.");
+                foreach (var url in app.Urls) await console.Out.WriteLineAsync($"ChainGraph is serving at {url}  (Ctrl+C to stop)");
+            }
             await app.WaitForShutdownAsync(cancellationToken);
             return ExitCodes.Ok;
         });

@@ -1,5 +1,7 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using ChainGraph.Formats;
+using ChainGraph.Model.Requests;
 
 namespace ChainGraph.Cli;
 
@@ -15,6 +17,28 @@ public sealed class CliConsole(TextWriter output, TextWriter error)
 
     public void WriteJson<T>(T value) => Out.WriteLine(JsonSerializer.Serialize(value, Json.Indented));
 
+    /// <summary>
+    /// Reports a failure: with <paramref name="json"/> as <c>{"error":{"code","message","field","value"}}</c> on
+    /// stdout (with <c>errors</c> when there are several), else as <c>error: …</c> lines on stderr.
+    /// </summary>
+    public void WriteError(bool json, string code, IReadOnlyList<FieldError> errors, string? hint = null)
+    {
+        // A field's name leads an invalid value's message ("--top: must be ..."); other messages are whole sentences.
+        string Sentence(FieldError e) =>
+            code == ErrorCodes.InvalidRequest && e.Field.Length > 0 && !e.Message.Contains(e.Field, StringComparison.Ordinal) ? $"{e.Field}: {e.Message}" : e.Message;
+        if (json)
+        {
+            var first = errors[0];
+            WriteJson(new ErrorReply(new ErrorBody(code, string.Join(" ", errors.Select(Sentence)), NullIfEmpty(first.Field), first.Value, hint,
+                errors.Count > 1 ? [.. errors.Select(e => new ErrorItem(NullIfEmpty(e.Field), e.Value, e.Message))] : null)));
+            return;
+        }
+        foreach (var e in errors) Error.WriteLine($"error: {Sentence(e)}");
+        if (hint is not null) Error.WriteLine(hint);
+    }
+
+    static string? NullIfEmpty(string text) => text.Length == 0 ? null : text;
+
     /// <summary>Writes rows as a left-aligned text table, widths counted in display columns (CJK characters are two wide).</summary>
     public void WriteTable(IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string>> rows)
     {
@@ -27,6 +51,12 @@ public sealed class CliConsole(TextWriter output, TextWriter error)
         }
     }
 
+    /// <summary>The line that says a limit cut a list, or nothing when it did not.</summary>
+    public void WriteShown(int shown, long total, string what, string option)
+    {
+        if (total > shown) Out.WriteLine($"showing {shown:N0} of {total:N0} {what} (raise {option} to see more)");
+    }
+
     static int DisplayWidth(string text)
     {
         var width = 0;
@@ -34,3 +64,21 @@ public sealed class CliConsole(TextWriter output, TextWriter error)
         return width;
     }
 }
+
+/// <summary>The <c>code</c> of a JSON error: what kind of failure it was.</summary>
+public static class ErrorCodes
+{
+    public const string InvalidRequest = "invalid_request";
+    public const string NotFound = "not_found";
+    public const string InvalidInput = "invalid_input";
+    public const string StoreUnavailable = "store_unavailable";
+    public const string Failure = "failure";
+}
+
+sealed record ErrorReply(ErrorBody Error);
+
+sealed record ErrorBody(string Code, string Message, string? Field, string? Value,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Hint,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<ErrorItem>? Errors);
+
+sealed record ErrorItem(string? Field, string? Value, string Message);

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using ChainGraph.Model.Requests;
 
 namespace ChainGraph.Model;
 
@@ -76,6 +77,18 @@ public static class GraphSchema
     public static bool TryParseLabel(string name, out NodeLabel label) => LabelsByName.TryGetValue(name, out label);
 
     public static bool TryParseRelType(string name, out RelType type) => RelTypesByName.TryGetValue(name, out type);
+
+    /// <summary>The label a request names, or null when it names none.</summary>
+    /// <exception cref="InvalidRequestException">Not a label; <paramref name="field"/> names the parameter.</exception>
+    public static NodeLabel? ParseLabel(string? name, string field) => name is null ? null
+        : TryParseLabel(name, out var label) ? label
+        : throw new InvalidRequestException(field, name, $"Unknown label '{name}'. Expected one of: {string.Join(", ", Labels.Select(Name))}.");
+
+    /// <summary>The relationship type a request names, or null when it names none.</summary>
+    /// <exception cref="InvalidRequestException">Not a relationship type; <paramref name="field"/> names the parameter.</exception>
+    public static RelType? ParseRelType(string? name, string field) => name is null ? null
+        : TryParseRelType(name, out var type) ? type
+        : throw new InvalidRequestException(field, name, $"Unknown relationship type '{name}'. Expected one of: {string.Join(", ", RelTypes.Select(Name))}.");
 
     public static IReadOnlyList<PropertySpec> Properties(NodeLabel label) => NodeProperties[label];
 

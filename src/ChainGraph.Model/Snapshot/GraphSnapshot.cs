@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using ChainGraph.Model.Requests;
 
 namespace ChainGraph.Model.Snapshot;
 
@@ -57,6 +58,11 @@ public sealed class GraphSnapshot
     public int RelationshipCount => outgoing.Sum(a => a.EdgeCount);
 
     public bool TryGetIndex(string id, out int node) => indexById.TryGetValue(id, out node);
+
+    /// <summary>The index of the node a request names by id.</summary>
+    /// <exception cref="NotFoundException">No node has that id; <paramref name="field"/> names the parameter that gave it.</exception>
+    public int IndexOf(string id, string field) =>
+        indexById.TryGetValue(id, out var node) ? node : throw new NotFoundException(field, id, $"No node with id '{id}'.");
 
     public CsrAdjacency Out(RelType type) => outgoing[(int)type];
 

@@ -5,6 +5,7 @@ using ChainGraph.Analysis.Chokepoints;
 using ChainGraph.Analysis.Disruption;
 using ChainGraph.Analysis.Regions;
 using ChainGraph.Analysis.Reports;
+using ChainGraph.Application.Requests;
 using ChainGraph.Formats.Csv;
 using ChainGraph.Server.Graph;
 using ChainGraph.Server.Security;
@@ -28,31 +29,31 @@ public static class AnalysesApi
     static async Task<IResult> Gaps(GraphService graph, IOptions<JsonOptions> json, string chain, string region, CancellationToken cancellationToken,
         int weakBelow = 2, int strongAt = 5, int candidates = 10, string? format = null)
     {
-        var options = ChainGapOptions.Default with { WeakBelow = weakBelow, StrongAt = strongAt, Candidates = Math.Clamp(candidates, 0, 100) };
-        var key = $"{chain}|{region}|{options}";
-        var report = await graph.CachedAsync(key, s => ChainGapAnalysis.Run(s, ChainSegments.Resolve(s, chain), RegionFilter.Parse(region), options), cancellationToken);
+        var request = new GapsRequest(chain, region, ChainGapOptions.Default with { WeakBelow = weakBelow, StrongAt = strongAt, Candidates = candidates });
+        request.Validate();
+        var key = $"{chain}|{region}|{request.Options}";
+        var report = await graph.CachedAsync(key, s => ChainGapAnalysis.Run(s, ChainSegments.Resolve(s, chain), RegionFilter.Parse(region), request.Options), cancellationToken);
         return format == "csv" ? Csv("gaps.csv", ReportTables.Gaps(report)) : await JsonAsync(graph, json, key, report, cancellationToken);
     }
 
     static async Task<IResult> Chokepoints(GraphService graph, IOptions<JsonOptions> json, CancellationToken cancellationToken,
         string? chain = null, int top = 50, string? format = null)
     {
-        var options = ChokepointOptions.Default with { Top = Math.Clamp(top, 1, 1000) };
-        var key = $"{chain}|{options}";
-        var report = await graph.CachedAsync(key, s => ChokepointAnalysis.Run(s, chain is null ? null : ChainSegments.Resolve(s, chain), options), cancellationToken);
+        var request = new ChokepointsRequest(chain, ChokepointOptions.Default with { Top = top });
+        request.Validate();
+        var key = $"{chain}|{request.Options}";
+        var report = await graph.CachedAsync(key, s => ChokepointAnalysis.Run(s, chain is null ? null : ChainSegments.Resolve(s, chain), request.Options), cancellationToken);
         return format == "csv" ? Csv("chokepoints.csv", ReportTables.Chokepoints(report)) : await JsonAsync(graph, json, key, report, cancellationToken);
     }
 
     static async Task<IResult> Disruption(GraphService graph, CancellationToken cancellationToken, string? remove = null, string? region = null, string? chain = null)
     {
+        var request = new DisruptionRequest(remove, region, chain);
+        request.Validate();
         var snapshot = await graph.GetSnapshotAsync(cancellationToken);
-        var ids = (remove ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        if (ids.Length == 0 && region is null) return Problems.Invalid("remove", "Give remove=ID[,ID...] or region=NAME.");
-        var missing = ids.Where(id => !snapshot.TryGetIndex(id, out _)).ToList();
-        if (missing.Count > 0) return Problems.Invalid("remove", $"No node with id {string.Join(", ", missing.Select(m => $"'{m}'"))}.");
+        var removed = request.RemovedNodes(snapshot);
         var chains = chain is not null ? [ChainSegments.Resolve(snapshot, chain)] : ChainSegments.Templates(snapshot);
-        var report = DisruptionAnalysis.Run(snapshot, ids.Select(id => { snapshot.TryGetIndex(id, out var v); return v; }).ToList(),
-            region is null ? null : RegionFilter.Parse(region), chains);
+        var report = DisruptionAnalysis.Run(snapshot, removed, region is null ? null : RegionFilter.Parse(region), chains);
         return TypedResults.Ok(DisruptionView.Of(snapshot, report));
     }
 

@@ -1,5 +1,6 @@
 using ChainGraph.Analysis.Chains;
 using ChainGraph.Model;
+using ChainGraph.Model.Requests;
 using ChainGraph.Server.Graph;
 using ChainGraph.Server.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -35,7 +36,7 @@ public static class ChainsApi
         {
             chain = ChainSegments.Resolve(snapshot, id);
         }
-        catch (ArgumentException e)
+        catch (NotFoundException e)
         {
             return Problems.NotFound(e.Message);
         }

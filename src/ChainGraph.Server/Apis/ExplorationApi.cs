@@ -5,6 +5,7 @@ using ChainGraph.Analysis.FourChains;
 using ChainGraph.Analysis.Linkage;
 using ChainGraph.Analysis.Paths;
 using ChainGraph.Analysis.Regions;
+using ChainGraph.Application.Requests;
 using ChainGraph.Model;
 using ChainGraph.Server.Graph;
 using ChainGraph.Server.Security;
@@ -28,27 +29,32 @@ public static class ExplorationApi
     static async Task<IResult> Paths(GraphService graph, string from, CancellationToken cancellationToken, string? to = null, int k = 1,
         int? within = null, string? label = null, string? types = null, Walk walk = Walk.Either, int limit = 500)
     {
-        var snapshot = await graph.GetSnapshotAsync(cancellationToken);
+        var request = new PathsRequest(from, to, k, within, label, types, walk, limit);
+        request.Validate();
         var traversal = Traversal.Parse(types, walk);
-        var start = Index(snapshot, from);
+        var only = GraphSchema.ParseLabel(label, "label");
+        var snapshot = await graph.GetSnapshotAsync(cancellationToken);
+        var start = snapshot.IndexOf(from, "from");
         if (within is { } steps)
         {
-            NodeLabel? only = label is null ? null : GraphSchema.TryParseLabel(label, out var l) ? l : throw new ArgumentException($"Unknown label '{label}'.");
-            return TypedResults.Ok(PathFinder.Within(snapshot, start, Math.Clamp(steps, 1, 6), traversal, only, Math.Clamp(limit, 1, 5000))
+            return TypedResults.Ok(PathFinder.Within(snapshot, start, steps, traversal, only, limit).Nodes
                 .Select(n => new { id = snapshot.Ids[n.Node], name = snapshot.Names[n.Node], label = GraphSchema.Name(snapshot.Labels[n.Node]), distance = n.Distance }));
         }
-        var end = Index(snapshot, to ?? throw new ArgumentException("Give 'to', or 'within'."));
-        var paths = PathFinder.KShortest(snapshot, start, end, Math.Clamp(k, 1, 20), traversal);
+        var paths = PathFinder.KShortest(snapshot, start, snapshot.IndexOf(to!, "to"), k, traversal);
         return TypedResults.Ok(new { paths = paths.Select(p => PathView.Of(snapshot, p)) });
     }
 
-    static async Task<IResult> Linkage(GraphService graph, string a, string b, CancellationToken cancellationToken, int top = 20) =>
-        TypedResults.Ok(await graph.CachedAsync($"{a}|{b}|{top}", s => GroupLinkage.Run(s, NodeGroup.Resolve(s, a), NodeGroup.Resolve(s, b), Math.Clamp(top, 1, 200)), cancellationToken));
+    static async Task<IResult> Linkage(GraphService graph, string a, string b, CancellationToken cancellationToken, int top = 20)
+    {
+        new LinkageRequest(a, b, top).Validate();
+        return TypedResults.Ok(await graph.CachedAsync($"{a}|{b}|{top}", s => GroupLinkage.Run(s, NodeGroup.Resolve(s, a, "a"), NodeGroup.Resolve(s, b, "b"), top), cancellationToken));
+    }
 
     static async Task<IResult> Communities(GraphService graph, CancellationToken cancellationToken, int top = 20, int seed = 42, double resolution = 1.0)
     {
+        new CommunitiesRequest(top, seed, resolution).Validate();
         var report = await CommunitiesAsync(graph, seed, resolution, cancellationToken);
-        return TypedResults.Ok(report with { Largest = report.Largest.Take(Math.Clamp(top, 1, 200)).ToList() });
+        return TypedResults.Ok(report with { Largest = report.Largest.Take(top).ToList() });
     }
 
     /// <summary>The communities of the current snapshot, computed once per seed and resolution (the hub's colouring shares them).</summary>
@@ -57,13 +63,14 @@ public static class ExplorationApi
 
     static async Task<IResult> Centrality(GraphService graph, CancellationToken cancellationToken, int top = 20, int samples = 500, string? label = null)
     {
-        NodeLabel? only = label is null ? null : GraphSchema.TryParseLabel(label, out var l) ? l : throw new ArgumentException($"Unknown label '{label}'.");
-        return TypedResults.Ok(await graph.CachedAsync($"{top}|{samples}|{label}", s => CentralityAnalysis.Run(s, Math.Clamp(top, 1, 500), Math.Clamp(samples, 1, 100_000), label: only), cancellationToken));
+        new CentralityRequest(top, samples, label).Validate();
+        var only = GraphSchema.ParseLabel(label, "label");
+        return TypedResults.Ok(await graph.CachedAsync($"{top}|{samples}|{label}", s => CentralityAnalysis.Run(s, top, samples, label: only), cancellationToken));
     }
 
-    static async Task<IResult> FourChains(GraphService graph, string chain, string region, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await graph.CachedAsync($"{chain}|{region}", s => FourChainsAnalysis.Run(s, ChainSegments.Resolve(s, chain), RegionFilter.Parse(region)), cancellationToken));
-
-    static int Index(Model.Snapshot.GraphSnapshot snapshot, string id) =>
-        snapshot.TryGetIndex(id, out var v) ? v : throw new ArgumentException($"No node with id '{id}'.");
+    static async Task<IResult> FourChains(GraphService graph, string chain, string region, CancellationToken cancellationToken)
+    {
+        new FourChainsRequest(chain, region).Validate();
+        return TypedResults.Ok(await graph.CachedAsync($"{chain}|{region}", s => FourChainsAnalysis.Run(s, ChainSegments.Resolve(s, chain), RegionFilter.Parse(region)), cancellationToken));
+    }
 }

@@ -1,4 +1,5 @@
 using ChainGraph.Analysis.Chains;
+using ChainGraph.Application.Requests;
 using ChainGraph.Formats.Cytoscape;
 using ChainGraph.Model;
 using ChainGraph.Model.Snapshot;
@@ -22,15 +23,14 @@ public static class ExportApi
     static async Task<IResult> Cytoscape(GraphService graph, HttpContext http, CancellationToken cancellationToken,
         string? chain = null, string? focus = null, int depth = 1)
     {
+        new SelectionRequest(chain, focus, depth).Validate();
         var snapshot = await graph.GetSnapshotAsync(cancellationToken);
         HashSet<string>? only = null;
         if (chain is not null || focus is not null)
         {
-            var id = chain ?? focus!;
-            if (!snapshot.TryGetIndex(id, out var node) && chain is null) return Problems.Invalid("focus", $"No node with id '{id}'.");
             var selected = chain is not null
                 ? ChainNodes(snapshot, ChainSegments.Resolve(snapshot, chain))
-                : Neighbourhood.Around(snapshot, node, Math.Clamp(depth, 0, 4));
+                : Neighbourhood.Around(snapshot, snapshot.IndexOf(focus!, "focus"), depth);
             only = selected.Select(v => snapshot.Ids[v]).ToHashSet(StringComparer.Ordinal);
         }
         http.Response.ContentType = "application/json; charset=utf-8";

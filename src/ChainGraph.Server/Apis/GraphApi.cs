@@ -1,3 +1,4 @@
+using ChainGraph.Application.Requests;
 using ChainGraph.Model;
 using ChainGraph.Server.Graph;
 using ChainGraph.Server.Security;
@@ -37,33 +38,25 @@ public static class GraphApi
     static async Task<Ok<GraphStats>> Stats(GraphService graph, CancellationToken cancellationToken) =>
         TypedResults.Ok(await graph.Store.GetStatsAsync(cancellationToken));
 
-    static async Task<Results<Ok<IEnumerable<NodeSummary>>, ValidationProblem>> Search(GraphService graph, string q, string? label,
-        CancellationToken cancellationToken, int limit = 20)
+    static async Task<Ok<IEnumerable<NodeSummary>>> Search(GraphService graph, string q, string? label, CancellationToken cancellationToken, int limit = 20)
     {
-        if (string.IsNullOrWhiteSpace(q)) return Problems.Invalid("q", "Give the text to search for.");
-        if (q.Length > 200) return Problems.Invalid("q", "The search text is longer than 200 characters.");
-        if (label is not null && ParseLabel(label) is null) return Problems.Invalid("label", $"Unknown label '{label}'.");
-        var nodes = await graph.Store.SearchAsync(q, ParseLabel(label), Math.Clamp(limit, 1, 200), cancellationToken);
+        var request = new SearchRequest(q, label, limit);
+        request.Validate();
+        var nodes = await graph.Store.SearchAsync(q, request.OnlyLabel, limit, cancellationToken);
         return TypedResults.Ok(nodes.Select(NodeSummary.Of));
     }
 
-    static async Task<Results<Ok<NodeDetail>, ProblemHttpResult, ValidationProblem>> GetNode(GraphService graph, string id, string? type,
+    static async Task<Results<Ok<NodeDetail>, ProblemHttpResult>> GetNode(GraphService graph, string id, string? type,
         CancellationToken cancellationToken, Direction direction = Direction.Both, int limit = 50, int skip = 0)
     {
-        RelType? relType = null;
-        if (type is not null)
-        {
-            if (!GraphSchema.TryParseRelType(type, out var parsed)) return Problems.Invalid("type", $"Unknown relationship type '{type}'.");
-            relType = parsed;
-        }
+        var request = new NeighboursRequest(id, type, limit, skip);
+        request.Validate();
         if (await graph.Store.GetNodeAsync(id, cancellationToken) is not { } node) return Problems.NotFound($"No node with id '{id}'.");
-        var page = await graph.Store.GetNeighboursAsync(id, new NeighbourQuery(relType, direction, Math.Clamp(limit, 1, 1000), Math.Max(0, skip)), cancellationToken);
+        var page = await graph.Store.GetNeighboursAsync(id, new NeighbourQuery(request.OnlyType, direction, limit, skip), cancellationToken);
         return TypedResults.Ok(new NodeDetail(id, GraphSchema.Name(node.Label), node.Properties, page.Total,
             page.Items.Select(n => new NeighbourView(GraphSchema.Name(n.Relationship.Type), n.Direction.ToString().ToLowerInvariant(),
                 NodeSummary.Of(n.Node), n.Relationship.Properties))));
     }
-
-    internal static NodeLabel? ParseLabel(string? label) => label is not null && GraphSchema.TryParseLabel(label, out var l) ? l : null;
 }
 
 public sealed record HealthReport(string Status, string Store, long Nodes, long Relationships, string? Reason = null);

@@ -1,4 +1,5 @@
 using ChainGraph.Analysis.Chokepoints;
+using ChainGraph.Model.Requests;
 using ChainGraph.Server.Graph;
 using ChainGraph.Server.Views;
 using Microsoft.AspNetCore.SignalR;
@@ -16,6 +17,14 @@ public sealed class GraphHub(GraphService graph, ViewRegistry views, ChainGraphM
     public async Task<ViewOpened> OpenView(ViewRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
+        try
+        {
+            request.Validate();
+        }
+        catch (InvalidRequestException e)
+        {
+            throw new HubException(e.Message);
+        }
         var snapshot = await graph.GetSnapshotAsync(Context.ConnectionAborted);
         var chokepoints = request.Kind == "chokepoints"
             ? await graph.CachedAsync($"view|{request.Top}", s => ChokepointAnalysis.Run(s, options: ChokepointOptions.Default with { Top = request.Top }))
@@ -31,7 +40,7 @@ public sealed class GraphHub(GraphService graph, ViewRegistry views, ChainGraphM
                 opened = view.Snapshot();
             }
         }
-        catch (Exception e) when (e is ArgumentException or KeyNotFoundException)
+        catch (Exception e) when (e is InvalidRequestException or NotFoundException)
         {
             throw new HubException(e.Message);
         }
@@ -92,7 +101,7 @@ public sealed class GraphHub(GraphService graph, ViewRegistry views, ChainGraphM
         {
             lock (view.Gate) patch = change(snapshot, view);
         }
-        catch (KeyNotFoundException e)
+        catch (NotFoundException e)
         {
             throw new HubException(e.Message);
         }

@@ -1,11 +1,12 @@
+using ChainGraph.Analysis.Centrality;
 using ChainGraph.Analysis.ChainGaps;
 using ChainGraph.Analysis.Chains;
-using ChainGraph.Analysis.Centrality;
 using ChainGraph.Analysis.Chokepoints;
 using ChainGraph.Analysis.Linkage;
 using ChainGraph.Analysis.Paths;
 using ChainGraph.Analysis.Regions;
 using ChainGraph.Model;
+using ChainGraph.Model.Requests;
 using ChainGraph.Model.Snapshot;
 
 namespace ChainGraph.Server.Views;
@@ -25,25 +26,25 @@ public static class ViewBuilder
         switch (request.Kind)
         {
             case "chain":
-                var chain = ChainSegments.Resolve(snapshot, request.Chain ?? throw new ArgumentException("A chain view needs 'chain'."));
+                var chain = ChainSegments.Resolve(snapshot, request.Chain ?? throw Missing("chain", "A chain view needs 'chain'."));
                 var region = request.Region is { Length: > 0 } r ? RegionFilter.Parse(r) : null;
                 OpenChain(snapshot, view, chain, region);
                 return ($"{chain.Name}{(region is null ? "" : " · " + region.Name)}", "dagre");
             case "focus":
-                var focus = Index(snapshot, request.Focus ?? throw new ArgumentException("A focus view needs 'focus'."));
+                var focus = snapshot.IndexOf(request.Focus ?? throw Missing("focus", "A focus view needs 'focus'."), "focus");
                 view.Add(CyElement.Node(snapshot, focus, classes: "focus"));
                 var frontier = new List<string> { snapshot.Ids[focus] };
-                for (var step = 0; step < Math.Clamp(request.Depth, 1, 3); step++)
+                for (var step = 0; step < request.Depth; step++)
                     frontier = frontier.SelectMany(n => Expand(snapshot, view, n).Added.Where(e => e.Group == "nodes" && e.Classes != "more").Select(e => e.Id)).ToList();
                 return (snapshot.Names[focus], "fcose");
             case "chokepoints":
                 OpenChokepoints(snapshot, view, chokepoints!);
                 return ("Chokepoints", "fcose");
             case "path":
-                var from = Index(snapshot, request.Focus ?? throw new ArgumentException("A path view needs 'focus' (the start)."));
-                var to = Index(snapshot, request.To ?? throw new ArgumentException("A path view needs 'to'."));
-                var paths = PathFinder.KShortest(snapshot, from, to, Math.Clamp(request.K, 1, 10), Traversal.Supply);
-                if (paths.Count == 0) throw new ArgumentException($"No supply path links {snapshot.Names[from]} and {snapshot.Names[to]}.");
+                var from = snapshot.IndexOf(request.Focus ?? throw Missing("focus", "A path view needs 'focus' (the start)."), "focus");
+                var to = snapshot.IndexOf(request.To ?? throw Missing("to", "A path view needs 'to'."), "to");
+                var paths = PathFinder.KShortest(snapshot, from, to, request.K, Traversal.Supply);
+                if (paths.Count == 0) throw new NotFoundException("to", snapshot.Ids[to], $"No supply path links {snapshot.Names[from]} and {snapshot.Names[to]}.");
                 foreach (var path in paths)
                 {
                     for (var i = 0; i < path.Nodes.Count; i++)
@@ -56,8 +57,8 @@ public static class ViewBuilder
                 }
                 return ($"{snapshot.Names[from]} → {snapshot.Names[to]}", "dagre");
             case "linkage":
-                var groupA = NodeGroup.Resolve(snapshot, request.Focus ?? throw new ArgumentException("A linkage view needs 'focus' (the first group)."));
-                var groupB = NodeGroup.Resolve(snapshot, request.To ?? throw new ArgumentException("A linkage view needs 'to' (the second group)."));
+                var groupA = NodeGroup.Resolve(snapshot, request.Focus ?? throw Missing("focus", "A linkage view needs 'focus' (the first group)."), "focus");
+                var groupB = NodeGroup.Resolve(snapshot, request.To ?? throw Missing("to", "A linkage view needs 'to' (the second group)."), "to");
                 OpenLinkage(snapshot, view, GroupLinkage.Run(snapshot, groupA, groupB, request.Top));
                 return ($"{groupA.Name} ↔ {groupB.Name}", "fcose");
             case "centrality":
@@ -65,7 +66,7 @@ public static class ViewBuilder
                 OpenRanked(snapshot, view, ranked.Select(r => (r.Id, r.Score)));
                 return ("PageRank", "fcose");
             default:
-                throw new ArgumentException($"Unknown view kind '{request.Kind}'; expected chain, focus, chokepoints, path, linkage or centrality.");
+                throw new InvalidRequestException("kind", request.Kind, $"Unknown view kind '{request.Kind}'; expected chain, focus, chokepoints, path, linkage or centrality.");
         }
     }
 
@@ -292,6 +293,7 @@ public static class ViewBuilder
         }
     }
 
-    static int Index(GraphSnapshot snapshot, string id) =>
-        snapshot.TryGetIndex(id, out var v) ? v : throw new KeyNotFoundException($"No node with id '{id}'.");
+    static int Index(GraphSnapshot snapshot, string id) => snapshot.IndexOf(id, "id");
+
+    static InvalidRequestException Missing(string field, string message) => new(field, null, message);
 }

@@ -1,3 +1,5 @@
+using ChainGraph.Model.Requests;
+
 namespace ChainGraph.Server.Views;
 
 /// <summary>
@@ -9,4 +11,12 @@ namespace ChainGraph.Server.Views;
 /// PageRank. A room shares the view.
 /// </summary>
 public sealed record ViewRequest(string Kind, string? Chain = null, string? Region = null, string? Focus = null, int Depth = 1,
-    int Top = 40, string? Room = null, string? To = null, int K = 3);
+    int Top = 40, string? Room = null, string? To = null, int K = 3)
+{
+    public void Validate() => new ParameterCheck()
+        .Required("kind", Kind)
+        .Range("depth", Depth, 1, 3)
+        .Range("top", Top, 1, 200)
+        .Range("k", K, 1, 10)
+        .ThrowIfInvalid();
+}

@@ -1,4 +1,5 @@
 using ChainGraph.Model;
+using ChainGraph.Model.Requests;
 using Microsoft.Data.Sqlite;
 
 namespace ChainGraph.Storage.Sqlite;
@@ -32,9 +33,9 @@ public sealed partial class SqliteGraphStore
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         var target = System.IO.Path.GetFullPath(path);
-        if (SamePath(target, Path)) throw new ArgumentException($"The backup file '{path}' is the store itself; name another file.");
+        if (SamePath(target, Path)) throw new InvalidRequestException("path", path, $"The backup file '{path}' is the store itself; name another file.");
         if (Directory.Exists(target))
-            throw new ArgumentException($"'{path}' is a folder; name the backup file, e.g. {System.IO.Path.Combine(path, "chaingraph-backup.db")}.");
+            throw new InvalidRequestException("path", path, $"'{path}' is a folder; name the backup file, e.g. {System.IO.Path.Combine(path, "chaingraph-backup.db")}.");
         if (!File.Exists(Path)) throw new FileNotFoundException($"There is no store at '{Path}' to back up.", Path);
         try
         {
@@ -105,9 +106,9 @@ public sealed partial class SqliteGraphStore
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         var source = System.IO.Path.GetFullPath(path);
-        if (SamePath(source, Path)) throw new ArgumentException($"The backup '{path}' is the store itself; there is nothing to restore.");
-        if (Directory.Exists(source)) throw new ArgumentException($"'{path}' is a folder, not a backup file.");
-        if (!File.Exists(source)) throw new FileNotFoundException($"There is no backup at '{path}'.", source);
+        if (SamePath(source, Path)) throw new InvalidRequestException("path", path, $"The backup '{path}' is the store itself; there is nothing to restore.");
+        if (Directory.Exists(source)) throw new InvalidRequestException("path", path, $"'{path}' is a folder, not a backup file.");
+        if (!File.Exists(source)) throw new NotFoundException("path", path, $"There is no backup at '{path}'.");
         if (System.IO.Path.GetDirectoryName(Path) is { Length: > 0 } directory) Directory.CreateDirectory(directory);
         try
         {

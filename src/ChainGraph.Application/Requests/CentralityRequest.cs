@@ -1,0 +1,17 @@
+using ChainGraph.Model.Requests;
+
+namespace ChainGraph.Application.Requests;
+
+/// <summary>PageRank and sampled betweenness (<c>analyze centrality</c>, <c>GET /api/analyses/centrality</c>).</summary>
+public sealed record CentralityRequest(int Top = 20, int Samples = 500, string? Label = null)
+{
+    public const int MaxTop = 500;
+
+    /// <summary>Each sample is one breadth-first search over the whole network; the error at this cap is about 2%.</summary>
+    public const int MaxSamples = 2000;
+
+    public void Validate() => new ParameterCheck()
+        .Range("top", Top, 1, MaxTop)
+        .Range("samples", Samples, 1, MaxSamples)
+        .ThrowIfInvalid();
+}

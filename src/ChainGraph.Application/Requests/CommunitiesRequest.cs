@@ -1,0 +1,17 @@
+using ChainGraph.Model.Requests;
+
+namespace ChainGraph.Application.Requests;
+
+/// <summary>Louvain communities (<c>analyze communities</c>, <c>GET /api/analyses/communities</c>, the hub's colouring).</summary>
+public sealed record CommunitiesRequest(int Top = 20, int Seed = 42, double Resolution = 1.0)
+{
+    public const int MaxTop = 200;
+
+    /// <summary>Far beyond any useful resolution; past it every node is a community of its own.</summary>
+    public const double MaxResolution = 100;
+
+    public void Validate() => new ParameterCheck()
+        .Range("top", Top, 1, MaxTop)
+        .Above("resolution", Resolution, 0, MaxResolution)
+        .ThrowIfInvalid();
+}

@@ -1,0 +1,27 @@
+using ChainGraph.Model.Requests;
+using ChainGraph.Model.Snapshot;
+
+namespace ChainGraph.Application.Requests;
+
+/// <summary>What removing nodes or a region cuts off (<c>analyze disruption</c>, <c>GET /api/analyses/disruption</c>).</summary>
+/// <param name="Remove">Ids of the enterprises or products to remove, comma-separated.</param>
+public sealed record DisruptionRequest(string? Remove, string? Region, string? Chain)
+{
+    /// <summary>The ids of <see cref="Remove"/>, trimmed, without empty entries.</summary>
+    public IReadOnlyList<string> RemovedIds =>
+        (Remove ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    /// <summary>The snapshot's indices of <see cref="RemovedIds"/>.</summary>
+    /// <exception cref="NotFoundException">Naming every id the graph does not hold.</exception>
+    public IReadOnlyList<int> RemovedNodes(GraphSnapshot snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        var missing = RemovedIds.Where(id => !snapshot.TryGetIndex(id, out _)).ToList();
+        if (missing.Count > 0) throw new NotFoundException("remove", string.Join(",", missing), $"No node with id {string.Join(", ", missing.Select(m => $"'{m}'"))}.");
+        return [.. RemovedIds.Select(id => snapshot.IndexOf(id, "remove"))];
+    }
+
+    public void Validate() => new ParameterCheck()
+        .That(RemovedIds.Count > 0 || !string.IsNullOrWhiteSpace(Region), "remove", Remove, "give the ids of the enterprises or products to remove, or a region.")
+        .ThrowIfInvalid();
+}
