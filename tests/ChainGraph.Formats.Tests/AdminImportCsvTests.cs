@@ -103,4 +103,21 @@ public sealed class AdminImportCsvTests : IDisposable
         Assert.Equal("动力\n电池", plan.Nodes[1].Name);
         Assert.Equal(0.25, Assert.Single(plan.Relationships).Properties["share"]);
     }
+
+    [Fact]
+    public async Task WriteThenRead_BackspaceAndLoneSurrogate_KeepsTheBackspace()
+    {
+        GraphNode[] nodes =
+        [
+            new("小\b大肠", NodeLabel.Product, new Dictionary<string, object> { ["name"] = "小\b大肠" }),
+            new("lone", NodeLabel.Product, new Dictionary<string, object> { ["name"] = "a\uD800b" }),
+        ];
+
+        await AdminImportCsvWriter.WriteAsync(folder.File("export"), nodes.ToAsyncEnumerable(), AsyncEnumerable.Empty<GraphRelationship>());
+        var plan = Read(folder.File("export"));
+
+        // UTF-8 cannot carry a lone surrogate: the encoder writes U+FFFD in its place.
+        Assert.Empty(plan.Rejected);
+        Assert.Equal(["小\b大肠", "a\uFFFDb"], plan.Nodes.Select(n => n.Name));
+    }
 }

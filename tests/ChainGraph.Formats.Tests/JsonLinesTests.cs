@@ -51,4 +51,25 @@ public sealed class JsonLinesTests : IDisposable
         Assert.Equal(["p", "q"], plan.Nodes.Select(n => n.Id));
         Assert.Contains("碳酸锂", File.ReadAllText(path));
     }
+
+    [Fact]
+    public async Task Write_BackspaceAndLoneSurrogate_WritesValidJsonKeepingTheBackspace()
+    {
+        GraphNode[] nodes =
+        [
+            new("小\b大肠", NodeLabel.Product, new Dictionary<string, object> { ["name"] = "小\b大肠" }),
+            new("lone", NodeLabel.Product, new Dictionary<string, object> { ["name"] = "a\uD800b" }),
+        ];
+        var path = folder.File("out.jsonl");
+        await using (var stream = File.Create(path))
+            await JsonLinesWriter.WriteAsync(stream, nodes.ToAsyncEnumerable(), AsyncEnumerable.Empty<GraphRelationship>());
+        var batch = new GraphBatch();
+
+        new JsonLinesReader().Read(path, batch);
+        var plan = batch.Resolve(new Dictionary<string, NodeLabel>());
+
+        // JSON escapes the control character itself; UTF-8 cannot carry a lone surrogate, which becomes U+FFFD.
+        Assert.Empty(plan.Rejected);
+        Assert.Equal(["小\b大肠", "a\uFFFDb"], plan.Nodes.Select(n => n.Name));
+    }
 }

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.Diagnostics;
+using ChainGraph.Formats;
 using ChainGraph.Formats.Csv;
 using ChainGraph.Formats.Cytoscape;
 using ChainGraph.Formats.GraphMl;
@@ -23,30 +25,52 @@ public static class ExportCommand
         var command = new Command("export", "Write the graph, or part of it, in another format.") { format, output, chain, focus, depth };
         command.WithStore().SetAction(async (result, cancellationToken) =>
         {
+            var clock = Stopwatch.StartNew();
             await using var store = await CommonOptions.OpenStoreAsync(result, cancellationToken);
             var only = await SelectAsync(store, result.GetValue(chain), result.GetValue(focus), result.GetValue(depth), cancellationToken);
-            var nodes = Filter(store.ReadNodesAsync(cancellationToken), n => only?.Contains(n.Id) ?? true);
-            var rels = Filter(store.ReadRelationshipsAsync(cancellationToken), r => only is null || (only.Contains(r.StartId) && only.Contains(r.EndId)));
-            var path = result.GetValue(output)!;
-            if (result.GetValue(format) == "csv")
-            {
-                var files = await AdminImportCsvWriter.WriteAsync(path, nodes, rels, cancellationToken);
-                await console.Error.WriteLineAsync($"Wrote {files.Count} files to {path}.");
-                return ExitCodes.Ok;
-            }
-            if (Path.GetDirectoryName(Path.GetFullPath(path)) is { } directory) Directory.CreateDirectory(directory);
-            await using var stream = File.Create(path);
-            var write = result.GetValue(format) switch
-            {
-                "cytoscape" => CytoscapeWriter.WriteAsync(stream, nodes, rels, cancellationToken),
-                "graphml" => GraphMlWriter.WriteAsync(stream, nodes, rels, cancellationToken),
-                _ => JsonLinesWriter.WriteAsync(stream, nodes, rels, cancellationToken),
-            };
-            await write;
-            await console.Error.WriteLineAsync($"Wrote {path}.");
+            long nodeCount = 0, relCount = 0;
+            var nodes = Filter(store.ReadNodesAsync(cancellationToken), n => only?.Contains(n.Id) ?? true, () => nodeCount++);
+            var rels = Filter(store.ReadRelationshipsAsync(cancellationToken),
+                r => only is null || (only.Contains(r.StartId) && only.Contains(r.EndId)), () => relCount++);
+            var path = Path.GetFullPath(result.GetValue(output)!);
+            var escaped = await WriteAsync(result.GetValue(format)!, path, nodes, rels, cancellationToken);
+            var summary = new ExportSummary(result.GetValue(format)!, path, nodeCount, relCount, escaped, Math.Round(clock.Elapsed.TotalSeconds, 3));
+            if (result.GetValue(CommonOptions.Json)) console.WriteJson(summary);
+            else await console.Error.WriteLineAsync(Describe(summary));
             return ExitCodes.Ok;
         });
         return command;
+    }
+
+    /// <summary>What <c>export --json</c> prints.</summary>
+    public sealed record ExportSummary(string Format, string Path, long Nodes, long Relationships, int EscapedValues, double Seconds);
+
+    /// <summary>Writes the export atomically (no partial output on failure); returns how many values it escaped.</summary>
+    static async Task<int> WriteAsync(string format, string path, IAsyncEnumerable<GraphNode> nodes, IAsyncEnumerable<GraphRelationship> rels,
+        CancellationToken cancellationToken)
+    {
+        // Only GraphML escapes: JSON and CSV carry every character (JSON writes control characters as its own \u escapes).
+        switch (format)
+        {
+            case "graphml":
+                return await AtomicOutput.WriteFileAsync(path, stream => GraphMlWriter.WriteAsync(stream, nodes, rels, cancellationToken), cancellationToken);
+            case "csv":
+                await AdminImportCsvWriter.WriteAsync(path, nodes, rels, cancellationToken);
+                return 0;
+            case "cytoscape":
+                await AtomicOutput.WriteFileAsync(path, stream => CytoscapeWriter.WriteAsync(stream, nodes, rels, cancellationToken), cancellationToken);
+                return 0;
+            default:
+                await AtomicOutput.WriteFileAsync(path, stream => JsonLinesWriter.WriteAsync(stream, nodes, rels, cancellationToken), cancellationToken);
+                return 0;
+        }
+    }
+
+    static string Describe(ExportSummary summary)
+    {
+        var escaped = summary.EscapedValues == 0 ? ""
+            : $" {summary.EscapedValues:N0} values escaped for XML (\\uXXXX for a character it cannot carry, \\\\ for a backslash).";
+        return $"Wrote {summary.Path}: {summary.Nodes:N0} nodes, {summary.Relationships:N0} relationships in {summary.Seconds:0.###} s.{escaped}";
     }
 
     static async Task<HashSet<string>?> SelectAsync(IGraphStore store, string? chain, string? focus, int depth, CancellationToken cancellationToken)
@@ -60,9 +84,13 @@ public static class ExportCommand
         return selected.Select(i => snapshot.Ids[i]).ToHashSet(StringComparer.Ordinal);
     }
 
-    static async IAsyncEnumerable<T> Filter<T>(IAsyncEnumerable<T> items, Func<T, bool> keep)
+    static async IAsyncEnumerable<T> Filter<T>(IAsyncEnumerable<T> items, Func<T, bool> keep, Action onKept)
     {
         await foreach (var item in items)
-            if (keep(item)) yield return item;
+        {
+            if (!keep(item)) continue;
+            onKept();
+            yield return item;
+        }
     }
 }

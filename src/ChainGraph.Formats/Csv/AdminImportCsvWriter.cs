@@ -6,14 +6,32 @@ namespace ChainGraph.Formats.Csv;
 /// <summary>
 /// Writes a graph as Neo4j admin-import CSV: nodes_{Label}.csv and rels_{TYPE}.csv with typed
 /// headers, readable by <see cref="AdminImportCsvReader"/> and by <c>neo4j-admin database import</c>
-/// (with --multiline-fields=true when names hold line breaks).
+/// (with --multiline-fields=true when names hold line breaks). The folder is written beside its
+/// target and moved into place when complete (<see cref="AtomicOutput"/>), replacing an earlier export.
 /// </summary>
 public static class AdminImportCsvWriter
 {
+    /// <summary>Writes the files into <paramref name="folder"/>, which must be absent, empty or an earlier export.</summary>
+    /// <returns>The paths of the files written.</returns>
     public static async Task<IReadOnlyList<string>> WriteAsync(string folder, IAsyncEnumerable<GraphNode> nodes,
         IAsyncEnumerable<GraphRelationship> relationships, CancellationToken cancellationToken = default)
     {
-        Directory.CreateDirectory(folder);
+        ArgumentException.ThrowIfNullOrEmpty(folder);
+        // The folder is replaced whole: never replace one that holds anything but an earlier export.
+        if (Directory.Exists(folder) && Directory.EnumerateFileSystemEntries(folder).FirstOrDefault(e => !IsExportFile(e)) is { } other)
+            throw new IOException($"'{folder}' holds files other than a CSV export; export into a new, empty or earlier export folder. Got: '{Path.GetFileName(other)}'");
+        var names = await AtomicOutput.WriteFolderAsync(folder, temp => WriteFilesAsync(temp, nodes, relationships, cancellationToken), cancellationToken);
+        return names.Select(name => Path.Combine(folder, name)).ToList();
+    }
+
+    static bool IsExportFile(string path) =>
+        File.Exists(path) && Path.GetFileName(path) is var name && name.EndsWith(".csv", StringComparison.Ordinal)
+        && (name.StartsWith("nodes_", StringComparison.Ordinal) || name.StartsWith("rels_", StringComparison.Ordinal));
+
+    /// <summary>The file names written into <paramref name="folder"/>.</summary>
+    static async Task<List<string>> WriteFilesAsync(string folder, IAsyncEnumerable<GraphNode> nodes,
+        IAsyncEnumerable<GraphRelationship> relationships, CancellationToken cancellationToken)
+    {
         var files = new List<string>();
         var nodesByLabel = new SortedDictionary<NodeLabel, List<GraphNode>>();
         await foreach (var node in nodes.WithCancellation(cancellationToken))
@@ -21,7 +39,7 @@ public static class AdminImportCsvWriter
         foreach (var (label, group) in nodesByLabel)
         {
             var columns = Columns(group.Select(n => n.Properties), p => GraphSchema.TypeOf(label, p));
-            files.Add(await WriteFileAsync(Path.Combine(folder, $"nodes_{label}.csv"), ["id:ID", ":LABEL"], columns,
+            files.Add(await WriteFileAsync(folder, $"nodes_{label}.csv", ["id:ID", ":LABEL"], columns,
                 group.Select(n => (new[] { n.Id, GraphSchema.Name(label) }, n.Properties)), cancellationToken));
         }
 
@@ -32,7 +50,7 @@ public static class AdminImportCsvWriter
         {
             var name = GraphSchema.Name(type);
             var columns = Columns(group.Select(r => r.Properties), p => GraphSchema.TypeOf(type, p));
-            files.Add(await WriteFileAsync(Path.Combine(folder, $"rels_{name}.csv"), [":START_ID", ":END_ID", ":TYPE"], columns,
+            files.Add(await WriteFileAsync(folder, $"rels_{name}.csv", [":START_ID", ":END_ID", ":TYPE"], columns,
                 group.Select(r => (new[] { r.StartId, r.EndId, name }, r.Properties)), cancellationToken));
         }
         return files;
@@ -63,10 +81,10 @@ public static class AdminImportCsvWriter
         return order.Select(k => (k, types[k])).ToList();
     }
 
-    static async Task<string> WriteFileAsync(string path, string[] fixedColumns, List<(string Name, PropertyType Type)> columns,
+    static async Task<string> WriteFileAsync(string folder, string name, string[] fixedColumns, List<(string Name, PropertyType Type)> columns,
         IEnumerable<(string[] Fixed, IReadOnlyDictionary<string, object> Properties)> rows, CancellationToken cancellationToken)
     {
-        await using var writer = new StreamWriter(path, append: false, new UTF8Encoding(false), bufferSize: 1 << 16);
+        await using var writer = new StreamWriter(Path.Combine(folder, name), append: false, new UTF8Encoding(false), bufferSize: 1 << 16);
         await writer.WriteLineAsync(CsvText.Line(fixedColumns.Concat(columns.Select(c => $"{c.Name}:{PropertyValues.CsvTypeName(c.Type)}"))));
         foreach (var (fixedValues, properties) in rows)
         {
@@ -74,7 +92,7 @@ public static class AdminImportCsvWriter
             var cells = fixedValues.Concat(columns.Select(c => properties.TryGetValue(c.Name, out var v) ? Cell(v, c.Type) : ""));
             await writer.WriteLineAsync(CsvText.Line(cells));
         }
-        return path;
+        return name;
     }
 
     static string Cell(object value, PropertyType type) =>

@@ -8,11 +8,22 @@ namespace ChainGraph.Formats.GraphMl;
 /// a directed graph, one key per property with its GraphML type, the node label as "label" and
 /// the relationship type as "type". String arrays are joined with ';' (GraphML has no lists).
 /// </summary>
+/// <remarks>
+/// XML 1.0 cannot carry every string a store holds (a real product name contains a backspace), so
+/// each id, key name and value is written through <see cref="GraphMlText.Escape"/>: a C0 control
+/// other than tab, line feed and carriage return, U+FFFE, U+FFFF or a lone surrogate becomes the six
+/// characters <c>\uXXXX</c> (the UTF-16 code unit in upper-case hex), and a backslash becomes
+/// <c>\\</c>, so <see cref="GraphMlText.Unescape"/> restores the exact original. Line breaks are
+/// written as character references, which XML readers do not normalise away.
+/// </remarks>
 public static class GraphMlWriter
 {
-    public static async Task WriteAsync(Stream output, IAsyncEnumerable<GraphNode> nodes, IAsyncEnumerable<GraphRelationship> relationships,
+    /// <summary>Writes the graph to <paramref name="output"/>.</summary>
+    /// <returns>How many strings (ids, key names, values) were written escaped.</returns>
+    public static async Task<int> WriteAsync(Stream output, IAsyncEnumerable<GraphNode> nodes, IAsyncEnumerable<GraphRelationship> relationships,
         CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(output);
         var nodeList = new List<GraphNode>();
         await foreach (var node in nodes.WithCancellation(cancellationToken)) nodeList.Add(node);
         var relList = new List<GraphRelationship>();
@@ -20,38 +31,43 @@ public static class GraphMlWriter
         var nodeKeys = Keys(nodeList.Select(n => n.Properties), "n");
         var edgeKeys = Keys(relList.Select(r => r.Properties), "e");
 
-        var settings = new XmlWriterSettings { Async = true, Indent = true, Encoding = new System.Text.UTF8Encoding(false) };
+        var text = new EscapeCounter();
+        var settings = new XmlWriterSettings
+        {
+            Async = true, Indent = true, Encoding = new System.Text.UTF8Encoding(false), NewLineHandling = NewLineHandling.Entitize,
+        };
         await using var xml = XmlWriter.Create(output, settings);
         await xml.WriteStartDocumentAsync();
         xml.WriteStartElement("graphml", "http://graphml.graphdrawing.org/xmlns");
         WriteKey(xml, "label", "node", "label", "string");
         WriteKey(xml, "type", "edge", "type", "string");
-        foreach (var (name, (id, type)) in nodeKeys) WriteKey(xml, id, "node", name, type);
-        foreach (var (name, (id, type)) in edgeKeys) WriteKey(xml, id, "edge", name, type);
+        foreach (var (name, (id, type)) in nodeKeys) WriteKey(xml, id, "node", text.Escape(name), type);
+        foreach (var (name, (id, type)) in edgeKeys) WriteKey(xml, id, "edge", text.Escape(name), type);
         xml.WriteStartElement("graph");
         xml.WriteAttributeString("id", "chaingraph");
         xml.WriteAttributeString("edgedefault", "directed");
         foreach (var node in nodeList)
         {
             xml.WriteStartElement("node");
-            xml.WriteAttributeString("id", node.Id);
+            xml.WriteAttributeString("id", text.Escape(node.Id));
             WriteData(xml, "label", GraphSchema.Name(node.Label));
-            foreach (var (key, value) in node.Properties) WriteData(xml, nodeKeys[key].Id, Text(value));
+            foreach (var (key, value) in node.Properties) WriteData(xml, nodeKeys[key].Id, text.Escape(value));
             xml.WriteEndElement();
         }
         foreach (var rel in relList)
         {
             xml.WriteStartElement("edge");
-            xml.WriteAttributeString("source", rel.StartId);
-            xml.WriteAttributeString("target", rel.EndId);
+            xml.WriteAttributeString("source", text.Escape(rel.StartId));
+            xml.WriteAttributeString("target", text.Escape(rel.EndId));
             WriteData(xml, "type", GraphSchema.Name(rel.Type));
-            foreach (var (key, value) in rel.Properties) WriteData(xml, edgeKeys[key].Id, Text(value));
+            foreach (var (key, value) in rel.Properties) WriteData(xml, edgeKeys[key].Id, text.Escape(value));
             xml.WriteEndElement();
         }
         xml.WriteEndElement();
         xml.WriteEndElement();
         await xml.WriteEndDocumentAsync();
         await xml.FlushAsync();
+        return text.Count;
     }
 
     /// <summary>Each property name with a key id and its GraphML type; mixed numbers widen to double, anything else mixed to string.</summary>
@@ -89,5 +105,16 @@ public static class GraphMlWriter
         xml.WriteEndElement();
     }
 
-    static string Text(object value) => PropertyValues.Format(value, ';');
+    sealed class EscapeCounter
+    {
+        public int Count { get; private set; }
+
+        public string Escape(object value)
+        {
+            var original = PropertyValues.Format(value, ';');
+            var escaped = GraphMlText.Escape(original);
+            if (escaped.Length != original.Length) Count++;
+            return escaped;
+        }
+    }
 }
