@@ -1,11 +1,13 @@
 using System.CommandLine;
 using System.Diagnostics;
+using ChainGraph.Application.Requests;
 using ChainGraph.Formats;
 using ChainGraph.Formats.Csv;
 using ChainGraph.Formats.Cytoscape;
 using ChainGraph.Formats.GraphMl;
 using ChainGraph.Formats.JsonLines;
 using ChainGraph.Model;
+using ChainGraph.Model.Requests;
 using ChainGraph.Model.Snapshot;
 using ChainGraph.Storage;
 
@@ -26,8 +28,10 @@ public static class ExportCommand
         command.WithStore().SetAction(async (result, cancellationToken) =>
         {
             var clock = Stopwatch.StartNew();
+            var selection = new SelectionRequest(result.GetValue(chain), result.GetValue(focus), result.GetValue(depth));
+            selection.Validate();
             await using var store = await CommonOptions.OpenStoreAsync(result, cancellationToken);
-            var only = await SelectAsync(store, result.GetValue(chain), result.GetValue(focus), result.GetValue(depth), cancellationToken);
+            var only = await SelectAsync(store, selection, cancellationToken);
             long nodeCount = 0, relCount = 0;
             var nodes = Filter(store.ReadNodesAsync(cancellationToken), n => only?.Contains(n.Id) ?? true, () => nodeCount++);
             var rels = Filter(store.ReadRelationshipsAsync(cancellationToken),
@@ -73,14 +77,15 @@ public static class ExportCommand
         return $"Wrote {summary.Path}: {summary.Nodes:N0} nodes, {summary.Relationships:N0} relationships in {summary.Seconds:0.###} s.{escaped}";
     }
 
-    static async Task<HashSet<string>?> SelectAsync(IGraphStore store, string? chain, string? focus, int depth, CancellationToken cancellationToken)
+    static async Task<HashSet<string>?> SelectAsync(IGraphStore store, SelectionRequest selection, CancellationToken cancellationToken)
     {
-        if (chain is null && focus is null) return null;
+        if (selection is { Chain: null, Focus: null }) return null;
         var snapshot = await store.LoadSnapshotAsync(cancellationToken);
-        var id = chain ?? focus!;
-        if (!snapshot.TryGetIndex(id, out var node)) throw new ArgumentException($"No node with id '{id}'.");
-        if (chain is not null && snapshot.Labels[node] != NodeLabel.Chain) throw new ArgumentException($"'{chain}' is a {snapshot.Labels[node]}, not a Chain.");
-        var selected = chain is not null ? Neighbourhood.Chain(snapshot, node) : Neighbourhood.Around(snapshot, node, depth);
+        var field = selection.Chain is null ? "focus" : "chain";
+        var node = snapshot.IndexOf(selection.Chain ?? selection.Focus!, field);
+        if (selection.Chain is not null && snapshot.Labels[node] != NodeLabel.Chain)
+            throw new InvalidRequestException("chain", selection.Chain, $"'{selection.Chain}' is a {snapshot.Labels[node]}, not a Chain.");
+        var selected = selection.Chain is not null ? Neighbourhood.Chain(snapshot, node) : Neighbourhood.Around(snapshot, node, selection.Depth);
         return selected.Select(i => snapshot.Ids[i]).ToHashSet(StringComparer.Ordinal);
     }
 
