@@ -1,30 +1,58 @@
 using System.Diagnostics;
+using System.Globalization;
+using ChainGraph.Testing;
 
 namespace ChainGraph.Benchmarks;
 
 /// <summary>One timed run of a headline figure, with the process's peak working set.</summary>
 internal static class Once
 {
-    public static async Task<int> RunAsync(string name, string[] rest)
+    const string Usage = "usage: once import-chainkg | chokepoints-chainkg | exploration-chainkg | rest-latency | view-layout TOP | " +
+        "hub-fanout | load RATE SECONDS | scale DB CHAIN REGION | exploration DB";
+
+    /// <summary>A figure, and what it reads: the ChainKnowledgeGraph data, or an existing store.</summary>
+    sealed record Figure(Func<Task<string>> Run, bool ChainKg = false, string? Store = null);
+
+    /// <summary>0 after the run; 2, with one line on stderr, for bad arguments or missing data.</summary>
+    public static async Task<int> RunAsync(string[] args)
     {
-        Func<Task<string>> run = (name, rest) switch
+        if (args is not [var name, .. var rest] || Find(name, rest) is not { } figure)
         {
-            ("import-chainkg", _) => ImportChainKgBenchmark.ImportOnceAsync,
-            ("chokepoints-chainkg", _) => ChokepointsBenchmark.SideBySideAsync,
-            ("scale", [var db, var chain, var region]) => () => ScaleRun.RunAsync(db, chain, region),
-            ("hub-fanout", _) => ServiceRuns.HubFanoutAsync,
-            ("exploration-chainkg", _) => ExplorationRun.ChainKgAsync,
-            ("load", [var rate, var seconds]) => () => LoadRun.RunAsync(int.Parse(rate, System.Globalization.CultureInfo.InvariantCulture), int.Parse(seconds, System.Globalization.CultureInfo.InvariantCulture)),
-            ("exploration", [var db]) => () => ExplorationRun.StoreAsync(db),
-            ("rest-latency", _) => ServiceRuns.RestLatencyAsync,
-            ("view-layout", [var top]) => () => ServiceRuns.ViewLayoutAsync(int.Parse(top, System.Globalization.CultureInfo.InvariantCulture)),
-            _ => throw new ArgumentException($"Unknown figure '{name}'; expected import-chainkg, chokepoints-chainkg, scale DB CHAIN REGION, hub-fanout, rest-latency, view-layout TOP, exploration-chainkg, exploration DB or load RATE SECONDS."),
-        };
+            Console.Error.WriteLine(Usage);
+            return 2;
+        }
+        if (Missing(figure) is { } missing)
+        {
+            Console.Error.WriteLine($"{name}: {missing}");
+            return 2;
+        }
         var clock = Stopwatch.StartNew();
-        var detail = await run();
+        var detail = await figure.Run();
         clock.Stop();
         using var self = Process.GetCurrentProcess();
         Console.WriteLine($"{name}: {clock.Elapsed.TotalSeconds:0.000} s wall, peak working set {self.PeakWorkingSet64 / (1024.0 * 1024):0} MiB; {detail}");
         return 0;
     }
+
+    static Figure? Find(string name, string[] rest) => (name, rest) switch
+    {
+        ("import-chainkg", []) => new(ImportChainKgBenchmark.ImportOnceAsync, ChainKg: true),
+        ("chokepoints-chainkg", []) => new(ChokepointsBenchmark.SideBySideAsync, ChainKg: true),
+        ("exploration-chainkg", []) => new(ExplorationRun.ChainKgAsync, ChainKg: true),
+        ("rest-latency", []) => new(ServiceRuns.RestLatencyAsync, ChainKg: true),
+        ("view-layout", [var top]) when Count(top, int.MaxValue) is { } n => new(() => ServiceRuns.ViewLayoutAsync(n), ChainKg: true),
+        ("hub-fanout", []) => new(ServiceRuns.HubFanoutAsync),
+        ("load", [var rate, var seconds]) when Count(rate, 2000) is { } r && Count(seconds, 3600) is { } s => new(() => LoadRun.RunAsync(r, s)),
+        ("scale", [var db, var chain, var region]) => new(() => ScaleRun.RunAsync(db, chain, region), Store: db),
+        ("exploration", [var db]) => new(() => ExplorationRun.StoreAsync(db), Store: db),
+        _ => null,
+    };
+
+    static string? Missing(Figure figure) =>
+        figure.ChainKg && SharedData.ChainKg is null ? SharedData.MissingReason
+        : figure.Store is { } db && !File.Exists(db) ? $"No store at {Path.GetFullPath(db)}: give the path of an existing store (one `chaingraph import --db` wrote)."
+        : null;
+
+    static int? Count(string text, int max) =>
+        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0 && n <= max ? n : null;
 }

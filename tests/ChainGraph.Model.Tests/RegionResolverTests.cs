@@ -47,7 +47,7 @@ public sealed class RegionResolverTests
 
 public sealed class ChinaGazetteerTests
 {
-    [ChainGraph.Testing.ChainKgFact]
+    [ChainGraph.Testing.CnFact]
     public void Gazetteer_HoldsEveryProvinceAndCityOfTheReferenceList()
     {
         var reference = File.ReadLines(Path.Combine(ChainGraph.Testing.SharedData.Cn!, "china_admin_divisions.csv")).Skip(1)

@@ -15,7 +15,7 @@ static class CypherLint
     {
         var module = Path.Combine(Root, "tests", "cypher-lint", "node_modules", "@neo4j-cypher", "language-support");
         if (!Directory.Exists(module))
-            Assert.Fail($"The Cypher linter is not installed: run `{Install}` in {Root} first (CI does).");
+            Assert.Fail($"The Cypher linter is not installed: building this project installs it; else run `{Install}` in {Root} (Node 20 or later).");
         var start = new ProcessStartInfo("node") { WorkingDirectory = Root, RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(Path.Combine("tests", "cypher-lint", "lint.mjs"));
         foreach (var path in paths) start.ArgumentList.Add(path);

@@ -4,7 +4,8 @@ namespace ChainGraph.Storage.Neo4j.Tests;
 
 /// <summary>
 /// Every statement the Neo4j store runs passes Neo4j's own Cypher linter, and the check provably
-/// fails on a broken statement. Needs <c>npm ci --prefix tests/cypher-lint</c>; fails, saying so, without it.
+/// fails on a broken statement. The project's build installs the linter (npm ci in tests/cypher-lint);
+/// without it they fail, saying so.
 /// </summary>
 public sealed class CypherLintTests
 {

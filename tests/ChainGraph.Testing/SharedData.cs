@@ -1,35 +1,54 @@
 namespace ChainGraph.Testing;
 
 /// <summary>
-/// The real data beside the project (../shared/data). Tests that need it use
-/// <see cref="ChainKgFactAttribute"/>, which skips with the reason when the folder is absent.
+/// The real data: the ChainKnowledgeGraph folder that CHAINGRAPH_DATA names, by default
+/// ../shared/data/chainkg beside the repository (see <see cref="DataFolder"/>). Tests that need it
+/// use <see cref="ChainKgFactAttribute"/>, skipped, naming the folder and the variable, where it is absent.
 /// </summary>
 public static class SharedData
 {
-    static readonly Lazy<string?> Root = new(() =>
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "shared", "data");
-            if (Directory.Exists(Path.Combine(candidate, "chainkg"))) return candidate;
-        }
-        return null;
-    });
+    /// <summary>The environment variable that names the ChainKnowledgeGraph folder.</summary>
+    public const string Variable = "CHAINGRAPH_DATA";
 
-    /// <summary>../shared/data/chainkg, or null when it is not on this machine.</summary>
-    public static string? ChainKg => Root.Value is { } root ? Path.Combine(root, "chainkg") : null;
+    static readonly Lazy<string> RepositoryRoot = new(FindRepositoryRoot);
+    static readonly Lazy<DataFolder> ChainKgFolder = new(() => DataFolder.ChainKg(Environment.GetEnvironmentVariable(Variable), RepositoryRoot.Value));
+    static readonly Lazy<DataFolder> CnFolder = new(() => DataFolder.Cn(RepositoryRoot.Value));
+
+    /// <summary>The ChainKnowledgeGraph folder, or null when it is not on this machine.</summary>
+    public static string? ChainKg => ChainKgFolder.Value.Found;
+
+    /// <summary>Why <see cref="ChainKg"/> is null, naming the folder looked at and the variable.</summary>
+    public static string MissingReason => ChainKgFolder.Value.MissingReason ?? "";
 
     /// <summary>../shared/data/cn, or null.</summary>
-    public static string? Cn => Root.Value is { } root ? Path.Combine(root, "cn") : null;
+    public static string? Cn => CnFolder.Value.Found;
 
-    public const string MissingReason = "../shared/data/chainkg is absent on this machine: the real-data tests cannot run here.";
+    /// <summary>Why <see cref="Cn"/> is null.</summary>
+    public static string CnMissingReason => CnFolder.Value.MissingReason ?? "";
+
+    // The folder holding Graph.sln; where there is none (a copied build), the current folder.
+    static string FindRepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "Graph.sln"))) return dir.FullName;
+        return Directory.GetCurrentDirectory();
+    }
 }
 
-/// <summary>A fact that needs ../shared/data; reported as skipped, with the reason, where it is absent.</summary>
+/// <summary>A fact that needs the ChainKnowledgeGraph data; reported as skipped, with the reason, where it is absent.</summary>
 public sealed class ChainKgFactAttribute : FactAttribute
 {
     public ChainKgFactAttribute()
     {
         if (SharedData.ChainKg is null) Skip = SharedData.MissingReason;
+    }
+}
+
+/// <summary>A fact that needs ../shared/data/cn; reported as skipped, with the reason, where it is absent.</summary>
+public sealed class CnFactAttribute : FactAttribute
+{
+    public CnFactAttribute()
+    {
+        if (SharedData.Cn is null) Skip = SharedData.CnMissingReason;
     }
 }

@@ -14,7 +14,8 @@ namespace ChainGraph.Formats.ChainKg;
 /// </summary>
 public sealed partial class ChainKgReader(RegionResolver? resolver = null) : IGraphReader
 {
-    static readonly string[] Files =
+    /// <summary>The files a ChainKnowledgeGraph folder holds, every one of them read.</summary>
+    public static IReadOnlyList<string> Files { get; } =
         ["company.json", "industry.json", "product.json", "company_industry.json", "industry_industry.json",
          "industry_up.json", "company_product.json", "product_product.json"];
 
