@@ -11,7 +11,7 @@ internal static class Repository
     public static async Task<JsonElement?> NetworkXTimingsAsync(string script)
     {
         var start = new ProcessStartInfo("python3") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in new[] { Path.Combine(Root(), "tests", "reference", script), SharedData.ChainKg!, "--timing" }) start.ArgumentList.Add(arg);
+        foreach (var arg in new[] { Path.Combine(RepositoryFolder.Root, "tests", "reference", script), SharedData.ChainKg!, "--timing" }) start.ArgumentList.Add(arg);
         try
         {
             using var process = Process.Start(start)!;
@@ -23,12 +23,5 @@ internal static class Repository
         {
             return null;
         }
-    }
-
-    public static string Root()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Graph.sln"))) return dir.FullName;
-        throw new InvalidOperationException("Run the benchmarks from inside the repository.");
     }
 }

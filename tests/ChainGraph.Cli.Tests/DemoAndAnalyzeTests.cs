@@ -105,4 +105,54 @@ public sealed class DemoAndAnalyzeTests : IDisposable
         Assert.Equal(ExitCodes.BadInput, code);
         Assert.Contains("Unknown region 'Atlantis'", error);
     }
+
+    [Fact]
+    public async Task GapsTable_ListsEachSegmentsLocalMakersAndInnovationCentres()
+    {
+        await LoadDemoAsync();
+
+        var (_, output, _) = await CliRunner.RunAsync("analyze", "gaps", "--chain", "lithium-battery", "--region", "常州", "--db", Db);
+
+        Assert.Contains("local makers", output);
+        Assert.Contains("innovation centres", output);
+        Assert.Contains("ent:catl-jiangsu、ent:calb、ent:svolt", output);
+        Assert.Contains("ic:changzhou-battery-pilot", output);
+    }
+
+    [Fact]
+    public async Task CutLists_SayWhatTheLimitLeftOut()
+    {
+        await LoadDemoAsync();
+
+        var within = await CliRunner.RunAsync("analyze", "paths", "--from", "300750", "--within", "2", "--limit", "3", "--db", Db);
+        var search = await CliRunner.RunAsync("search", "锂", "--limit", "2", "--db", Db);
+        var node = await CliRunner.RunAsync("node", "300750", "--limit", "1", "--db", Db);
+
+        Assert.Matches(@"showing 3 of \d{2,} nodes \(raise --limit to see more\)", within.Out);
+        Assert.Contains("showing the first 2; more match", search.Out);
+        Assert.Matches(@"showing 1 of \d+ neighbours", node.Out);
+    }
+
+    [Fact]
+    public async Task ChokepointTable_PrintsNotApplicable_ForAnEnterprisesSupplyFigures()
+    {
+        await LoadDemoAsync();
+
+        var (_, output, _) = await CliRunner.RunAsync("analyze", "chokepoints", "--top", "60", "--db", Db);
+
+        var enterprise = output.Split('\n').First(l => l.Contains(" Enterprise ", StringComparison.Ordinal));
+        Assert.Equal(3, enterprise.Split("n/a").Length - 1);
+    }
+
+    [Fact]
+    public async Task LinkageTable_ShowsWhatEachProductLinkIsUsedIn()
+    {
+        await LoadDemoAsync();
+
+        var (_, output, _) = await CliRunner.RunAsync("analyze", "linkage", "--a", "常州", "--b", "宁德", "--db", Db);
+
+        Assert.Contains("used in", output);
+        Assert.Contains("宁德时代 → 蜂巢能源  电池管理系统", output);
+        Assert.Contains("动力电池系统", output);
+    }
 }

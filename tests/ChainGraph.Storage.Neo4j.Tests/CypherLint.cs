@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Diagnostics;
+using ChainGraph.Testing;
 
 namespace ChainGraph.Storage.Neo4j.Tests;
 
@@ -8,7 +9,7 @@ static class CypherLint
 {
     public const string Install = "npm ci --prefix tests/cypher-lint";
 
-    public static string Root { get; } = FindRoot();
+    public static string Root => RepositoryFolder.Root;
 
     /// <summary>The exit code and everything the linter printed.</summary>
     public static async Task<(int ExitCode, string Output)> RunAsync(params string[] paths)
@@ -33,12 +34,5 @@ static class CypherLint
             Assert.Fail($"Node.js is needed to run the Cypher linter ({e.Message}); install Node 20 or later, then run `{Install}`.");
             throw;
         }
-    }
-
-    static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Graph.sln"))) return dir.FullName;
-        throw new InvalidOperationException($"No Graph.sln above {AppContext.BaseDirectory}.");
     }
 }

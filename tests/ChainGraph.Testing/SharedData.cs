@@ -10,9 +10,8 @@ public static class SharedData
     /// <summary>The environment variable that names the ChainKnowledgeGraph folder.</summary>
     public const string Variable = "CHAINGRAPH_DATA";
 
-    static readonly Lazy<string> RepositoryRoot = new(FindRepositoryRoot);
-    static readonly Lazy<DataFolder> ChainKgFolder = new(() => DataFolder.ChainKg(Environment.GetEnvironmentVariable(Variable), RepositoryRoot.Value));
-    static readonly Lazy<DataFolder> CnFolder = new(() => DataFolder.Cn(RepositoryRoot.Value));
+    static readonly Lazy<DataFolder> ChainKgFolder = new(() => DataFolder.ChainKg(Environment.GetEnvironmentVariable(Variable), RepositoryFolder.Root));
+    static readonly Lazy<DataFolder> CnFolder = new(() => DataFolder.Cn(RepositoryFolder.Root));
 
     /// <summary>The ChainKnowledgeGraph folder, or null when it is not on this machine.</summary>
     public static string? ChainKg => ChainKgFolder.Value.Found;
@@ -25,14 +24,6 @@ public static class SharedData
 
     /// <summary>Why <see cref="Cn"/> is null.</summary>
     public static string CnMissingReason => CnFolder.Value.MissingReason ?? "";
-
-    // The folder holding Graph.sln; where there is none (a copied build), the current folder.
-    static string FindRepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Graph.sln"))) return dir.FullName;
-        return Directory.GetCurrentDirectory();
-    }
 }
 
 /// <summary>A fact that needs the ChainKnowledgeGraph data; reported as skipped, with the reason, where it is absent.</summary>
