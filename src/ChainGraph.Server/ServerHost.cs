@@ -1,7 +1,6 @@
 using System.Text.Json.Serialization;
 using ChainGraph.Formats;
 using ChainGraph.Model.Import;
-using ChainGraph.Model.Requests;
 using ChainGraph.Server.Apis;
 using ChainGraph.Server.Graph;
 using ChainGraph.Server.Hubs;
@@ -40,6 +39,7 @@ public static class ServerHost
         builder.Services.AddSingleton<GraphService>();
         builder.Services.AddSingleton<ViewRegistry>();
         builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<RequestProblemHandler>();
         builder.Services.AddOpenApi();
         builder.Services.ConfigureHttpJsonOptions(o =>
         {
@@ -87,23 +87,7 @@ public static class ServerHost
         return true;
     }
 
-    /// <summary>
-    /// A parameter that is invalid or names something the graph does not hold is a 400 with an
-    /// <c>errors</c> map naming the parameter; a store that is down is a 503 with Retry-After;
-    /// anything else a 500 without details.
-    /// </summary>
-    static async Task WriteProblemAsync(HttpContext http)
-    {
-        var error = http.Features.Get<IExceptionHandlerFeature>()?.Error;
-        IResult problem = error switch
-        {
-            InvalidRequestException invalid => Problems.Invalid(invalid.Errors),
-            NotFoundException missing => Problems.Invalid([new FieldError(missing.Field, missing.Value, missing.Message)]),
-            FormatException or InvalidDataException => Problems.Invalid([new FieldError("body", null, error.Message)]),
-            GraphStoreException { IsTransient: true } => Results.Problem(error.Message, statusCode: StatusCodes.Status503ServiceUnavailable, title: "The graph store is unavailable"),
-            _ => Results.Problem(statusCode: StatusCodes.Status500InternalServerError, title: "Unexpected error"),
-        };
-        if (error is GraphStoreException { IsTransient: true }) http.Response.Headers.RetryAfter = "5";
-        await problem.ExecuteAsync(http);
-    }
+    /// <summary>Anything <see cref="RequestProblemHandler"/> did not explain: a 500 without details (the error is logged).</summary>
+    static Task WriteProblemAsync(HttpContext http) =>
+        Results.Problem(statusCode: StatusCodes.Status500InternalServerError, title: "Unexpected error").ExecuteAsync(http);
 }
