@@ -57,7 +57,7 @@ public sealed class ChainGapTests
         Assert.Equal(["semcorp", "senior", "wuxi"], separator.Candidates.Select(c => c.Id));
         var top = separator.Candidates[0];
         // capacity 0.6·0.30 + 链主 1·0.25 + 2 links (2/3)·0.25 + relief·0.10 + not near
-        Assert.Equal("makes 隔膜 (60% of the segment's volume); 链主; already trades with 2 enterprises in 常州市", top.Why);
+        Assert.Equal("makes 隔膜 (60% of the segment's volume); 链主; already trades with cell0、cell1 in 常州市", top.Why);
         Assert.Equal(0.18 + 0.25 + 0.25 * 2 / 3.0, top.Score, 3);
         Assert.Contains("same province (江苏省)", separator.Candidates[2].Why);
         Assert.Contains("segment HHI 0.46→", separator.Candidates[2].Why);
@@ -69,8 +69,51 @@ public sealed class ChainGapTests
         var separator = Run(Chain().Inputs("隔膜", "动力电池"), "常州").Segments.Single(s => s.Id == "lib:separator");
 
         var why = separator.Candidates.ToDictionary(c => c.Id, c => c.Why);
-        Assert.Contains("already trades with 2 enterprises in 常州市 and makes inputs of 3 more", why["semcorp"]);
-        Assert.Contains("makes inputs of 5 enterprises in 常州市", why["wuxi"]);
+        Assert.Contains("already trades with cell0、cell1 in 常州市 and makes inputs of cell2、cell3、cell4", why["semcorp"]);
+        Assert.Contains("makes inputs of cell0、cell1、cell2 and 2 more in 常州市", why["wuxi"]);
+    }
+
+    [Fact]
+    public void CandidateOfTheRegionsProvinceWhoseCityIsUnknown_IsMarkedAndRankedAfterThoseKnownOutside()
+    {
+        var graph = Chain().Enterprise("unplaced", "江苏省", null).Makes("unplaced", "隔膜", 50);
+
+        var separator = Run(graph, "常州").Segments.Single(s => s.Id == "lib:separator");
+
+        Assert.Equal("unplaced", separator.Candidates[^1].Id);
+        Assert.True(separator.Candidates[^1].PlaceUnknown);
+        Assert.Contains("city not known (in 江苏省): may already be local", separator.Candidates[^1].Why);
+        Assert.All(separator.Candidates.SkipLast(1), c => Assert.False(c.PlaceUnknown));
+    }
+
+    [Fact]
+    public void SegmentWithVolumes_TakesItsStatusFromTheLocalShare_AndSaysSo()
+    {
+        // One local maker with 80% of the volume is strong, though one maker by count would be weak.
+        var graph = new TestGraph().Node("c", NodeLabel.Chain).Node("c:cells", NodeLabel.Segment, "midstream", 1).Products("电芯")
+            .Edge(RelType.PartOf, "c:cells", "c").Edge(RelType.InSegment, "电芯", "c:cells")
+            .Enterprise("catl", "福建省", "宁德市").Makes("catl", "电芯", 80).Enterprise("other", "广东省", "深圳市").Makes("other", "电芯", 20);
+        var snapshot = graph.Build();
+
+        var cells = ChainGapAnalysis.Run(snapshot, ChainSegments.Resolve(snapshot, "c"), RegionFilter.Parse("宁德")).Segments.Single();
+
+        Assert.Equal((GapStatus.Strong, "volume", 0.8), (cells.Status, cells.Basis, cells.LocalShare!.Value));
+    }
+
+    [Fact]
+    public void MakersCapacity_RanksCandidatesWhenVolumesAreUnknown()
+    {
+        var graph = new TestGraph().Node("c", NodeLabel.Chain).Node("c:sep", NodeLabel.Segment, "upstream", 1).Products("隔膜")
+            .Edge(RelType.PartOf, "c:sep", "c").Edge(RelType.InSegment, "隔膜", "c:sep")
+            .EnterpriseWithCapacity("small", 35, "广东省", "深圳市", "单项冠军").Makes("small", "隔膜")
+            .EnterpriseWithCapacity("large", 70, "云南省", "玉溪市", "单项冠军").Makes("large", "隔膜");
+        var snapshot = graph.Build();
+
+        var separator = ChainGapAnalysis.Run(snapshot, ChainSegments.Resolve(snapshot, "c"), RegionFilter.Parse("常州")).Segments.Single();
+
+        Assert.Equal(["large", "small"], separator.Candidates.Select(c => c.Id));
+        Assert.Contains("capacity 70 (67% of the segment's known capacity)", separator.Candidates[0].Why);
+        Assert.Equal("capacity", separator.Basis);
     }
 
     [Fact]

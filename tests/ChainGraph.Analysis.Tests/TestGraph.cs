@@ -23,6 +23,12 @@ internal sealed class TestGraph
         return this;
     }
 
+    public TestGraph EnterpriseWithCapacity(string id, double capacity, string province, string city, params string[] tags)
+    {
+        index[id] = builder.AddNode(id, NodeLabel.Enterprise, id, province, city, "CN", tags, capacity: capacity);
+        return this;
+    }
+
     public TestGraph Node(string id, NodeLabel label, string? stage = null, int order = 0, string? province = null, string? city = null)
     {
         index[id] = builder.AddNode(id, label, id, province, city, stage: stage, order: order);

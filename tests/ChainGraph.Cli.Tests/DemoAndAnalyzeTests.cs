@@ -58,12 +58,14 @@ public sealed class DemoAndAnalyzeTests : IDisposable
 
         var items = report.GetProperty("items").EnumerateArray().ToDictionary(i => i.GetProperty("id").GetString()!);
         foreach (var key in new[] { "id", "name", "label", "suppliers", "hhi", "foreignShare", "dominates", "articulation", "score", "why" })
-            Assert.True(items["颗粒硅"].TryGetProperty(key, out _), key);
-        Assert.StartsWith("only maker: 协鑫科技", items["颗粒硅"].GetProperty("why").GetString(), StringComparison.Ordinal);
-        Assert.Contains("all makers abroad", items["车规级MCU"].GetProperty("why").GetString());
+            Assert.True(items["车规级MCU"].TryGetProperty(key, out _), key);
+        Assert.Contains("all known makers abroad", items["车规级MCU"].GetProperty("why").GetString());
+        // 颗粒硅 is the only single-sourced product, but a substitute of 多晶硅 that nothing depends on.
+        Assert.False(items.ContainsKey("颗粒硅"));
         Assert.Equal(4, items["工业硅"].GetProperty("dominates").GetInt32());
         Assert.True(items["高纯石英砂"].GetProperty("hhi").GetDouble() > 0.4);
         Assert.Contains("工业硅", report.GetProperty("articulationPoints").EnumerateArray().Select(p => p.GetString()));
+        Assert.True(report.GetProperty("coverage").GetProperty("foreignKnown").GetBoolean());
     }
 
     [Fact]
@@ -134,14 +136,19 @@ public sealed class DemoAndAnalyzeTests : IDisposable
     }
 
     [Fact]
-    public async Task ChokepointTable_PrintsNotApplicable_ForAnEnterprisesSupplyFigures()
+    public async Task ChokepointTable_PrintsNotApplicable_ForAnEnterprisesSupplyFigures_AndTheCoverageLine()
     {
-        await LoadDemoAsync();
+        var data = folder.Write("sole.jsonl", """
+            {"type":"relationship","label":"MAKES","start":{"id":"jsr","labels":["Enterprise"],"properties":{"name":"JSR","country":"JP"}},"end":{"id":"光刻胶","labels":["Product"]}}
+            {"type":"relationship","label":"INPUT_TO","start":{"id":"光刻胶","labels":["Product"]},"end":{"id":"晶圆","labels":["Product"]}}
+            """);
+        await CliRunner.RunAsync("import", data, "--format", "jsonl", "--db", Db);
 
-        var (_, output, _) = await CliRunner.RunAsync("analyze", "chokepoints", "--top", "60", "--db", Db);
+        var (_, output, _) = await CliRunner.RunAsync("analyze", "chokepoints", "--scope", "all", "--db", Db);
 
         var enterprise = output.Split('\n').First(l => l.Contains(" Enterprise ", StringComparison.Ordinal));
         Assert.Equal(3, enterprise.Split("n/a").Length - 1);
+        Assert.Contains("coverage: 1 enterprises", output);
     }
 
     [Fact]

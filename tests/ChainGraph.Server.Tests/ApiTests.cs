@@ -88,7 +88,8 @@ public sealed class ApiTests(ServerFixture server) : IClassFixture<ServerFixture
         var report = await GetJsonAsync("/api/analyses/chokepoints?top=100");
 
         var items = report["items"]!.AsArray();
-        Assert.Contains(items, i => (string?)i!["id"] == "颗粒硅" && ((string?)i["why"])!.StartsWith("only maker", StringComparison.Ordinal));
+        Assert.Contains(items, i => (string?)i!["id"] == "车规级MCU" && ((string?)i["why"])!.StartsWith("all known makers abroad", StringComparison.Ordinal));
+        Assert.DoesNotContain(items, i => (string?)i!["id"] == "颗粒硅");
         Assert.Contains("工业硅", report["articulationPoints"]!.AsArray().Select(p => (string?)p));
     }
 

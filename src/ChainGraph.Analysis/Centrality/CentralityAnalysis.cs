@@ -1,3 +1,4 @@
+using ChainGraph.Analysis.Scope;
 using ChainGraph.Analysis.Structure;
 using ChainGraph.Model;
 using ChainGraph.Model.Snapshot;
@@ -13,14 +14,16 @@ public static class CentralityAnalysis
         var members = SupplyMembers.Of(snapshot);
         var pageRank = PageRank.Compute(snapshot, members);
         var betweenness = SampledBetweenness.Compute(UndirectedNetwork.Build(snapshot, SupplyMembers.Types), samples, seed);
-        bool Wanted(int v) => label is null || snapshot.Labels[v] == label;
+        // Report lines that are not products (分部间抵销, 技术服务) are no one's supplier: they are not ranked.
+        var facts = SnapshotFacts.Of(snapshot);
+        bool Wanted(int v) => (label is null || snapshot.Labels[v] == label) && !facts.NonProduct[v];
         var byRank = Enumerable.Range(0, members.Count).Where(i => Wanted(members.Nodes[i]))
             .OrderByDescending(i => pageRank[i]).ThenBy(i => snapshot.Ids[members.Nodes[i]], StringComparer.Ordinal).Take(top)
             .Select(i => Ranked(snapshot, members.Nodes[i], pageRank[i])).ToList();
         var byBetweenness = members.Nodes.Where(Wanted)
             .OrderByDescending(v => betweenness[v]).ThenBy(v => snapshot.Ids[v], StringComparer.Ordinal).Take(top)
             .Select(v => Ranked(snapshot, v, betweenness[v])).ToList();
-        return new CentralityReport(byRank, byBetweenness, samples);
+        return new CentralityReport(byRank, byBetweenness, samples) { Coverage = facts.Coverage };
     }
 
     static RankedNode Ranked(GraphSnapshot snapshot, int v, double score) =>
@@ -28,6 +31,9 @@ public static class CentralityAnalysis
 }
 
 /// <summary>The top nodes by PageRank and by betweenness (estimated from <see cref="Samples"/> sources).</summary>
-public sealed record CentralityReport(IReadOnlyList<RankedNode> PageRank, IReadOnlyList<RankedNode> Betweenness, int Samples);
+public sealed record CentralityReport(IReadOnlyList<RankedNode> PageRank, IReadOnlyList<RankedNode> Betweenness, int Samples)
+{
+    public DataCoverage? Coverage { get; init; }
+}
 
 public sealed record RankedNode(string Id, string Name, string Label, double Score);

@@ -1,5 +1,6 @@
 using ChainGraph.Analysis.Chains;
 using ChainGraph.Analysis.Regions;
+using ChainGraph.Analysis.Scope;
 using ChainGraph.Model;
 using ChainGraph.Model.Requests;
 using ChainGraph.Model.Snapshot;
@@ -30,22 +31,30 @@ public static class ChainGapAnalysis
         var inRegion = new bool[snapshot.NodeCount];
         for (var v = 0; v < snapshot.NodeCount; v++) inRegion[v] = region.Contains(snapshot, v);
         var segments = chain.Segments.Select(s => Segment(snapshot, s, region, inRegion, options)).ToList();
-        return new ChainGapReport(chain.Id, chain.Name, region.Name, segments);
+        return new ChainGapReport(chain.Id, chain.Name, region.Name, segments) { Coverage = SnapshotFacts.Of(snapshot).Coverage };
     }
 
     static SegmentGap Segment(GraphSnapshot snapshot, ChainSegment segment, RegionFilter region, bool[] inRegion, ChainGapOptions options)
     {
         var local = segment.Makers.Where(m => inRegion[m]).ToArray();
+        var supply = SegmentSupply.Of(snapshot, segment);
+        double? localShare = supply.Basis == SupplyBasis.Makers ? null : local.Sum(m => supply.Volumes[m]) / supply.Total;
         var status = local.Length == 0 ? GapStatus.Missing
-            : local.Length < options.WeakBelow ? GapStatus.Weak
-            : local.Length >= options.StrongAt || (double)local.Length / segment.Makers.Length >= options.StrongShare ? GapStatus.Strong
-            : GapStatus.Present;
+            : localShare is { } share
+                ? share < options.WeakShare ? GapStatus.Weak : share >= options.StrongShare || local.Length >= options.StrongAt ? GapStatus.Strong : GapStatus.Present
+                : local.Length < options.WeakBelow ? GapStatus.Weak
+                : local.Length >= options.StrongAt || (double)local.Length / segment.Makers.Length >= options.StrongShare ? GapStatus.Strong
+                : GapStatus.Present;
         var centres = SupportingCentres(snapshot, segment).Where(c => inRegion[c]).Select(c => snapshot.Ids[c]).ToList();
         var candidates = status is GapStatus.Missing or GapStatus.Weak
-            ? Candidates(snapshot, segment, region, inRegion, options)
+            ? Candidates(snapshot, segment, supply, region, inRegion, options)
             : [];
         return new SegmentGap(segment.Id, segment.Name, segment.Stage, segment.Order, status, local.Length, segment.Makers.Length,
-            [.. local.Select(m => snapshot.Ids[m])], centres, candidates);
+            [.. local.Select(m => snapshot.Ids[m])], centres, candidates)
+        {
+            Basis = supply.Basis.ToString().ToLowerInvariant(),
+            LocalShare = localShare is { } s ? Math.Round(s, 4) : null,
+        };
     }
 
     static IEnumerable<int> SupportingCentres(GraphSnapshot snapshot, ChainSegment segment)
@@ -54,66 +63,91 @@ public static class ChainGapAnalysis
         return segment.Products.Prepend(segment.Node).SelectMany(t => supports.Neighbours(t).ToArray()).Distinct().Order();
     }
 
-    static List<GapCandidate> Candidates(GraphSnapshot snapshot, ChainSegment segment, RegionFilter region, bool[] inRegion, ChainGapOptions options)
-    {
-        var supply = SegmentSupply.Of(snapshot, segment);
-        return segment.Makers.Where(m => !inRegion[m])
+    /// <summary>
+    /// Makers outside the region, best first. Ties go to the larger capacity share, then to the one
+    /// making more of the segment's products, then to the smaller id; a maker whose place is not known
+    /// precisely enough to tell whether it is outside comes after every maker known to be.
+    /// </summary>
+    static List<GapCandidate> Candidates(GraphSnapshot snapshot, ChainSegment segment, SegmentSupply supply, RegionFilter region, bool[] inRegion,
+        ChainGapOptions options) =>
+        segment.Makers.Where(m => !inRegion[m])
             .Select(m => Score(snapshot, m, segment, supply, region, inRegion, options))
-            .OrderByDescending(c => c.Score).ThenBy(c => c.Id, StringComparer.Ordinal)
+            .OrderBy(c => c.Candidate.PlaceUnknown).ThenByDescending(c => c.Candidate.Score).ThenByDescending(c => c.Capacity)
+            .ThenByDescending(c => c.Made).ThenBy(c => c.Candidate.Id, StringComparer.Ordinal)
             .Take(options.Candidates)
+            .Select(c => c.Candidate)
             .ToList();
-    }
 
-    static GapCandidate Score(GraphSnapshot snapshot, int maker, ChainSegment segment, SegmentSupply supply, RegionFilter region,
-        bool[] inRegion, ChainGapOptions options)
+    static (GapCandidate Candidate, double Capacity, int Made) Score(GraphSnapshot snapshot, int maker, ChainSegment segment, SegmentSupply supply,
+        RegionFilter region, bool[] inRegion, ChainGapOptions options)
     {
         var reasons = new List<string>();
-        var share = supply.Volumes[maker];
         var made = supply.ProductsMade.GetValueOrDefault(maker);
-        // Industry segments carry no volumes or template products: every member counts evenly.
-        var capacity = supply.ByVolume ? share / supply.Total
-            : segment.ByMembership ? 1.0 / segment.Makers.Length
-            : (double)made / segment.Products.Length;
-        if (segment.ByMembership)
+        var names = snapshot.Out(RelType.Makes).Neighbours(maker).ToArray().Where(segment.Products.Contains).Select(p => snapshot.Names[p]).Take(3).ToList();
+        double capacity;
+        // Capacity first (the maker's own figure), then volumes, then how much of the segment it makes.
+        if (snapshot.Capacities[maker] > 0 && supply.KnownCapacity > snapshot.Capacities[maker])
         {
-            reasons.Add($"in {segment.Name}");
+            capacity = snapshot.Capacities[maker] / supply.KnownCapacity;
+            reasons.Add($"makes {string.Join("、", names)}; capacity {ReportNumber(snapshot.Capacities[maker])} ({capacity * 100:0}% of the segment's known capacity)");
+        }
+        else if (supply.Basis == SupplyBasis.Volume)
+        {
+            capacity = supply.Volumes[maker] / supply.Total;
+            reasons.Add($"makes {string.Join("、", names)} ({capacity * 100:0}% of the segment's volume)");
+        }
+        else if (segment.ByMembership)
+        {
+            // Industry segments carry no volumes or template products: every member counts evenly.
+            capacity = 1.0 / segment.Makers.Length;
+            reasons.Add(names.Count > 0 ? $"in {segment.Name}, makes {string.Join("、", names)}" : $"in {segment.Name}");
         }
         else
         {
-            var names = snapshot.Out(RelType.Makes).Neighbours(maker).ToArray().Where(segment.Products.Contains).Select(p => snapshot.Names[p]).Take(3);
-            reasons.Add(supply.ByVolume ? $"makes {string.Join("、", names)} ({capacity * 100:0}% of the segment's volume)"
-                : $"makes {string.Join("、", names)} ({made}/{segment.Products.Length} of the segment's products)");
+            capacity = (double)made / segment.Products.Length;
+            reasons.Add($"makes {string.Join("、", names)} ({made}/{segment.Products.Length} of the segment's products)");
         }
 
         var tag = TagScores.FirstOrDefault(t => snapshot.Tags[maker].Contains(t.Tag));
         if (tag.Tag is not null) reasons.Add(tag.Tag);
 
         var (trades, feeds) = LocalPartners(snapshot, maker, inRegion);
-        if (trades > 0) reasons.Add($"already trades with {Enterprises(trades)} in {region.Name}{(feeds > 0 ? $" and makes inputs of {feeds} more" : "")}");
-        else if (feeds > 0) reasons.Add($"makes inputs of {Enterprises(feeds)} in {region.Name}");
+        if (trades.Count > 0) reasons.Add($"already trades with {Named(snapshot, trades)} in {region.Name}{(feeds.Count > 0 ? $" and makes inputs of {Named(snapshot, feeds)}" : "")}");
+        else if (feeds.Count > 0) reasons.Add($"makes inputs of {Named(snapshot, feeds)} in {region.Name}");
 
         // Doubling the candidate's volume (a new plant in the region): HHI' = (HHI·V² + 3v²) / (V + v)².
+        var share = supply.Volumes[maker];
         var after = (supply.Hhi * supply.Total * supply.Total + 3 * share * share) / ((supply.Total + share) * (supply.Total + share));
         var relief = supply.Hhi > 0 ? Math.Max(0, (supply.Hhi - after) / supply.Hhi) : 0;
         if (relief >= 0.01) reasons.Add($"segment HHI {supply.Hhi:0.00}→{after:0.00}");
 
         var near = region.IsNear(snapshot, maker);
         if (near) reasons.Add($"same province ({snapshot.Provinces[maker]})");
+        var placeUnknown = !region.IsKnownOutside(snapshot, maker);
+        if (placeUnknown) reasons.Add(region.Province is { } p && snapshot.Provinces[maker] == p ? $"city not known (in {p}): may already be local" : "place not known");
 
-        var score = options.CapacityWeight * capacity + options.TagWeight * tag.Score + options.LinkWeight * Math.Min(1, (trades + feeds) / 3.0)
+        var score = options.CapacityWeight * capacity + options.TagWeight * tag.Score + options.LinkWeight * Math.Min(1, (trades.Count + feeds.Count) / 3.0)
             + options.ReliefWeight * relief + options.ProximityWeight * (near ? 1 : 0);
-        return new GapCandidate(snapshot.Ids[maker], snapshot.Names[maker], snapshot.Provinces[maker], snapshot.Cities[maker],
-            snapshot.Countries[maker], Math.Round(score, 4), string.Join("; ", reasons));
+        var candidate = new GapCandidate(snapshot.Ids[maker], snapshot.Names[maker], snapshot.Provinces[maker], snapshot.Cities[maker],
+            snapshot.Countries[maker], Math.Round(score, 4), string.Join("; ", reasons)) { PlaceUnknown = placeUnknown };
+        return (candidate, capacity, made);
     }
 
-    static string Enterprises(int count) => $"{count} enterprise{(count == 1 ? "" : "s")}";
+    static string ReportNumber(double value) => value.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>Up to three names, then how many more: "江苏时代、中创新航 and 2 more".</summary>
+    static string Named(GraphSnapshot snapshot, IReadOnlyCollection<int> enterprises)
+    {
+        var names = enterprises.OrderBy(e => snapshot.Ids[e], StringComparer.Ordinal).Take(3).Select(e => snapshot.Names[e]);
+        return string.Join("、", names) + (enterprises.Count > 3 ? $" and {enterprises.Count - 3} more" : "");
+    }
 
     /// <summary>
     /// The region's enterprises a candidate already deals with: those it SUPPLIES or is supplied
     /// by (trades), and, apart from those, those making a product that one of its products is an
     /// input to (feeds; 以企引企 at product level).
     /// </summary>
-    static (int Trades, int Feeds) LocalPartners(GraphSnapshot snapshot, int maker, bool[] inRegion)
+    static (HashSet<int> Trades, HashSet<int> Feeds) LocalPartners(GraphSnapshot snapshot, int maker, bool[] inRegion)
     {
         var trading = new HashSet<int>();
         foreach (var customer in snapshot.Out(RelType.Supplies).Neighbours(maker)) if (inRegion[customer]) trading.Add(customer);
@@ -123,15 +157,30 @@ public static class ChainGapAnalysis
             foreach (var downstream in snapshot.Out(RelType.InputTo).Neighbours(product))
                 foreach (var user in snapshot.In(RelType.Makes).Neighbours(downstream))
                     if (inRegion[user] && user != maker && !trading.Contains(user)) fed.Add(user);
-        return (trading.Count, fed.Count);
+        return (trading, fed);
+    }
+
+    /// <summary>What a segment's supply shares are measured in.</summary>
+    enum SupplyBasis
+    {
+        /// <summary>MAKES volume: every maker of the segment's products reports one.</summary>
+        Volume,
+
+        /// <summary>The makers' own capacity: every maker of the segment has one.</summary>
+        Capacity,
+
+        /// <summary>Neither: every maker counts as one.</summary>
+        Makers,
     }
 
     /// <summary>
-    /// How a segment's supply is shared: each maker's volume (summed MAKES volume when every
-    /// maker of the segment's products has one, else 1 each), the total, the HHI, and how many
-    /// of the segment's products each maker makes.
+    /// How a segment's supply is shared: each maker's share (summed MAKES volume when every maker
+    /// of the segment's products has one, else its capacity when every maker has one, else 1 each),
+    /// the total, the HHI, the capacity known among the makers, and how many of the segment's
+    /// products each maker makes.
     /// </summary>
-    sealed record SegmentSupply(Dictionary<int, double> Volumes, double Total, double Hhi, bool ByVolume, Dictionary<int, int> ProductsMade)
+    sealed record SegmentSupply(Dictionary<int, double> Volumes, double Total, double Hhi, SupplyBasis Basis, double KnownCapacity,
+        Dictionary<int, int> ProductsMade)
     {
         public static SegmentSupply Of(GraphSnapshot snapshot, ChainSegment segment)
         {
@@ -151,9 +200,18 @@ public static class ChainGapAnalysis
                 }
             }
             byVolume &= volume.Count > 0;
-            var shares = segment.Makers.ToDictionary(m => m, m => byVolume ? volume.GetValueOrDefault(m) : 1.0);
+            var knownCapacity = segment.Makers.Where(m => snapshot.Capacities[m] > 0).Sum(m => snapshot.Capacities[m]);
+            var basis = byVolume ? SupplyBasis.Volume
+                : segment.Makers.Length > 0 && segment.Makers.All(m => snapshot.Capacities[m] > 0) ? SupplyBasis.Capacity
+                : SupplyBasis.Makers;
+            var shares = segment.Makers.ToDictionary(m => m, m => basis switch
+            {
+                SupplyBasis.Volume => volume.GetValueOrDefault(m),
+                SupplyBasis.Capacity => snapshot.Capacities[m],
+                _ => 1.0,
+            });
             var total = shares.Values.Sum();
-            return new SegmentSupply(shares, total, shares.Values.Sum(v => v / total * (v / total)), byVolume, made);
+            return new SegmentSupply(shares, total, total > 0 ? shares.Values.Sum(v => v / total * (v / total)) : 0, basis, knownCapacity, made);
         }
     }
 }

@@ -14,7 +14,11 @@ public sealed record ChainGapOptions
     /// <value>5</value>
     public int StrongAt { get; init; } = 5;
 
-    /// <summary>A segment whose local makers are at least this share of the national makers is strong too.</summary>
+    /// <summary>Where the segment's supply is measured by volume or capacity: a local share below this is weak.</summary>
+    /// <value>0.05</value>
+    public double WeakShare { get; init; } = 0.05;
+
+    /// <summary>A segment whose local makers hold at least this share of its supply (volume, capacity, or else makers) is strong too.</summary>
     /// <value>0.25</value>
     public double StrongShare { get; init; } = 0.25;
 
@@ -53,6 +57,7 @@ public sealed record ChainGapOptions
             .That(StrongAt >= WeakBelow, "strongAt", StrongAt.ToString(CultureInfo.InvariantCulture), $"must be at least the weak threshold ({WeakBelow}). Got: {StrongAt}")
             .Range("strongAt", StrongAt, 1, MaxMakers)
             .Above("strongShare", StrongShare, 0, 1)
+            .Range("weakShare", WeakShare, 0, 1)
             .Range("candidates", Candidates, 0, MaxCandidates)
             .That(new[] { CapacityWeight, TagWeight, LinkWeight, ReliefWeight, ProximityWeight }.All(w => double.IsFinite(w) && w >= 0), "weights", null, "must be finite and not negative.");
     }

@@ -1,20 +1,26 @@
+using System.Numerics;
 using ChainGraph.Analysis.Chains;
 using ChainGraph.Analysis.Concentration;
 using ChainGraph.Analysis.Dominators;
+using ChainGraph.Analysis.Scope;
 using ChainGraph.Analysis.Structure;
 using ChainGraph.Model;
 using ChainGraph.Model.Snapshot;
 
 namespace ChainGraph.Analysis.Chokepoints;
 
-// Combines supplier concentration (HHI), dominators (Cooper–Harvey–Kennedy 2001) and
-// articulation points (Hopcroft–Tarjan 1973) into one ranked, explained score.
+// Combines what depends on an input (required INPUT_TO users and dominators, Cooper–Harvey–Kennedy
+// 2001), its supplier concentration (HHI) and articulation points (Hopcroft–Tarjan 1973) into one
+// ranked, explained score.
 
 /// <summary>
-/// Ranks chokepoints (卡脖子): products that are single-sourced, concentrated, foreign-dependent,
-/// that dominate many downstream products, or that are articulation points; and enterprises that
-/// are some product's only maker or an articulation point of the SUPPLIES network.
-/// O(V + E) for the structure plus O(makers) per product.
+/// Ranks chokepoints (卡脖子): inputs that other products cannot do without (a required input, or
+/// one every supply path passes through) and that few known makers, one province or makers abroad
+/// supply; and the enterprises that are the only known maker of such an input. An input nothing
+/// depends on (a substitute with alternatives, an end product) is not a chokepoint, nor is an
+/// enterprise that only buys. By default the strategic emerging industries are ranked
+/// (<see cref="SnapshotFacts.Strategic"/>); report lines that are not products never are.
+/// O(V + E) for the structure plus O(makers + users) per product.
 /// </summary>
 public static class ChokepointAnalysis
 {
@@ -22,49 +28,56 @@ public static class ChokepointAnalysis
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         options ??= ChokepointOptions.Default;
+        var facts = SnapshotFacts.Of(snapshot);
         var weakPoints = ArticulationPoints.Find(UndirectedNetwork.SupplyNetwork(snapshot));
         var dominators = DominatorAnalysis.Compute(snapshot);
-        var scope = chain is null ? null : Scope(chain);
-        bool InScope(int v) => scope is null || scope.Contains(v);
-        var soleProducts = SoleProducts(snapshot);
-        var maxDominates = Math.Max(1, dominators.Dominates.Max());
+        var chainScope = chain is null ? null : Scope(chain);
+        var inScope = new bool[snapshot.NodeCount];
+        for (var v = 0; v < inScope.Length; v++)
+            inScope[v] = !facts.NonProduct[v] && (chainScope?.Contains(v) ?? (options.Scope == ChokepointScope.All || facts.Strategic[v]));
+        bool InScope(int v) => inScope[v];
+        var context = new Context(snapshot, facts, new Dependence(snapshot, facts, dominators, inScope), weakPoints.IsArticulation, options);
 
-        // Score every node with numbers only; build the explanations for the top few alone.
+        var products = new Dictionary<int, ProductFigures>();
         var top = new PriorityQueue<int, (double Score, string Id)>(options.Top + 1, TopComparer.Instance);
-        for (var v = 0; v < snapshot.NodeCount; v++)
+        void Offer(int v, double score)
         {
-            if (!InScope(v)) continue;
-            var score = snapshot.Labels[v] switch
-            {
-                NodeLabel.Product => ProductScore(snapshot, v, dominators.Dominates[v], weakPoints.IsArticulation[v], maxDominates, options),
-                NodeLabel.Enterprise => EnterpriseScore(snapshot, v, soleProducts.GetValueOrDefault(v), dominators, weakPoints.IsArticulation[v], maxDominates, options),
-                _ => double.NaN,
-            };
-            if (double.IsNaN(score)) continue;
             var priority = (score, snapshot.Ids[v]);
-            if (top.Count == options.Top && top.TryPeek(out _, out var weakest) && TopComparer.Instance.Compare(priority, weakest) <= 0) continue;
+            if (top.Count == options.Top && top.TryPeek(out _, out var weakest) && TopComparer.Instance.Compare(priority, weakest) <= 0) return;
             top.Enqueue(v, priority);
             if (top.Count > options.Top) top.Dequeue();
         }
+        for (var v = 0; v < snapshot.NodeCount; v++)
+        {
+            if (snapshot.Labels[v] != NodeLabel.Product || !InScope(v) || context.Figures(v) is not { } figures) continue;
+            products[v] = figures;
+            Offer(v, figures.Score);
+        }
+        // An enterprise ranks as the most critical input only it makes.
+        foreach (var (maker, sole) in SoleMakers(snapshot, products))
+            if (InScope(maker)) Offer(maker, sole.Max(p => products[p].Score));
+
         var ranked = new List<ChokepointItem>(top.Count);
         while (top.Count > 0)
         {
             var v = top.Dequeue();
-            ranked.Add(snapshot.Labels[v] == NodeLabel.Product
-                ? Product(snapshot, v, dominators.Dominates[v], weakPoints.IsArticulation[v], maxDominates, options)
-                : Enterprise(snapshot, v, soleProducts.GetValueOrDefault(v), dominators, weakPoints.IsArticulation[v], maxDominates, options));
+            ranked.Add(snapshot.Labels[v] == NodeLabel.Product ? context.Product(v, products[v]) : context.Enterprise(v, products));
         }
         ranked.Reverse();
         var points = weakPoints.Points.Where(InScope).Select(v => snapshot.Ids[v]).ToList();
-        return new ChokepointReport(ranked, points, weakPoints.Bridges.Count, dominators.ReachableProducts);
+        return new ChokepointReport(ranked, points, weakPoints.Bridges.Count, dominators.ReachableProducts)
+        {
+            Scope = chain?.Id ?? (options.Scope == ChokepointScope.All ? "all" : "strategic"),
+            Coverage = facts.Coverage,
+        };
     }
 
-    /// <summary>For each enterprise that is some product's only maker, those products.</summary>
-    static Dictionary<int, List<int>> SoleProducts(GraphSnapshot snapshot)
+    /// <summary>For each enterprise that is the only known maker of ranked products, those products.</summary>
+    static Dictionary<int, List<int>> SoleMakers(GraphSnapshot snapshot, Dictionary<int, ProductFigures> products)
     {
         var sole = new Dictionary<int, List<int>>();
         var makes = snapshot.In(RelType.Makes);
-        for (var p = 0; p < snapshot.NodeCount; p++)
+        foreach (var p in products.Keys)
         {
             if (makes.Degree(p) != 1) continue;
             var maker = makes.Neighbours(p)[0];
@@ -72,6 +85,9 @@ public static class ChokepointAnalysis
         }
         return sole;
     }
+
+    static HashSet<int> Scope(ResolvedChain chain) =>
+        chain.Segments.SelectMany(s => s.Products.Concat(s.Makers)).ToHashSet();
 
     /// <summary>Orders the heap so the lowest score (then the greatest id) leaves first, keeping the best.</summary>
     sealed class TopComparer : IComparer<(double Score, string Id)>
@@ -82,63 +98,156 @@ public static class ChokepointAnalysis
             x.Score != y.Score ? x.Score.CompareTo(y.Score) : string.CompareOrdinal(y.Id, x.Id);
     }
 
-    static HashSet<int> Scope(ResolvedChain chain) =>
-        chain.Segments.SelectMany(s => s.Products.Concat(s.Makers)).ToHashSet();
+    /// <summary>What one product's score rests on.</summary>
+    readonly record struct ProductFigures(ConcentrationFigures Supply, double? ForeignShare, int Direct, int Dependents, int Enterprises, int Chains, double Score);
 
-    static double ProductScore(GraphSnapshot snapshot, int v, int dominates, bool articulation, int maxDominates, ChokepointOptions options)
+    sealed class Context(GraphSnapshot snapshot, SnapshotFacts facts, Dependence dependence, bool[] articulation, ChokepointOptions options)
     {
-        var makers = snapshot.In(RelType.Makes).Degree(v);
-        if (makers == 0 && dominates == 0 && !articulation) return double.NaN;
-        var f = makers == 0 ? ConcentrationFigures.None : SupplierConcentration.OfProduct(snapshot, v);
-        return options.SingleSourceWeight * (f.Makers == 1 ? 1 : 0) + options.HhiWeight * f.Hhi + options.ForeignWeight * f.ForeignShare
-            + options.DominatorWeight * Dominance(dominates, maxDominates) + options.ArticulationWeight * (articulation ? 1 : 0);
+        readonly Lazy<(int Dependents, int Enterprises)> maxima = new(dependence.Maxima);
+        readonly int[] dominates = dependence.Dominators.Dominates;
+
+        /// <summary>The product's figures, or null when it is no chokepoint: no known maker, or nothing depends on it.</summary>
+        public ProductFigures? Figures(int v)
+        {
+            var makes = snapshot.In(RelType.Makes);
+            if (makes.Degree(v) == 0) return null;
+            var (direct, dependents, enterprises, chainMask) = dependence.Of(v);
+            if (dependents == 0) return null;
+            var supply = SupplierConcentration.OfProduct(snapshot, v);
+            // Abroad is unknown where the data holds no maker abroad, or none of these makers' countries.
+            double? foreign = facts.Coverage.ForeignKnown && makes.Neighbours(v).ToArray().Any(m => snapshot.Countries[m] is not null) ? supply.ForeignShare : null;
+            var (maxDependents, maxEnterprises) = maxima.Value;
+            var chains = BitOperations.PopCount(chainMask);
+            var reach = 0.5 * Normalised(enterprises, maxEnterprises) + 0.5 * (facts.Chains == 0 ? 0 : (double)chains / facts.Chains);
+            var score = options.DependenceWeight * Normalised(dependents, maxDependents) + options.ReachWeight * reach
+                + options.ConcentrationWeight * supply.Hhi + options.ForeignWeight * (foreign ?? 0) + options.ArticulationWeight * (articulation[v] ? 1 : 0);
+            return new ProductFigures(supply, foreign, direct, dependents, enterprises, chains, score);
+        }
+
+        public ChokepointItem Product(int v, ProductFigures f)
+        {
+            var why = new List<string>();
+            var makers = snapshot.In(RelType.Makes).Neighbours(v);
+            if (f.Supply.Makers == 1) why.Add($"only known maker: {snapshot.Names[makers[0]]}");
+            else if (f.Supply.Hhi > options.ConcentratedHhi) why.Add($"concentrated: {f.Supply.Makers} known makers, HHI {f.Supply.Hhi:0.00}");
+            if (f.ForeignShare >= 1) why.Add("all known makers abroad");
+            else if (f.ForeignShare >= options.ForeignShareFlag) why.Add($"{f.ForeignShare * 100:0}% of supply abroad");
+            if (f.Supply.Makers > 1 && f.Supply.TopProvince is not null && f.Supply.TopProvinceShare >= options.TopProvinceFlag)
+                why.Add($"{f.Supply.TopProvinceShare * 100:0}% of supply in {f.Supply.TopProvince}");
+            why.Add(Needed(f));
+            if (articulation[v]) why.Add("articulation point of the supply network");
+            return new ChokepointItem(snapshot.Ids[v], snapshot.Names[v], nameof(NodeLabel.Product), f.Supply.Makers, Math.Round(f.Supply.Hhi, 4),
+                f.ForeignShare is { } share ? Math.Round(share, 4) : null, dominates[v], articulation[v], Math.Round(f.Score, 4), string.Join("; ", why))
+            {
+                Dependents = f.Dependents, DownstreamEnterprises = f.Enterprises, Chains = f.Chains,
+            };
+        }
+
+        public ChokepointItem Enterprise(int v, Dictionary<int, ProductFigures> products)
+        {
+            var makes = snapshot.Out(RelType.Makes);
+            var sole = makes.Neighbours(v).ToArray().Where(p => products.ContainsKey(p) && snapshot.In(RelType.Makes).Degree(p) == 1)
+                .OrderByDescending(p => products[p].Score).ThenBy(p => snapshot.Ids[p], StringComparer.Ordinal).ToList();
+            var best = products[sole[0]];
+            var why = new List<string>
+            {
+                $"only known maker of {string.Join("、", sole.Take(3).Select(p => snapshot.Names[p]))}{(sole.Count > 3 ? $" and {sole.Count - 3} more" : "")}",
+            };
+            if (snapshot.Countries[v] is { } country && country != "CN") why.Add($"abroad ({country})");
+            why.Add(Needed(best));
+            return new ChokepointItem(snapshot.Ids[v], snapshot.Names[v], nameof(NodeLabel.Enterprise), 1, 1, best.ForeignShare, sole.Sum(p => dominates[p]),
+                articulation[v], Math.Round(best.Score, 4), string.Join("; ", why))
+            {
+                Dependents = sole.Sum(p => products[p].Dependents), DownstreamEnterprises = best.Enterprises, Chains = best.Chains,
+            };
+        }
+
+        static string Needed(ProductFigures f)
+        {
+            var text = f.Dependents == 1 ? "1 product depends on it" : $"{f.Dependents} products depend on it";
+            if (f.Enterprises > 0) text += $", made by {f.Enterprises} enterprise{(f.Enterprises == 1 ? "" : "s")}";
+            if (f.Chains > 0) text += $", in {f.Chains} chain{(f.Chains == 1 ? "" : "s")}";
+            return text;
+        }
     }
 
-    static ChokepointItem Product(GraphSnapshot snapshot, int v, int dominates, bool articulation, int maxDominates, ChokepointOptions options)
+    /// <summary>
+    /// What depends on a product, counting only products in scope: the products it is a required
+    /// input of (an INPUT_TO without a substitute group, or the last of its group), plus those it
+    /// dominates that are not among them, plus those of the template segments downstream of its own;
+    /// the enterprises making them; the chains holding it or them.
+    /// </summary>
+    sealed class Dependence(GraphSnapshot snapshot, SnapshotFacts facts, DominatorTree dominators, bool[] inScope)
     {
-        var f = SupplierConcentration.OfProduct(snapshot, v);
-        var why = new List<string>();
-        if (f.Makers == 1) why.Add($"only maker: {snapshot.Names[snapshot.In(RelType.Makes).Neighbours(v)[0]]}");
-        else if (f.Makers > 1 && f.Hhi > options.ConcentratedHhi) why.Add($"concentrated: {f.Makers} makers, HHI {f.Hhi:0.00}");
-        if (f.Makers > 0 && f.ForeignShare >= 1) why.Add("all makers abroad");
-        else if (f.ForeignShare >= options.ForeignShareFlag) why.Add($"{f.ForeignShare * 100:0}% of supply abroad");
-        if (f.Makers > 1 && f.TopProvince is not null && f.TopProvinceShare >= options.TopProvinceFlag)
-            why.Add($"{f.TopProvinceShare * 100:0}% of supply in {f.TopProvince}");
-        if (dominates > 0) why.Add($"dominates {dominates} product{(dominates == 1 ? "" : "s")}");
-        if (articulation) why.Add("articulation point of the supply network");
-        var score = ProductScore(snapshot, v, dominates, articulation, maxDominates, options);
-        return new ChokepointItem(snapshot.Ids[v], snapshot.Names[v], nameof(NodeLabel.Product), f.Makers, Math.Round(f.Hhi, 4),
-            Math.Round(f.ForeignShare, 4), dominates, articulation, Math.Round(score, 4), string.Join("; ", why));
+        readonly int[] dominatedInScope = DominatedInScope(dominators, inScope);
+
+        public DominatorTree Dominators => dominators;
+
+        public (int Direct, int Dependents, int Enterprises, ulong Chains) Of(int v)
+        {
+            var users = snapshot.Out(RelType.InputTo);
+            var groups = users.WeightsOf(v);
+            var targets = users.Neighbours(v);
+            var makes = snapshot.In(RelType.Makes);
+            int direct = 0, alsoDominated = 0;
+            var chains = facts.ChainMask[v];
+            HashSet<int>? enterprises = null;
+            for (var i = 0; i < targets.Length; i++)
+            {
+                var user = targets[i];
+                if (!inScope[user] || (groups[i] > 0 && facts.Substitutes.GetValueOrDefault((user, groups[i])) > 1)) continue;
+                direct++;
+                if (dominators.ImmediateDominator[user] == v) alsoDominated++;
+                chains |= facts.ChainMask[user];
+                foreach (var maker in makes.Neighbours(user)) (enterprises ??= []).Add(maker);
+            }
+            return (direct, direct - alsoDominated + dominatedInScope[v] + facts.DownstreamProducts[v],
+                (enterprises?.Count ?? 0) + facts.DownstreamMakers[v], chains);
+        }
+
+        /// <summary>The most products and enterprises any product in scope has depending on it, to normalise by.</summary>
+        public (int Dependents, int Enterprises) Maxima()
+        {
+            int dependents = 1, enterprises = 1;
+            for (var v = 0; v < snapshot.NodeCount; v++)
+            {
+                if (snapshot.Labels[v] != NodeLabel.Product || !inScope[v]) continue;
+                var (_, d, e, _) = Of(v);
+                dependents = Math.Max(dependents, d);
+                enterprises = Math.Max(enterprises, e);
+            }
+            return (dependents, enterprises);
+        }
+
+        /// <summary>Per node, how many products in scope it dominates: sums up the dominator tree, deepest nodes first.</summary>
+        static int[] DominatedInScope(DominatorTree dominators, bool[] inScope)
+        {
+            var idom = dominators.ImmediateDominator;
+            var n = inScope.Length;
+            var depth = new int[n];
+            Array.Fill(depth, -1);
+            for (var v = 0; v < n; v++)
+            {
+                var path = new Stack<int>();
+                var u = v;
+                while (u >= 0 && u < n && depth[u] < 0)
+                {
+                    path.Push(u);
+                    u = idom[u];
+                }
+                var d = u >= 0 && u < n ? depth[u] : 0;
+                while (path.Count > 0) depth[path.Pop()] = ++d;
+            }
+            var counts = new int[n];
+            foreach (var v in Enumerable.Range(0, n).OrderByDescending(v => depth[v]))
+            {
+                var parent = idom[v];
+                if (parent < 0 || parent >= n || parent == v) continue;
+                counts[parent] += counts[v] + (inScope[v] ? 1 : 0);
+            }
+            return counts;
+        }
     }
 
-    static double EnterpriseScore(GraphSnapshot snapshot, int v, List<int>? sole, DominatorTree dominators, bool articulation,
-        int maxDominates, ChokepointOptions options)
-    {
-        if (sole is null && !articulation) return double.NaN;
-        return options.SingleSourceWeight * (sole is null ? 0 : 1) + options.ForeignWeight * (IsForeign(snapshot, v) ? 1 : 0)
-            + options.DominatorWeight * Dominance(DependsOnIt(sole, dominators), maxDominates) + options.ArticulationWeight * (articulation ? 1 : 0);
-    }
-
-    static ChokepointItem Enterprise(GraphSnapshot snapshot, int v, List<int>? sole, DominatorTree dominators, bool articulation,
-        int maxDominates, ChokepointOptions options)
-    {
-        var why = new List<string>();
-        var dependents = DependsOnIt(sole, dominators);
-        if (sole is not null)
-            why.Add($"only maker of {string.Join("、", sole.Take(3).Select(p => snapshot.Names[p]))}{(sole.Count > 3 ? $" and {sole.Count - 3} more" : "")}");
-        var foreign = IsForeign(snapshot, v);
-        if (foreign) why.Add($"abroad ({snapshot.Countries[v]})");
-        if (dependents > (sole?.Count ?? 0)) why.Add($"{dependents} products depend on it alone");
-        if (articulation) why.Add("articulation point of the supply network");
-        var score = EnterpriseScore(snapshot, v, sole, dominators, articulation, maxDominates, options);
-        return new ChokepointItem(snapshot.Ids[v], snapshot.Names[v], nameof(NodeLabel.Enterprise), 0, 0, foreign ? 1 : 0, dependents,
-            articulation, Math.Round(score, 4), string.Join("; ", why));
-    }
-
-    /// <summary>What hangs on an enterprise: the products only it makes, and everything those dominate.</summary>
-    static int DependsOnIt(List<int>? sole, DominatorTree dominators) => sole?.Sum(p => 1 + dominators.Dominates[p]) ?? 0;
-
-    static bool IsForeign(GraphSnapshot snapshot, int v) => snapshot.Countries[v] is { } c && c != "CN";
-
-    static double Dominance(int dominates, int maxDominates) => Math.Min(1, Math.Log(1 + dominates) / Math.Log(1 + maxDominates));
+    static double Normalised(int value, int max) => Math.Min(1, Math.Log(1 + value) / Math.Log(1 + max));
 }

@@ -1,4 +1,5 @@
 using ChainGraph.Analysis.Centrality;
+using ChainGraph.Analysis.Scope;
 using ChainGraph.Analysis.Structure;
 using ChainGraph.Model;
 using ChainGraph.Model.Snapshot;
@@ -22,7 +23,10 @@ public static class CommunityAnalysis
         var groups = members.GroupBy(v => community[v]).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).ToList();
         var summaries = groups.Take(top).Select((g, rank) => Summarise(snapshot, network, rank, [.. g])).ToList();
         var rankOf = groups.Select((g, rank) => (g.Key, rank)).ToDictionary(p => p.Key, p => p.rank);
-        return new CommunityReport(groups.Count, Math.Round(modularity, 6), summaries, members.ToDictionary(v => snapshot.Ids[v], v => rankOf[community[v]]));
+        return new CommunityReport(groups.Count, Math.Round(modularity, 6), summaries, members.ToDictionary(v => snapshot.Ids[v], v => rankOf[community[v]]))
+        {
+            Coverage = SnapshotFacts.Of(snapshot).Coverage,
+        };
     }
 
     static CommunitySummary Summarise(GraphSnapshot snapshot, UndirectedNetwork network, int rank, List<int> nodes)
@@ -42,7 +46,10 @@ public static class CommunityAnalysis
 
 /// <summary>How many communities, their modularity, the largest ones described, and every member's community (0 = largest; not serialised).</summary>
 public sealed record CommunityReport(int Count, double Modularity, IReadOnlyList<CommunitySummary> Largest,
-    [property: System.Text.Json.Serialization.JsonIgnore] IReadOnlyDictionary<string, int> Membership);
+    [property: System.Text.Json.Serialization.JsonIgnore] IReadOnlyDictionary<string, int> Membership)
+{
+    public DataCoverage? Coverage { get; init; }
+}
 
 /// <summary>A community: its size, best-connected members, and how its enterprises spread over provinces and clusters.</summary>
 public sealed record CommunitySummary(int Id, int Size, int Enterprises, int Products, IReadOnlyList<string> TopMembers,

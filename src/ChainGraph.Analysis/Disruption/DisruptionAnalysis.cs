@@ -1,5 +1,6 @@
 using ChainGraph.Analysis.Chains;
 using ChainGraph.Analysis.Regions;
+using ChainGraph.Analysis.Scope;
 using ChainGraph.Model;
 using ChainGraph.Model.Snapshot;
 
@@ -44,7 +45,7 @@ public static class DisruptionAnalysis
             }
         }
         var downstream = snapshot.Out(RelType.InputTo);
-        var substitutesLeft = SubstitutesPerGroup(snapshot);
+        var substitutesLeft = new Dictionary<(int Product, float Group), int>(SnapshotFacts.Of(snapshot).Substitutes);
         while (queue.Count > 0)
         {
             var input = queue.Dequeue();
@@ -71,28 +72,22 @@ public static class DisruptionAnalysis
             if (gone[v] && snapshot.Labels[v] == NodeLabel.Enterprise)
                 foreach (var customer in supplies.Neighbours(v)) if (!gone[customer]) affected.Add(customer);
 
-        var lostProducts = Enumerable.Range(0, n).Where(p => lost[p]).ToArray();
+        // Report lines that are not products (分部间抵销, 技术服务) are not supply that can be cut off.
+        var facts = SnapshotFacts.Of(snapshot);
+        var lostProducts = Enumerable.Range(0, n).Where(p => lost[p] && !facts.NonProduct[p]).ToArray();
         var segments = (chains ?? [])
             .SelectMany(c => c.Segments.Select(s => new SegmentLoss(c.Id, s.Id, s.Name, s.Products.Length, s.Products.Count(p => lost[p]))))
             .Where(s => s.Lost > 0)
             .ToList();
-        return new DisruptionReport(Enumerable.Range(0, n).Where(v => gone[v]).ToArray(), lostProducts, [.. affected], segments);
-    }
-
-    /// <summary>For each (product, substitute group), how many inputs of that group it has.</summary>
-    static Dictionary<(int Product, float Group), int> SubstitutesPerGroup(GraphSnapshot snapshot)
-    {
-        var inputs = snapshot.In(RelType.InputTo);
-        var counts = new Dictionary<(int, float), int>();
-        for (var v = 0; v < snapshot.NodeCount; v++)
-            foreach (var group in inputs.WeightsOf(v))
-                if (group > 0) counts[(v, group)] = counts.GetValueOrDefault((v, group)) + 1;
-        return counts;
+        return new DisruptionReport(Enumerable.Range(0, n).Where(v => gone[v]).ToArray(), lostProducts, [.. affected], segments) { Coverage = facts.Coverage };
     }
 }
 
 /// <summary>What was removed, the products lost, the enterprises still standing that are hit, and each segment's loss.</summary>
-public sealed record DisruptionReport(int[] Removed, int[] LostProducts, int[] AffectedEnterprises, IReadOnlyList<SegmentLoss> Segments);
+public sealed record DisruptionReport(int[] Removed, int[] LostProducts, int[] AffectedEnterprises, IReadOnlyList<SegmentLoss> Segments)
+{
+    public DataCoverage? Coverage { get; init; }
+}
 
 /// <summary>How much of a chain segment a disruption cuts off.</summary>
 public sealed record SegmentLoss(string ChainId, string SegmentId, string Name, int Products, int Lost)

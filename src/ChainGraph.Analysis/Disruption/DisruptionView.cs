@@ -1,3 +1,4 @@
+using ChainGraph.Analysis.Scope;
 using ChainGraph.Model.Snapshot;
 
 namespace ChainGraph.Analysis.Disruption;
@@ -12,8 +13,13 @@ public sealed record DisruptionView(
         ArgumentNullException.ThrowIfNull(report);
         NodeName Named(int v) => new(snapshot.Ids[v], snapshot.Names[v]);
         return new([.. report.Removed.Select(v => snapshot.Ids[v])], [.. report.LostProducts.Select(Named)], [.. report.AffectedEnterprises.Select(Named)],
-            [.. report.Segments.Select(s => new SegmentLossView(s.ChainId, s.SegmentId, s.Name, s.Products, s.Lost, Math.Round(s.Share, 4)))]);
+            [.. report.Segments.Select(s => new SegmentLossView(s.ChainId, s.SegmentId, s.Name, s.Products, s.Lost, Math.Round(s.Share, 4)))])
+        {
+            Coverage = report.Coverage,
+        };
     }
+
+    public DataCoverage? Coverage { get; init; }
 }
 
 public sealed record NodeName(string Id, string Name);

@@ -1,6 +1,7 @@
 using ChainGraph.Analysis.Chains;
-using ChainGraph.Analysis.Concentration;
+using ChainGraph.Analysis.Chokepoints;
 using ChainGraph.Analysis.Regions;
+using ChainGraph.Analysis.Scope;
 using ChainGraph.Model;
 using ChainGraph.Model.Snapshot;
 
@@ -11,38 +12,38 @@ namespace ChainGraph.Analysis.FourChains;
 /// innovation (local innovation centres that SUPPORT the segment or its products, by kind), and
 /// capital and talent where the data has them (listed local makers as the capital-market proxy;
 /// the graph has no fund or university nodes yet, so those are reported as unknown). It flags
-/// chokepoint segments — a product single-sourced, concentrated (HHI above 0.4) or mostly made
-/// abroad — that no local innovation centre supports.
+/// chokepoint segments, holding a product that <c>analyze chokepoints --chain</c> ranks (the one
+/// definition), that no local innovation centre supports.
 /// </summary>
 public static class FourChainsAnalysis
 {
-    public static FourChainsReport Run(GraphSnapshot snapshot, ResolvedChain chain, RegionFilter region, double concentratedHhi = 0.4)
+    public static FourChainsReport Run(GraphSnapshot snapshot, ResolvedChain chain, RegionFilter region, ChokepointOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(chain);
         ArgumentNullException.ThrowIfNull(region);
         var supports = snapshot.In(RelType.Supports);
+        var chokepoints = ChokepointAnalysis.Run(snapshot, chain, options).Items.Where(i => i.Label == nameof(NodeLabel.Product)).Select(i => i.Id).ToHashSet();
         var segments = chain.Segments.Select(s =>
         {
             var local = s.Makers.Where(m => region.Contains(snapshot, m)).ToList();
             var centres = s.Products.Append(s.Node).SelectMany(t => supports.Neighbours(t).ToArray()).Distinct()
                 .Where(c => region.Contains(snapshot, c)).ToList();
-            var risky = s.Products.Where(p => IsChokepoint(SupplierConcentration.OfProduct(snapshot, p), concentratedHhi))
-                .Select(p => snapshot.Names[p]).ToList();
+            var risky = s.Products.Where(p => chokepoints.Contains(snapshot.Ids[p])).Select(p => snapshot.Names[p]).ToList();
             return new SegmentCoverage(s.Id, s.Name, s.Stage, local.Count,
                 centres.Select(c => snapshot.Names[c]).ToList(),
                 local.Count(m => snapshot.Tags[m].Contains("上市")),
                 risky, risky.Count > 0 && centres.Count == 0);
         }).ToList();
-        return new FourChainsReport(chain.Id, chain.Name, region.Name, segments);
+        return new FourChainsReport(chain.Id, chain.Name, region.Name, segments) { Coverage = SnapshotFacts.Of(snapshot).Coverage };
     }
-
-    static bool IsChokepoint(ConcentrationFigures f, double concentratedHhi) =>
-        f.Makers == 1 || (f.Makers > 1 && f.Hhi > concentratedHhi) || (f.Makers > 0 && f.ForeignShare >= 0.5);
 }
 
 /// <summary>The four chains of one chain in one region, segment by segment.</summary>
-public sealed record FourChainsReport(string ChainId, string ChainName, string Region, IReadOnlyList<SegmentCoverage> Segments);
+public sealed record FourChainsReport(string ChainId, string ChainName, string Region, IReadOnlyList<SegmentCoverage> Segments)
+{
+    public DataCoverage? Coverage { get; init; }
+}
 
 /// <summary>
 /// One segment: local makers (industry), local innovation centres supporting it (innovation),

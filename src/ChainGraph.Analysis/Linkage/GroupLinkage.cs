@@ -1,4 +1,5 @@
 using ChainGraph.Analysis.Centrality;
+using ChainGraph.Analysis.Scope;
 using ChainGraph.Analysis.Structure;
 using ChainGraph.Model;
 using ChainGraph.Model.Snapshot;
@@ -28,7 +29,10 @@ public static class GroupLinkage
             .GroupBy(s => s).OrderByDescending(g => g.Count()).ThenBy(g => snapshot.Ids[g.Key], StringComparer.Ordinal)
             .Select(g => new SegmentCount(snapshot.Ids[g.Key], snapshot.Names[g.Key], g.Count())).ToList();
         var brokers = Brokers(snapshot, a, b, maxDepth).Take(top).ToList();
-        return new LinkageReport(a.Name, b.Name, a.Enterprises.Count, b.Enterprises.Count, links, segments, brokers);
+        return new LinkageReport(a.Name, b.Name, a.Enterprises.Count, b.Enterprises.Count, links, segments, brokers)
+        {
+            Coverage = SnapshotFacts.Of(snapshot).Coverage,
+        };
     }
 
     static IEnumerable<CrossingLink> CrossingLinks(GraphSnapshot snapshot, NodeGroup from, NodeGroup to)
@@ -91,7 +95,10 @@ public static class GroupLinkage
 
 /// <summary>The linkage between two groups: sizes, crossing links, the segments they run through, and brokers (score = shortest A→B paths through them).</summary>
 public sealed record LinkageReport(string GroupA, string GroupB, int SizeA, int SizeB, IReadOnlyList<CrossingLink> Links,
-    IReadOnlyList<SegmentCount> Segments, IReadOnlyList<RankedNode> Brokers);
+    IReadOnlyList<SegmentCount> Segments, IReadOnlyList<RankedNode> Brokers)
+{
+    public DataCoverage? Coverage { get; init; }
+}
 
 /// <summary>One supply link from a member of one group to a member of the other; Product/UsedIn for product-level links.</summary>
 public sealed record CrossingLink(string From, string FromName, string To, string ToName, string Kind, string? Product, string? UsedIn);

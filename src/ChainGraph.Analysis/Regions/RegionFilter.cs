@@ -51,6 +51,22 @@ public sealed class RegionFilter
         return City is not null ? snapshot.Cities[node] == City : snapshot.Provinces[node] == Province;
     }
 
+    /// <summary>
+    /// True when the node's place is known well enough to say it lies outside: abroad, in another
+    /// province, or in another city of the same province. False for a node of the region's province
+    /// whose city is unknown (a city region) or a Chinese node with no province at all.
+    /// </summary>
+    public bool IsKnownOutside(GraphSnapshot snapshot, int node)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        if (Contains(snapshot, node)) return false;
+        if (Country is not null) return snapshot.Countries[node] is not null;
+        if (snapshot.Countries[node] is { } country && country != "CN") return true;
+        var province = snapshot.Provinces[node];
+        if (province is null) return false;
+        return province != Province || City is null || snapshot.Cities[node] is not null;
+    }
+
     /// <summary>True when the node lies in the same province (for a city region) and so is near.</summary>
     public bool IsNear(GraphSnapshot snapshot, int node) =>
         Province is not null && City is not null && snapshot.Provinces[node] == Province;

@@ -30,16 +30,17 @@ public static class ReportTables
     public static Table Chokepoints(ChokepointReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
-        return new(["rank", "id", "name", "label", "suppliers", "hhi", "foreignShare", "dominates", "articulation", "score", "why"],
+        return new(["rank", "id", "name", "label", "suppliers", "hhi", "foreignShare", "dependents", "dominates", "articulation", "score", "why"],
             report.Items.Select((i, rank) => (IReadOnlyList<string>)
             [
-                Number(rank + 1), i.Id, i.Name, i.Label, ForProducts(i, i.Suppliers), ForProducts(i, i.Hhi), ForProducts(i, i.ForeignShare),
-                Number(i.Dominates), i.Articulation ? "yes" : "", Number(i.Score), i.Why,
+                Number(rank + 1), i.Id, i.Name, i.Label, ForProducts(i, Number(i.Suppliers)), ForProducts(i, Number(i.Hhi)),
+                ForProducts(i, i.ForeignShare is { } share ? Number(share) : "unknown"), Number(i.Dependents), Number(i.Dominates),
+                i.Articulation ? "yes" : "", Number(i.Score), i.Why,
             ]).ToList());
     }
 
     /// <summary>Makers, HHI and foreign share describe a product's supply; for an enterprise they do not apply.</summary>
-    static string ForProducts(ChokepointItem item, double value) => item.Label == "Product" ? Number(value) : "n/a";
+    static string ForProducts(ChokepointItem item, string value) => item.Label == "Product" ? value : "n/a";
 
     public static string Number(double value) => value.ToString("0.####", CultureInfo.InvariantCulture);
 }

@@ -42,14 +42,14 @@ public static partial class AnalyzeCommand
                 var nearRows = near.Nodes.Select(n => (IReadOnlyList<string>)[snapshot.Ids[n.Node], snapshot.Names[n.Node], GraphSchema.Name(snapshot.Labels[n.Node]), Number(n.Distance)]).ToList();
                 return Emit(console, result, near.Nodes.Select(n => new { id = snapshot.Ids[n.Node], name = snapshot.Names[n.Node], label = GraphSchema.Name(snapshot.Labels[n.Node]), distance = n.Distance }),
                     new Table(["id", "name", "label", "distance"], nearRows), $"{near.Total:N0} nodes within {steps} steps of {snapshot.Names[start]}.",
-                    (near.Nodes.Count, near.Total, "nodes", "--limit"));
+                    null, (near.Nodes.Count, near.Total, "nodes", "--limit"));
             }
             var end = snapshot.IndexOf(request.To!, "to");
             var paths = PathFinder.KShortest(snapshot, start, end, request.K, traversal);
             var json = paths.Select(p => PathView.Of(snapshot, p));
             var rows = paths.Select((p, i) => (IReadOnlyList<string>)[Number(i + 1), Number(p.Length), Describe(snapshot, p)]).ToList();
             return Emit(console, result, new { paths = json }, new Table(["#", "length", "path"], rows),
-                paths.Count == 0 ? "No path." : $"{paths.Count} path(s) from {snapshot.Names[start]} to {snapshot.Names[end]}.");
+                paths.Count == 0 ? "No path." : $"{paths.Count} path(s) from {snapshot.Names[start]} to {snapshot.Names[end]}.", null);
         });
         return command;
     }
@@ -71,7 +71,7 @@ public static partial class AnalyzeCommand
                 .Concat(report.Links.Select(l => (IReadOnlyList<string>)["link", l.Kind, $"{l.From}->{l.To}", $"{l.FromName} → {l.ToName}", l.Product ?? "", l.UsedIn ?? ""]))
                 .ToList();
             return Emit(console, result, report, new Table(["kind", "rank", "id", "name", "score / product", "used in"], rows),
-                $"{report.GroupA} ({report.SizeA}) ↔ {report.GroupB} ({report.SizeB}): {report.Links.Count} crossing links, {report.Brokers.Count} brokers.");
+                $"{report.GroupA} ({report.SizeA}) ↔ {report.GroupB} ({report.SizeB}): {report.Links.Count} crossing links, {report.Brokers.Count} brokers.", report.Coverage);
         });
         return command;
     }
@@ -94,7 +94,7 @@ public static partial class AnalyzeCommand
                 string.Join("; ", c.Provinces.Select(p => $"{p.Name} {p.Fraction * 100:0}%")), string.Join("; ", c.Clusters.Select(p => $"{p.Name} {p.Fraction * 100:0}%")),
             ]).ToList();
             return Emit(console, result, report, new Table(["community", "size", "enterprises", "top members", "provinces", "clusters"], rows),
-                $"{report.Count:N0} communities, modularity {report.Modularity:0.0000}.", (report.Largest.Count, report.Count, "communities", "--top"));
+                $"{report.Count:N0} communities, modularity {report.Modularity:0.0000}.", report.Coverage, (report.Largest.Count, report.Count, "communities", "--top"));
         });
         return command;
     }
@@ -115,7 +115,7 @@ public static partial class AnalyzeCommand
             var rows = report.PageRank.Select((r, i) => (IReadOnlyList<string>)["pagerank", Number(i + 1), r.Id, r.Name, r.Label, r.Score.ToString("G6", CultureInfo.InvariantCulture)])
                 .Concat(report.Betweenness.Select((r, i) => (IReadOnlyList<string>)["betweenness", Number(i + 1), r.Id, r.Name, r.Label, r.Score.ToString("G6", CultureInfo.InvariantCulture)]))
                 .ToList();
-            return Emit(console, result, report, new Table(["ranking", "rank", "id", "name", "label", "score"], rows), $"Betweenness from {report.Samples} sampled sources.");
+            return Emit(console, result, report, new Table(["ranking", "rank", "id", "name", "label", "score"], rows), $"Betweenness from {report.Samples} sampled sources.", report.Coverage);
         });
         return command;
     }
@@ -136,7 +136,7 @@ public static partial class AnalyzeCommand
                 s.Name, s.Stage, Number(s.Industry), string.Join("、", s.Innovation), Number(s.ListedMakers), string.Join("、", s.ChokepointProducts), s.UnsupportedChokepoint ? "yes" : "",
             ]).ToList();
             return Emit(console, result, report, new Table(["segment", "stage", "industry", "innovation", "capital (listed)", "chokepoints", "unsupported"], rows),
-                $"{report.ChainName} in {report.Region}: {report.Segments.Count(s => s.UnsupportedChokepoint)} chokepoint segments without local innovation support (talent: not in the data).");
+                $"{report.ChainName} in {report.Region}: {report.Segments.Count(s => s.UnsupportedChokepoint)} chokepoint segments without local innovation support (talent: not in the data).", report.Coverage);
         });
         return command;
     }

@@ -5,6 +5,7 @@ using ChainGraph.Analysis.Chokepoints;
 using ChainGraph.Analysis.Disruption;
 using ChainGraph.Analysis.Regions;
 using ChainGraph.Analysis.Reports;
+using ChainGraph.Analysis.Scope;
 using ChainGraph.Application.Requests;
 using ChainGraph.Formats.Csv;
 using ChainGraph.Model.Snapshot;
@@ -28,17 +29,22 @@ public static partial class AnalyzeCommand
         var chain = new Option<string?>("--chain") { Description = "Only this chain: a Chain id, or an Industry id or name." };
         var top = new Option<int>("--top") { Description = "How many items to list.", DefaultValueFactory = _ => ChokepointOptions.Default.Top };
         var hhi = new Option<double>("--concentrated-hhi") { Description = "HHI above which supply is concentrated.", DefaultValueFactory = _ => ChokepointOptions.Default.ConcentratedHhi };
-        var command = new Command("chokepoints", "Rank single-sourced, concentrated, foreign-dependent and structurally critical inputs.") { chain, top, hhi, Csv };
+        var covers = new Option<ChokepointScope>("--scope")
+        {
+            Description = "Without --chain: Strategic (the strategic emerging industries) or All.", DefaultValueFactory = _ => ChokepointOptions.Default.Scope,
+        };
+        var command = new Command("chokepoints", "Rank the inputs strategic chains depend on that few known makers, one province or makers abroad supply.") { chain, top, hhi, covers, Csv };
         command.WithStore().SetAction(async (result, cancellationToken) =>
         {
             var request = new ChokepointsRequest(result.GetValue(chain),
-                ChokepointOptions.Default with { Top = result.GetValue(top), ConcentratedHhi = result.GetValue(hhi) });
+                ChokepointOptions.Default with { Top = result.GetValue(top), ConcentratedHhi = result.GetValue(hhi), Scope = result.GetValue(covers) });
             request.Validate();
             var snapshot = await LoadAsync(result, cancellationToken);
             var scope = request.Chain is { } c ? ChainSegments.Resolve(snapshot, c) : null;
             var report = ChokepointAnalysis.Run(snapshot, scope, request.Options);
             return Emit(console, result, report, ReportTables.Chokepoints(report),
-                $"{report.ArticulationPoints.Count:N0} articulation points, {report.Bridges:N0} bridges, {report.ReachableProducts:N0} products reachable from an input-free source.");
+                $"Chokepoints of {report.Scope}: {report.ArticulationPoints.Count:N0} articulation points, {report.Bridges:N0} bridges, {report.ReachableProducts:N0} products reachable from an input-free source.",
+                report.Coverage);
         });
         return command;
     }
@@ -61,7 +67,7 @@ public static partial class AnalyzeCommand
             var snapshot = await LoadAsync(result, cancellationToken);
             var report = ChainGapAnalysis.Run(snapshot, ChainSegments.Resolve(snapshot, request.Chain), RegionFilter.Parse(request.Region), request.Options);
             return Emit(console, result, report, ReportTables.Gaps(report), $"{report.ChainName} in {report.Region}: " +
-                string.Join(", ", report.Segments.GroupBy(s => s.Status).Select(g => $"{g.Count()} {g.Key.ToString().ToLowerInvariant()}")));
+                string.Join(", ", report.Segments.GroupBy(s => s.Status).Select(g => $"{g.Count()} {g.Key.ToString().ToLowerInvariant()}")), report.Coverage);
         });
         return command;
     }
@@ -86,7 +92,7 @@ public static partial class AnalyzeCommand
                 .Concat(view.Segments.Select(s => (IReadOnlyList<string>)["segment lost", s.Id, $"{s.Name}: {s.Lost}/{s.Products} ({s.Share * 100:0}%)"]))
                 .ToList();
             return Emit(console, result, view, new Table(["kind", "id", "name"], rows),
-                $"Removing {report.Removed.Length} nodes loses {report.LostProducts.Length:N0} products and hits {report.AffectedEnterprises.Length:N0} enterprises.");
+                $"Removing {report.Removed.Length} nodes loses {report.LostProducts.Length:N0} products and hits {report.AffectedEnterprises.Length:N0} enterprises.", report.Coverage);
         });
         return command;
     }
@@ -98,7 +104,8 @@ public static partial class AnalyzeCommand
     }
 
     /// <summary>The answer: JSON, or a summary line, the table and what a limit cut; and the CSV when asked for.</summary>
-    static int Emit<T>(CliConsole console, ParseResult result, T json, Table table, string summary, (int Shown, long Total, string What, string Option)? cut = null)
+    static int Emit<T>(CliConsole console, ParseResult result, T json, Table table, string summary, DataCoverage? coverage,
+        (int Shown, long Total, string What, string Option)? cut = null)
     {
         if (result.GetValue(Csv) is { } path)
         {
@@ -111,6 +118,7 @@ public static partial class AnalyzeCommand
             return ExitCodes.Ok;
         }
         console.Out.WriteLine(summary);
+        if (coverage is not null) console.Out.WriteLine(coverage.Summary());
         console.WriteTable(table.Header, table.Rows);
         if (cut is var (shown, total, what, option)) console.WriteShown(shown, total, what, option);
         return ExitCodes.Ok;

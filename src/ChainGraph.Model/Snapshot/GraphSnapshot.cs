@@ -25,6 +25,7 @@ public sealed class GraphSnapshot
         Tags = nodes.Tags;
         Stages = nodes.Stages;
         Orders = nodes.Orders;
+        Capacities = nodes.Capacities;
         indexById = Enumerable.Range(0, Ids.Length).ToFrozenDictionary(i => Ids[i], StringComparer.Ordinal);
         this.outgoing = outgoing;
         this.incoming = incoming;
@@ -55,6 +56,9 @@ public sealed class GraphSnapshot
     /// <summary>Order of a Segment along its chain (1 = most upstream), else 0.</summary>
     public int[] Orders { get; }
 
+    /// <summary>An enterprise's production capacity (<c>capacity</c>, in its own <c>capacityUnit</c>), NaN when unknown.</summary>
+    public double[] Capacities { get; }
+
     public int RelationshipCount => outgoing.Sum(a => a.EdgeCount);
 
     public bool TryGetIndex(string id, out int node) => indexById.TryGetValue(id, out node);
@@ -72,4 +76,4 @@ public sealed class GraphSnapshot
 
 internal sealed record NodeColumns(
     string[] Ids, NodeLabel[] Labels, string[] Names, string?[] Provinces, string?[] Cities, string?[] Countries, string[][] Tags,
-    string?[] Stages, int[] Orders);
+    string?[] Stages, int[] Orders, double[] Capacities);

@@ -12,6 +12,7 @@ public sealed class SnapshotBuilder
     readonly List<string[]> tags = [];
     readonly List<string?> stages = [];
     readonly List<int> orders = [];
+    readonly List<double> capacities = [];
     readonly Dictionary<string, string> interned = new(StringComparer.Ordinal);
     readonly EdgeList[] edges = GraphSchema.RelTypes.Select(_ => new EdgeList()).ToArray();
 
@@ -19,8 +20,9 @@ public sealed class SnapshotBuilder
 
     /// <summary>Adds a node and returns its index.</summary>
     public int AddNode(string id, NodeLabel label, string name, string? province = null, string? city = null,
-        string? country = null, string[]? nodeTags = null, string? stage = null, int order = 0)
+        string? country = null, string[]? nodeTags = null, string? stage = null, int order = 0, double capacity = double.NaN)
     {
+        capacities.Add(capacity);
         stages.Add(Intern(stage));
         orders.Add(order);
         ids.Add(id);
@@ -46,7 +48,7 @@ public sealed class SnapshotBuilder
             var e = edges[t];
             (outgoing[t], incoming[t]) = CsrAdjacency.Build(n, e.Sources, e.Targets, e.Weights);
         }
-        var columns = new NodeColumns([.. ids], [.. labels], [.. names], [.. provinces], [.. cities], [.. countries], [.. tags], [.. stages], [.. orders]);
+        var columns = new NodeColumns([.. ids], [.. labels], [.. names], [.. provinces], [.. cities], [.. countries], [.. tags], [.. stages], [.. orders], [.. capacities]);
         return new GraphSnapshot(columns, outgoing, incoming);
     }
 

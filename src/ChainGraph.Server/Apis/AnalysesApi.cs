@@ -37,9 +37,9 @@ public static class AnalysesApi
     }
 
     static async Task<IResult> Chokepoints(GraphService graph, IOptions<JsonOptions> json, CancellationToken cancellationToken,
-        string? chain = null, int top = 50, string? format = null)
+        string? chain = null, int top = 50, ChokepointScope scope = ChokepointScope.Strategic, string? format = null)
     {
-        var request = new ChokepointsRequest(chain, ChokepointOptions.Default with { Top = top });
+        var request = new ChokepointsRequest(chain, ChokepointOptions.Default with { Top = top, Scope = scope });
         request.Validate();
         var key = $"{chain}|{request.Options}";
         var report = await graph.CachedAsync(key, s => ChokepointAnalysis.Run(s, chain is null ? null : ChainSegments.Resolve(s, chain), request.Options), cancellationToken);

@@ -1,0 +1,54 @@
+using ChainGraph.Model;
+using ChainGraph.Model.Snapshot;
+
+namespace ChainGraph.Analysis.Scope;
+
+/// <summary>
+/// What the data does not know, said with every answer: how many enterprises have no place or no
+/// country, how many MAKES links carry no volume, and the data set's scope (listed companies only
+/// when every enterprise is tagged 上市). <see cref="ForeignKnown"/> is false when the data holds
+/// no maker abroad at all: then a share made abroad is unknown, not zero.
+/// </summary>
+public sealed record DataCoverage(
+    int Enterprises, int WithoutProvince, int WithoutCity, int WithoutCountry, int Makes, int MakesWithoutVolume,
+    bool ListedOnly, bool ForeignKnown, int NonProductLines)
+{
+    /// <summary>One line for the text output.</summary>
+    public string Summary()
+    {
+        var parts = new List<string> { $"{Enterprises:N0} enterprises" };
+        if (ListedOnly) parts.Add("listed companies only");
+        if (WithoutProvince > 0) parts.Add($"{WithoutProvince:N0} without a known place");
+        if (!ForeignKnown) parts.Add("no maker abroad in the data (foreign dependence unknown)");
+        else if (WithoutCountry > 0) parts.Add($"{WithoutCountry:N0} without a country");
+        if (Makes > 0) parts.Add(MakesWithoutVolume == Makes ? "no volumes (makers counted evenly)" : $"{MakesWithoutVolume:N0} of {Makes:N0} MAKES without volume");
+        if (NonProductLines > 0) parts.Add($"{NonProductLines:N0} report lines that are not products left out");
+        return "coverage: " + string.Join("; ", parts);
+    }
+
+    internal static DataCoverage Of(GraphSnapshot snapshot, bool[] nonProduct)
+    {
+        int enterprises = 0, noProvince = 0, noCity = 0, noCountry = 0, listed = 0, makesTotal = 0, noVolume = 0;
+        var foreign = false;
+        var makes = snapshot.Out(RelType.Makes);
+        for (var v = 0; v < snapshot.NodeCount; v++)
+        {
+            if (snapshot.Labels[v] != NodeLabel.Enterprise) continue;
+            enterprises++;
+            var country = snapshot.Countries[v];
+            if (country is null) noCountry++;
+            foreign |= country is not null && country != "CN";
+            // A place is a province in China; abroad the country is the place.
+            if (snapshot.Provinces[v] is null && country is null or "CN") noProvince++;
+            if (snapshot.Cities[v] is null && country is null or "CN") noCity++;
+            if (snapshot.Tags[v].Contains("上市")) listed++;
+            foreach (var weight in makes.WeightsOf(v))
+            {
+                makesTotal++;
+                if (!(weight > 0)) noVolume++;
+            }
+        }
+        return new DataCoverage(enterprises, noProvince, noCity, noCountry, makesTotal, noVolume,
+            enterprises > 0 && listed == enterprises, foreign, nonProduct.Count(x => x));
+    }
+}
