@@ -91,6 +91,9 @@ public static class ImportCommand
             console.WriteTable(["nodes", "count"], summary.Nodes.Select(p => new[] { p.Key, p.Value.ToString("N0", CultureInfo.InvariantCulture) }));
             console.WriteTable(["relationships", "count"], summary.Relationships.Select(p => new[] { p.Key, p.Value.ToString("N0", CultureInfo.InvariantCulture) }));
         }
+        if (summary.NonProductLines.Count > 0)
+            console.Out.WriteLine($"{summary.NonProductLines.Values.Sum():N0} products are report lines, not products ({string.Join(", ", summary.NonProductLines.Select(p => $"{p.Key} {p.Value:N0}"))}): "
+                + "kept, and left out of chokepoints, disruption and centrality.");
         foreach (var (label, count) in summary.CreatedEndpoints)
             console.Out.WriteLine($"{count:N0} {label} nodes were created because a relationship named them and no row defined them.");
         foreach (var merge in summary.Merged)

@@ -43,5 +43,17 @@ public sealed record ImportSummary(
         plan.Rejected,
         plan.Merged,
         plan.CreatedEndpoints.OrderBy(p => p.Key).ToDictionary(p => GraphSchema.Name(p.Key), p => p.Value),
-        Math.Round(elapsed.TotalSeconds, 3));
+        Math.Round(elapsed.TotalSeconds, 3))
+    {
+        NonProductLines = plan.Nodes.Where(n => n.Label == NodeLabel.Product)
+            .Select(n => Model.Products.NonProductLines.Default.Classify(n.Properties.TryGetValue("name", out var name) && name is string text ? text : n.Id))
+            .OfType<Model.Products.NonProductKind>().GroupBy(k => k).OrderBy(g => g.Key)
+            .ToDictionary(g => g.Key.ToString().ToLowerInvariant(), g => g.Count()),
+    };
+
+    /// <summary>
+    /// Products of the import that are report lines, per kind (accounting, reporting, service, unit;
+    /// graph/products/non-products.tsv): kept in the graph, left out of chokepoints, disruption and centrality.
+    /// </summary>
+    public IReadOnlyDictionary<string, int> NonProductLines { get; init; } = new Dictionary<string, int>();
 }
