@@ -219,4 +219,22 @@ public sealed class CommandLineContractTests : IDisposable
         Assert.Equal("not_found", again.GetProperty("error").GetProperty("code").GetString());
         Assert.True(generated.GetProperty("nodes").GetInt64() > 50);
     }
+
+    [Fact]
+    public async Task Import_CountsTheReportLinesThatAreNotProducts_AndKeepsThem()
+    {
+        var data = folder.Write("lines.jsonl", """
+            {"type":"node","id":"分部间抵销","labels":["Product"],"properties":{"name":"分部间抵销"}}
+            {"type":"node","id":"技术服务","labels":["Product"],"properties":{"name":"技术服务"}}
+            {"type":"node","id":"光刻胶","labels":["Product"],"properties":{"name":"光刻胶"}}
+            """);
+
+        var summary = await CliRunner.JsonAsync("import", data, "--format", "jsonl", "--db", Db);
+        var text = await CliRunner.RunAsync("import", data, "--format", "jsonl", "--db", folder.File("other.db"));
+
+        Assert.Equal(1, summary.GetProperty("nonProductLines").GetProperty("accounting").GetInt32());
+        Assert.Equal(1, summary.GetProperty("nonProductLines").GetProperty("service").GetInt32());
+        Assert.Equal(3, summary.GetProperty("nodes").GetProperty("Product").GetInt32());
+        Assert.Contains("2 products are report lines, not products (accounting 1, service 1)", text.Out);
+    }
 }

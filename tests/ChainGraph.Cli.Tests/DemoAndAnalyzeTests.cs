@@ -162,4 +162,21 @@ public sealed class DemoAndAnalyzeTests : IDisposable
         Assert.Contains("宁德时代 → 蜂巢能源  电池管理系统", output);
         Assert.Contains("动力电池系统", output);
     }
+
+    [Fact]
+    public async Task FourChainsAndChokepoints_CallTheSameProductsChokepoints()
+    {
+        await LoadDemoAsync();
+
+        var ranking = await CliRunner.JsonAsync("analyze", "chokepoints", "--chain", "photovoltaics", "--db", Db);
+        var fourChains = await CliRunner.JsonAsync("analyze", "four-chains", "--chain", "photovoltaics", "--region", "常州", "--db", Db);
+
+        var flagged = ranking.GetProperty("items").EnumerateArray()
+            .Where(i => i.GetProperty("label").GetString() == "Product" && i.GetProperty("flagged").GetBoolean())
+            .Select(i => i.GetProperty("name").GetString()!).Order().ToList();
+        var named = fourChains.GetProperty("segments").EnumerateArray()
+            .SelectMany(s => s.GetProperty("chokepointProducts").EnumerateArray().Select(p => p.GetString()!)).Order().ToList();
+        Assert.NotEmpty(flagged);
+        Assert.Equal(flagged, named);
+    }
 }

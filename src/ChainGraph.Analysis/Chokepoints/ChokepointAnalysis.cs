@@ -128,6 +128,7 @@ public static class ChokepointAnalysis
         {
             var why = new List<string>();
             var makers = snapshot.In(RelType.Makes).Neighbours(v);
+            var flagged = Flagged(f);
             if (f.Supply.Makers == 1) why.Add($"only known maker: {snapshot.Names[makers[0]]}");
             else if (f.Supply.Hhi > options.ConcentratedHhi) why.Add($"concentrated: {f.Supply.Makers} known makers, HHI {f.Supply.Hhi:0.00}");
             if (f.ForeignShare >= 1) why.Add("all known makers abroad");
@@ -139,9 +140,14 @@ public static class ChokepointAnalysis
             return new ChokepointItem(snapshot.Ids[v], snapshot.Names[v], nameof(NodeLabel.Product), f.Supply.Makers, Math.Round(f.Supply.Hhi, 4),
                 f.ForeignShare is { } share ? Math.Round(share, 4) : null, dominates[v], articulation[v], Math.Round(f.Score, 4), string.Join("; ", why))
             {
-                Dependents = f.Dependents, DownstreamEnterprises = f.Enterprises, Chains = f.Chains,
+                Dependents = f.Dependents, DownstreamEnterprises = f.Enterprises, Chains = f.Chains, Flagged = flagged,
             };
         }
+
+        /// <summary>Weak supply: one known maker, concentrated, mostly abroad, or mostly in one province.</summary>
+        bool Flagged(ProductFigures f) =>
+            f.Supply.Makers == 1 || f.Supply.Hhi > options.ConcentratedHhi || f.ForeignShare >= options.ForeignShareFlag
+            || (f.Supply.Makers > 1 && f.Supply.TopProvince is not null && f.Supply.TopProvinceShare >= options.TopProvinceFlag);
 
         public ChokepointItem Enterprise(int v, Dictionary<int, ProductFigures> products)
         {
@@ -158,7 +164,7 @@ public static class ChokepointAnalysis
             return new ChokepointItem(snapshot.Ids[v], snapshot.Names[v], nameof(NodeLabel.Enterprise), 1, 1, best.ForeignShare, sole.Sum(p => dominates[p]),
                 articulation[v], Math.Round(best.Score, 4), string.Join("; ", why))
             {
-                Dependents = sole.Sum(p => products[p].Dependents), DownstreamEnterprises = best.Enterprises, Chains = best.Chains,
+                Dependents = sole.Sum(p => products[p].Dependents), DownstreamEnterprises = best.Enterprises, Chains = best.Chains, Flagged = true,
             };
         }
 
@@ -183,15 +189,19 @@ public static class ChokepointAnalysis
 
         public DominatorTree Dominators => dominators;
 
+        // Marks the makers counted for the product being measured, without a set per product.
+        readonly int[] countedFor = new int[snapshot.NodeCount];
+        int stamp;
+
         public (int Direct, int Dependents, int Enterprises, ulong Chains) Of(int v)
         {
             var users = snapshot.Out(RelType.InputTo);
             var groups = users.WeightsOf(v);
             var targets = users.Neighbours(v);
             var makes = snapshot.In(RelType.Makes);
-            int direct = 0, alsoDominated = 0;
+            int direct = 0, alsoDominated = 0, enterprises = 0;
             var chains = facts.ChainMask[v];
-            HashSet<int>? enterprises = null;
+            stamp++;
             for (var i = 0; i < targets.Length; i++)
             {
                 var user = targets[i];
@@ -199,10 +209,14 @@ public static class ChokepointAnalysis
                 direct++;
                 if (dominators.ImmediateDominator[user] == v) alsoDominated++;
                 chains |= facts.ChainMask[user];
-                foreach (var maker in makes.Neighbours(user)) (enterprises ??= []).Add(maker);
+                foreach (var maker in makes.Neighbours(user))
+                {
+                    if (countedFor[maker] == stamp) continue;
+                    countedFor[maker] = stamp;
+                    enterprises++;
+                }
             }
-            return (direct, direct - alsoDominated + dominatedInScope[v] + facts.DownstreamProducts[v],
-                (enterprises?.Count ?? 0) + facts.DownstreamMakers[v], chains);
+            return (direct, direct - alsoDominated + dominatedInScope[v] + facts.DownstreamProducts[v], enterprises + facts.DownstreamMakers[v], chains);
         }
 
         /// <summary>The most products and enterprises any product in scope has depending on it, to normalise by.</summary>
@@ -226,9 +240,9 @@ public static class ChokepointAnalysis
             var n = inScope.Length;
             var depth = new int[n];
             Array.Fill(depth, -1);
+            var path = new Stack<int>();
             for (var v = 0; v < n; v++)
             {
-                var path = new Stack<int>();
                 var u = v;
                 while (u >= 0 && u < n && depth[u] < 0)
                 {
@@ -238,8 +252,12 @@ public static class ChokepointAnalysis
                 var d = u >= 0 && u < n ? depth[u] : 0;
                 while (path.Count > 0) depth[path.Pop()] = ++d;
             }
+            var deepestFirst = new int[n];
+            var keys = new int[n];
+            for (var v = 0; v < n; v++) (deepestFirst[v], keys[v]) = (v, -depth[v]);
+            Array.Sort(keys, deepestFirst);
             var counts = new int[n];
-            foreach (var v in Enumerable.Range(0, n).OrderByDescending(v => depth[v]))
+            foreach (var v in deepestFirst)
             {
                 var parent = idom[v];
                 if (parent < 0 || parent >= n || parent == v) continue;

@@ -30,4 +30,10 @@ public sealed record ChokepointItem(
     public int DownstreamEnterprises { get; init; }
 
     public int Chains { get; init; }
+
+    /// <summary>
+    /// Its supply is weak: one known maker, HHI above the concentration threshold, mostly made abroad
+    /// or mostly in one province. A ranked, flagged product is what every analysis calls a chokepoint.
+    /// </summary>
+    public bool Flagged { get; init; }
 }

@@ -12,8 +12,8 @@ namespace ChainGraph.Analysis.FourChains;
 /// innovation (local innovation centres that SUPPORT the segment or its products, by kind), and
 /// capital and talent where the data has them (listed local makers as the capital-market proxy;
 /// the graph has no fund or university nodes yet, so those are reported as unknown). It flags
-/// chokepoint segments, holding a product that <c>analyze chokepoints --chain</c> ranks (the one
-/// definition), that no local innovation centre supports.
+/// chokepoint segments, holding a product that <c>analyze chokepoints --chain</c> ranks and flags
+/// (the one definition), that no local innovation centre supports.
 /// </summary>
 public static class FourChainsAnalysis
 {
@@ -23,7 +23,8 @@ public static class FourChainsAnalysis
         ArgumentNullException.ThrowIfNull(chain);
         ArgumentNullException.ThrowIfNull(region);
         var supports = snapshot.In(RelType.Supports);
-        var chokepoints = ChokepointAnalysis.Run(snapshot, chain, options).Items.Where(i => i.Label == nameof(NodeLabel.Product)).Select(i => i.Id).ToHashSet();
+        var chokepoints = ChokepointAnalysis.Run(snapshot, chain, options).Items.Where(i => i.Label == nameof(NodeLabel.Product) && i.Flagged)
+            .Select(i => i.Id).ToHashSet();
         var segments = chain.Segments.Select(s =>
         {
             var local = s.Makers.Where(m => region.Contains(snapshot, m)).ToList();
