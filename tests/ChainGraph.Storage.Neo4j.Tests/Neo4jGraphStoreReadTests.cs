@@ -66,12 +66,12 @@ public sealed class Neo4jGraphStoreReadTests : IDisposable
     [Fact]
     public async Task LoadSnapshot_PagesNodesThenRelationshipsByKeyset()
     {
-        const string NodeFields = """["id","labels","name","province","city","country","tags","stage","segmentOrder"]""";
+        const string NodeFields = """["id","labels","name","province","city","country","tags","stage","segmentOrder","match","sector"]""";
         api.Reply(202, Answer(NodeFields, """
-            [["002460",["ChainNode","Enterprise"],"赣锋锂业","江西省","新余市","CN",null,null,null],
-             ["300750",["ChainNode","Enterprise"],"宁德时代","福建省","宁德市","CN",["链主"],null,null]]
+            [["002460",["ChainNode","Enterprise"],"赣锋锂业","江西省","新余市","CN",null,null,null,null,null],
+             ["300750",["ChainNode","Enterprise"],"宁德时代","福建省","宁德市","CN",["链主"],null,null,null,null]]
             """))
-            .Reply(202, Answer(NodeFields, """[["碳酸锂",["ChainNode","Product"],"碳酸锂",null,null,null,null,null,null]]"""))
+            .Reply(202, Answer(NodeFields, """[["碳酸锂",["ChainNode","Product"],"碳酸锂",null,null,null,null,null,null,null,null]]"""))
             .Reply(202, Answer(NodeFields, "[]"))
             .Reply(202, Answer("""["last","type","start","end","props"]""", """
                 [["300750","SUPPLIES","002460","300750",{"volume":12.5}],["300750",null,"300750",null,null]]

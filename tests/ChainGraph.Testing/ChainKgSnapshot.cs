@@ -27,7 +27,8 @@ public static class ChainKgSnapshot
         foreach (var node in plan.Nodes)
             index[node.Id] = builder.AddNode(node.Id, node.Label, node.Name, node.GetString("province"), node.GetString("city"),
                 node.GetString("country"), node.Properties.GetValueOrDefault("tags") as string[], node.GetString("stage"),
-                node.Properties.GetValueOrDefault("order") is long order ? (int)order : 0);
+                node.Properties.GetValueOrDefault("order") is long order ? (int)order : 0,
+                node.GetString("match"), node.GetString("sector"));
         foreach (var rel in plan.Relationships)
         {
             var weightKey = Model.GraphSchema.Spec(rel.Type).WeightProperty;

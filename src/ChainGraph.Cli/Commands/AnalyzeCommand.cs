@@ -20,7 +20,7 @@ public static partial class AnalyzeCommand
         new("analyze", "Run an analysis: chokepoints, gaps, disruption, paths, linkage, communities, centrality or four-chains.")
         {
             Chokepoints(console), Gaps(console), Disruption(console),
-            Paths(console), Linkage(console), Communities(console), Centrality(console), FourChains(console),
+            Paths(console), Linkage(console), Communities(console), Centrality(console), FourChains(console), Coverage(console),
         };
 
     static Command Chokepoints(CliConsole console)
@@ -59,9 +59,11 @@ public static partial class AnalyzeCommand
             });
             request.Validate();
             var snapshot = await LoadAsync(result, cancellationToken);
-            var report = ChainGapAnalysis.Run(snapshot, ChainSegments.Resolve(snapshot, request.Chain), RegionFilter.Parse(request.Region), request.Options);
-            return Emit(console, result, report, ReportTables.Gaps(report), $"{report.ChainName} in {report.Region}: " +
-                string.Join(", ", report.Segments.GroupBy(s => s.Status).Select(g => $"{g.Count()} {g.Key.ToString().ToLowerInvariant()}")));
+            var resolved = ChainSegments.Resolve(snapshot, request.Chain);
+            var report = ChainGapAnalysis.Run(snapshot, resolved, RegionFilter.Parse(request.Region), request.Options);
+            return Emit(console, result, GapsJson(report, resolved), ReportTables.Gaps(report), $"{report.ChainName} in {report.Region}: " +
+                string.Join(", ", report.Segments.GroupBy(s => s.Status).Select(g => $"{g.Count()} {g.Key.ToString().ToLowerInvariant()}"))
+                + (resolved.Derived is { } derived ? $"{Environment.NewLine}{derived.Why}." : ""));
         });
         return command;
     }

@@ -25,6 +25,8 @@ public sealed class GraphSnapshot
         Tags = nodes.Tags;
         Stages = nodes.Stages;
         Orders = nodes.Orders;
+        Matches = nodes.Matches;
+        Sectors = nodes.Sectors;
         indexById = Enumerable.Range(0, Ids.Length).ToFrozenDictionary(i => Ids[i], StringComparer.Ordinal);
         this.outgoing = outgoing;
         this.incoming = incoming;
@@ -55,6 +57,15 @@ public sealed class GraphSnapshot
     /// <summary>Order of a Segment along its chain (1 = most upstream), else 0.</summary>
     public int[] Orders { get; }
 
+    /// <summary>
+    /// Match rules (the <c>match</c> property, JSON; see <see cref="Chains.SegmentMatch"/>) of a
+    /// Segment, or of a Chain the SW industries its template covers; else null.
+    /// </summary>
+    public string?[] Matches { get; }
+
+    /// <summary>Strategic emerging industry (<see cref="Chains.StrategicSectors"/>) of a Chain, else null.</summary>
+    public string?[] Sectors { get; }
+
     public int RelationshipCount => outgoing.Sum(a => a.EdgeCount);
 
     public bool TryGetIndex(string id, out int node) => indexById.TryGetValue(id, out node);
@@ -72,4 +83,4 @@ public sealed class GraphSnapshot
 
 internal sealed record NodeColumns(
     string[] Ids, NodeLabel[] Labels, string[] Names, string?[] Provinces, string?[] Cities, string?[] Countries, string[][] Tags,
-    string?[] Stages, int[] Orders);
+    string?[] Stages, int[] Orders, string?[] Matches, string?[] Sectors);

@@ -5,6 +5,7 @@ using ChainGraph.Analysis.Chokepoints;
 using ChainGraph.Analysis.Disruption;
 using ChainGraph.Analysis.Regions;
 using ChainGraph.Analysis.Reports;
+using ChainGraph.Application.Answers;
 using ChainGraph.Application.Requests;
 using ChainGraph.Formats.Csv;
 using ChainGraph.Server.Graph;
@@ -27,13 +28,17 @@ public static class AnalysesApi
     }
 
     static async Task<IResult> Gaps(GraphService graph, IOptions<JsonOptions> json, string chain, string region, CancellationToken cancellationToken,
-        int weakBelow = 2, int strongAt = 5, int candidates = 10, string? format = null)
+        int weakBelow = 2, int strongAt = 5, int candidates = 10, string? format = null, bool includeServices = false)
     {
         var request = new GapsRequest(chain, region, ChainGapOptions.Default with { WeakBelow = weakBelow, StrongAt = strongAt, Candidates = candidates });
         request.Validate();
-        var key = $"{chain}|{region}|{request.Options}";
-        var report = await graph.CachedAsync(key, s => ChainGapAnalysis.Run(s, ChainSegments.Resolve(s, chain), RegionFilter.Parse(region), request.Options), cancellationToken);
-        return format == "csv" ? Csv("gaps.csv", ReportTables.Gaps(report)) : await JsonAsync(graph, json, key, report, cancellationToken);
+        var chainOptions = ChainOptions.Default with { IncludeServices = includeServices };
+        var key = $"{chain}|{region}|{request.Options}|{chainOptions}";
+        var resolved = await graph.CachedAsync(key, s => ChainSegments.Resolve(s, chain, chainOptions), cancellationToken);
+        var report = await graph.CachedAsync(key, s => ChainGapAnalysis.Run(s, resolved, RegionFilter.Parse(region), request.Options), cancellationToken);
+        if (format == "csv") return Csv("gaps.csv", ReportTables.Gaps(report));
+        var bytes = await graph.CachedAsync(key + "|json", _ => JsonSerializer.SerializeToUtf8Bytes(DerivedNote.Add(report, resolved.Derived, json.Value.SerializerOptions), json.Value.SerializerOptions), cancellationToken);
+        return TypedResults.Bytes(bytes, "application/json; charset=utf-8");
     }
 
     static async Task<IResult> Chokepoints(GraphService graph, IOptions<JsonOptions> json, CancellationToken cancellationToken,
