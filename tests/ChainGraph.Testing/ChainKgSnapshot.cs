@@ -1,3 +1,4 @@
+using ChainGraph.Formats.Chains;
 using ChainGraph.Formats.ChainKg;
 using ChainGraph.Model.Import;
 using ChainGraph.Model.Snapshot;
@@ -7,14 +8,22 @@ namespace ChainGraph.Testing;
 /// <summary>The ChainKnowledgeGraph data as an in-memory snapshot, read once per test run (no store in between).</summary>
 public static class ChainKgSnapshot
 {
-    static readonly Lazy<GraphSnapshot> Shared = new(Load);
+    static readonly Lazy<GraphSnapshot> Shared = new(() => Load(templatesFirst: null));
+    static readonly Lazy<GraphSnapshot> SharedWithTemplates = new(() => Load(templatesFirst: false));
 
     public static GraphSnapshot Instance => Shared.Value;
 
-    static GraphSnapshot Load()
+    /// <summary>The data with the chain templates of graph/chains imported after it, as the README's import steps do.</summary>
+    public static GraphSnapshot WithTemplates => SharedWithTemplates.Value;
+
+    /// <summary>The data and the templates in one snapshot, the templates read first or last (null: no templates).</summary>
+    public static GraphSnapshot Load(bool? templatesFirst)
     {
         var batch = new GraphBatch();
+        var templates = Path.Combine(RepositoryFolder.Root, "graph", "chains");
+        if (templatesFirst == true) new ChainTemplateReader().Read(templates, batch);
         new ChainKgReader().Read(SharedData.ChainKg ?? throw new InvalidOperationException(SharedData.MissingReason), batch);
+        if (templatesFirst == false) new ChainTemplateReader().Read(templates, batch);
         return Build(batch.Resolve(new Dictionary<string, Model.NodeLabel>()));
     }
 
