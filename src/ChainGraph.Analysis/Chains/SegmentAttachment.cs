@@ -29,17 +29,20 @@ internal sealed record SegmentAttachment(int[] Products, string[] ProductRules, 
         return segments.ToDictionary(s => s.Node, s => Attach(snapshot, s, byName.GetValueOrDefault(s.Node)));
     }
 
-    /// <summary>Rules that cannot be read (a hand-written store) leave the segment with its own products.</summary>
+    /// <summary>Rules that cannot be read (a store written by hand) leave the segment with its own products; empty words are dropped.</summary>
     static SegmentMatch Rules(GraphSnapshot snapshot, int segment)
     {
         try
         {
-            return SegmentMatch.Parse(snapshot.Matches[segment]);
+            var match = SegmentMatch.Parse(snapshot.Matches[segment]);
+            return match with { Keywords = Words(match.Keywords), Patterns = Words(match.Patterns), Industries = Words(match.Industries), Exclude = Words(match.Exclude) };
         }
         catch (JsonException)
         {
             return SegmentMatch.None;
         }
+
+        static string[] Words(IReadOnlyList<string>? words) => [.. (words ?? []).Where(w => !string.IsNullOrEmpty(w))];
     }
 
     static SegmentAttachment Attach(GraphSnapshot snapshot, SegmentRules segment, Dictionary<int, string>? byName)
