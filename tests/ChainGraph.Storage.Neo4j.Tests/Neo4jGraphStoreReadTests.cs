@@ -91,7 +91,8 @@ public sealed class Neo4jGraphStoreReadTests : IDisposable
         Assert.True(snapshot.TryGetIndex("300750", out var catl));
         Assert.Equal(["链主"], snapshot.Tags[catl]);
         Assert.Equal(12.5f, snapshot.In(RelType.Supplies).WeightsOf(catl)[0]);
-        Assert.True(snapshot.TryGetIndex("lib", out var chain) && snapshot.TryGetIndex("lib:anode", out var anode));
+        Assert.True(snapshot.TryGetIndex("lib", out var chain));
+        Assert.True(snapshot.TryGetIndex("lib:anode", out var anode));
         Assert.Equal(("新能源", """{"keywords":["负极"]}"""), (snapshot.Sectors[chain], snapshot.Matches[anode]));
         Assert.Equal(["", "300750", "lib:anode", "", "300750", "碳酸锂"],
             api.Requests.Select(r => r.Json.GetProperty("parameters").GetProperty("after").GetString()));

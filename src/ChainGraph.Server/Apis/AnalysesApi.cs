@@ -34,12 +34,19 @@ public static class AnalysesApi
         request.Validate();
         var chainOptions = ChainOptions.Default with { IncludeServices = includeServices };
         var key = $"{chain}|{region}|{request.Options}|{chainOptions}";
-        var resolved = await graph.CachedAsync(key, s => ChainSegments.Resolve(s, chain, chainOptions), cancellationToken);
-        var report = await graph.CachedAsync(key, s => ChainGapAnalysis.Run(s, resolved, RegionFilter.Parse(region), request.Options), cancellationToken);
-        if (format == "csv") return Csv("gaps.csv", ReportTables.Gaps(report));
-        var bytes = await graph.CachedAsync(key + "|json", _ => JsonSerializer.SerializeToUtf8Bytes(DerivedNote.Add(report, resolved.Derived, json.Value.SerializerOptions), json.Value.SerializerOptions), cancellationToken);
+        // The chain and its report come from one snapshot: node indices of two snapshots do not mix.
+        var gaps = await graph.CachedAsync(key, s =>
+        {
+            var resolved = ChainSegments.Resolve(s, chain, chainOptions);
+            return new GapsResult(ChainGapAnalysis.Run(s, resolved, RegionFilter.Parse(region), request.Options), resolved.Derived);
+        }, cancellationToken);
+        if (format == "csv") return Csv("gaps.csv", ReportTables.Gaps(gaps.Report));
+        var bytes = await graph.CachedAsync(key + "|json",
+            _ => JsonSerializer.SerializeToUtf8Bytes(DerivedNote.Add(gaps.Report, gaps.Derived, json.Value.SerializerOptions), json.Value.SerializerOptions), cancellationToken);
         return TypedResults.Bytes(bytes, "application/json; charset=utf-8");
     }
+
+    sealed record GapsResult(ChainGapReport Report, DerivedChain? Derived);
 
     static async Task<IResult> Chokepoints(GraphService graph, IOptions<JsonOptions> json, CancellationToken cancellationToken,
         string? chain = null, int top = 50, string? format = null)
