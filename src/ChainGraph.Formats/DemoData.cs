@@ -4,7 +4,7 @@ using ChainGraph.Model.Import;
 
 namespace ChainGraph.Formats;
 
-/// <summary>The built-in demo: the chain templates of graph/chains and the graph of graph/demo, shipped beside the program.</summary>
+/// <summary>The built-in demo: five chain templates of graph/chains and the graph of graph/demo, shipped beside the program.</summary>
 public static class DemoData
 {
     /// <summary>The graph/ folder copied next to the program at build time.</summary>
@@ -16,10 +16,17 @@ public static class DemoData
     /// </summary>
     public const string MarkerId = "cluster:shenzhen-advanced-battery-materials";
 
+    /// <summary>
+    /// The templates the demo graph was built for. graph/chains holds more, for real data; the demo
+    /// has no enterprises for them, and its documented answers count these five.
+    /// </summary>
+    public static IReadOnlyList<string> Templates { get; } = ["lithium-battery", "photovoltaics", "new-energy-vehicles", "wind-power", "marine-equipment"];
+
     public static void Read(GraphBatch batch, string? graphFolder = null, CancellationToken cancellationToken = default)
     {
         var folder = graphFolder ?? DefaultFolder;
-        new ChainTemplateReader().Read(Path.Combine(folder, "chains"), batch, cancellationToken);
+        foreach (var template in Templates)
+            new ChainTemplateReader().Read(Path.Combine(folder, "chains", template + ".json"), batch, cancellationToken);
         new JsonLinesReader().Read(Path.Combine(folder, "demo"), batch, cancellationToken);
     }
 }

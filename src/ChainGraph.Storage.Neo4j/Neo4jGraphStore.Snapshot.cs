@@ -40,7 +40,8 @@ public sealed partial class Neo4jGraphStore
             var page = await client.RunAsync(statement, Parameters(("after", after), ("limit", batchSize)), cancellationToken);
             if (page.Rows.Count == 0) return;
             var (id, labels, name, province, city) = (page.IndexOf("id"), page.IndexOf("labels"), page.IndexOf("name"), page.IndexOf("province"), page.IndexOf("city"));
-            var (country, tags, stage, order, capacity) = (page.IndexOf("country"), page.IndexOf("tags"), page.IndexOf("stage"), page.IndexOf("segmentOrder"), page.IndexOf("capacity"));
+            var (country, tags, stage, order) = (page.IndexOf("country"), page.IndexOf("tags"), page.IndexOf("stage"), page.IndexOf("segmentOrder"));
+            var (match, sector, capacity) = (page.IndexOf("match"), page.IndexOf("sector"), page.IndexOf("capacity"));
             foreach (var row in page.Rows)
             {
                 var nodeId = row[id].GetString()!;
@@ -48,7 +49,7 @@ public sealed partial class Neo4jGraphStore
                     ? row[tags].EnumerateArray().Select(Text).OfType<string>().ToArray() : null;
                 index[nodeId] = builder.AddNode(nodeId, LabelOf(nodeId, row[labels]), Text(row[name]) ?? nodeId, Text(row[province]),
                     Text(row[city]), Text(row[country]), nodeTags, Text(row[stage]),
-                    row[order].ValueKind == JsonValueKind.Number ? (int)row[order].GetDouble() : 0,
+                    row[order].ValueKind == JsonValueKind.Number ? (int)row[order].GetDouble() : 0, Text(row[match]), Text(row[sector]),
                     row[capacity].ValueKind == JsonValueKind.Number ? row[capacity].GetDouble() : double.NaN);
             }
             after = page.Rows[^1][id].GetString()!;

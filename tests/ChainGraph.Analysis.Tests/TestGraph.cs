@@ -29,9 +29,10 @@ internal sealed class TestGraph
         return this;
     }
 
-    public TestGraph Node(string id, NodeLabel label, string? stage = null, int order = 0, string? province = null, string? city = null)
+    public TestGraph Node(string id, NodeLabel label, string? stage = null, int order = 0, string? province = null, string? city = null,
+        string? match = null, string? sector = null)
     {
-        index[id] = builder.AddNode(id, label, id, province, city, stage: stage, order: order);
+        index[id] = builder.AddNode(id, label, id, province, city, stage: stage, order: order, match: match, sector: sector);
         return this;
     }
 

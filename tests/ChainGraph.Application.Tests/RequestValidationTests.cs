@@ -1,4 +1,5 @@
 using ChainGraph.Analysis.ChainGaps;
+using ChainGraph.Analysis.Chains;
 using ChainGraph.Analysis.Chokepoints;
 using ChainGraph.Application.Requests;
 using ChainGraph.Model.Requests;
@@ -80,5 +81,13 @@ public sealed class RequestValidationTests
 
         Assert.Equal("label", Assert.Single(error.Errors).Field);
         Assert.Contains("Enterprise", error.Errors[0].Message);
+    }
+
+    [Fact]
+    public void Coverage_WithoutAChainOrWithAThresholdBelowOne_IsRefused()
+    {
+        var error = Assert.Throws<InvalidRequestException>(new CoverageRequest("", ChainOptions.Default with { MinUpstreamWeight = 0.5 }).Validate);
+
+        Assert.Equal(["chain", "minUpstreamWeight"], error.Errors.Select(e => e.Field));
     }
 }

@@ -30,6 +30,22 @@ public sealed class DemoAndAnalyzeTests : IDisposable
     }
 
     [Fact]
+    public async Task Coverage_ListsEverySegmentWithItsMakersByRule()
+    {
+        await LoadDemoAsync();
+
+        var report = await CliRunner.JsonAsync("analyze", "coverage", "--chain", "lithium-battery", "--db", Db);
+        var (code, text, _) = await CliRunner.RunAsync("analyze", "coverage", "--chain", "锂电池", "--db", Db);
+
+        Assert.Equal(("lithium-battery", "新能源", 11), (report.GetProperty("chainId").GetString(), report.GetProperty("sector").GetString(), report.GetProperty("covered").GetInt32()));
+        var anode = report.GetProperty("segments").EnumerateArray().Single(s => s.GetProperty("id").GetString() == "lithium-battery:anode");
+        Assert.Contains(anode.GetProperty("attached").EnumerateArray(), a => a.GetProperty("id").GetString() == "ent:tmsd");
+        Assert.Equal(ExitCodes.Ok, code);
+        Assert.Contains("锂电池 (新能源): 11 of 11 segments have makers", text);
+        Assert.Contains("template", text);
+    }
+
+    [Fact]
     public async Task Gaps_LithiumBatteryInChangzhou_ReportsTheSeparatorMissingWithRankedCandidatesFromOtherProvinces()
     {
         await LoadDemoAsync();

@@ -123,6 +123,18 @@ public sealed class ApiTests(ServerFixture server) : IClassFixture<ServerFixture
     }
 
     [Fact]
+    public async Task ChainCoverage_SaysPerSegmentHowManyMakersEachRuleAttached()
+    {
+        var coverage = await GetJsonAsync("/api/chains/lithium-battery/coverage");
+
+        Assert.Equal("新能源", (string?)coverage["sector"]);
+        var separator = coverage["segments"]!.AsArray().Single(s => (string?)s!["id"] == "lithium-battery:separator")!;
+        Assert.True((int)separator["makers"]! >= 6);
+        Assert.Contains(separator["attached"]!.AsArray(), a => (string?)a!["id"] == "002812" && (string?)a["rule"] == "template");
+        Assert.Equal((int)separator["makers"]!, separator["byKind"]!.AsObject().Sum(k => (int)k.Value!));
+    }
+
+    [Fact]
     public async Task OpenApiDocument_DescribesTheEndpoints()
     {
         var document = await GetJsonAsync("/openapi/v1.json");

@@ -66,12 +66,16 @@ public sealed class Neo4jGraphStoreReadTests : IDisposable
     [Fact]
     public async Task LoadSnapshot_PagesNodesThenRelationshipsByKeyset()
     {
-        const string NodeFields = """["id","labels","name","province","city","country","tags","stage","segmentOrder","capacity"]""";
+        const string NodeFields = """["id","labels","name","province","city","country","tags","stage","segmentOrder","match","sector","capacity"]""";
         api.Reply(202, Answer(NodeFields, """
-            [["002460",["ChainNode","Enterprise"],"赣锋锂业","江西省","新余市","CN",null,null,null,null],
-             ["300750",["ChainNode","Enterprise"],"宁德时代","福建省","宁德市","CN",["链主"],null,null,500]]
+            [["002460",["ChainNode","Enterprise"],"赣锋锂业","江西省","新余市","CN",null,null,null,null,null,null],
+             ["300750",["ChainNode","Enterprise"],"宁德时代","福建省","宁德市","CN",["链主"],null,null,null,null,500]]
             """))
-            .Reply(202, Answer(NodeFields, """[["碳酸锂",["ChainNode","Product"],"碳酸锂",null,null,null,null,null,null,null]]"""))
+            .Reply(202, Answer(NodeFields, """
+                [["碳酸锂",["ChainNode","Product"],"碳酸锂",null,null,null,null,null,null,null,null,null],
+                 ["lib",["ChainNode","Chain"],"锂电池",null,null,null,null,null,null,null,"新能源",null],
+                 ["lib:anode",["ChainNode","Segment"],"负极材料",null,null,null,null,"upstream",2,"{\"keywords\":[\"负极\"]}",null,null]]
+                """))
             .Reply(202, Answer(NodeFields, "[]"))
             .Reply(202, Answer("""["last","type","start","end","props"]""", """
                 [["300750","SUPPLIES","002460","300750",{"volume":12.5}],["300750",null,"300750",null,null]]
@@ -82,13 +86,16 @@ public sealed class Neo4jGraphStoreReadTests : IDisposable
 
         var snapshot = await store.LoadSnapshotAsync();
 
-        Assert.Equal(3, snapshot.NodeCount);
+        Assert.Equal(5, snapshot.NodeCount);
         Assert.Equal(1, snapshot.RelationshipCount);
         Assert.True(snapshot.TryGetIndex("300750", out var catl));
         Assert.Equal(["链主"], snapshot.Tags[catl]);
         Assert.Equal(500, snapshot.Capacities[catl]);
         Assert.Equal(12.5f, snapshot.In(RelType.Supplies).WeightsOf(catl)[0]);
-        Assert.Equal(["", "300750", "碳酸锂", "", "300750", "碳酸锂"],
+        Assert.True(snapshot.TryGetIndex("lib", out var chain));
+        Assert.True(snapshot.TryGetIndex("lib:anode", out var anode));
+        Assert.Equal(("新能源", """{"keywords":["负极"]}"""), (snapshot.Sectors[chain], snapshot.Matches[anode]));
+        Assert.Equal(["", "300750", "lib:anode", "", "300750", "碳酸锂"],
             api.Requests.Select(r => r.Json.GetProperty("parameters").GetProperty("after").GetString()));
     }
 }

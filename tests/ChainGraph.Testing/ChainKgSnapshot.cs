@@ -1,3 +1,4 @@
+using ChainGraph.Formats.Chains;
 using ChainGraph.Formats.ChainKg;
 using ChainGraph.Model.Import;
 using ChainGraph.Model.Snapshot;
@@ -7,14 +8,22 @@ namespace ChainGraph.Testing;
 /// <summary>The ChainKnowledgeGraph data as an in-memory snapshot, read once per test run (no store in between).</summary>
 public static class ChainKgSnapshot
 {
-    static readonly Lazy<GraphSnapshot> Shared = new(Load);
+    static readonly Lazy<GraphSnapshot> Shared = new(() => Load(templatesFirst: null));
+    static readonly Lazy<GraphSnapshot> SharedWithTemplates = new(() => Load(templatesFirst: false));
 
     public static GraphSnapshot Instance => Shared.Value;
 
-    static GraphSnapshot Load()
+    /// <summary>The data with the chain templates of graph/chains imported after it, as the README's import steps do.</summary>
+    public static GraphSnapshot WithTemplates => SharedWithTemplates.Value;
+
+    /// <summary>The data and the templates in one snapshot, the templates read first or last (null: no templates).</summary>
+    public static GraphSnapshot Load(bool? templatesFirst)
     {
         var batch = new GraphBatch();
+        var templates = Path.Combine(RepositoryFolder.Root, "graph", "chains");
+        if (templatesFirst == true) new ChainTemplateReader().Read(templates, batch);
         new ChainKgReader().Read(SharedData.ChainKg ?? throw new InvalidOperationException(SharedData.MissingReason), batch);
+        if (templatesFirst == false) new ChainTemplateReader().Read(templates, batch);
         return Build(batch.Resolve(new Dictionary<string, Model.NodeLabel>()));
     }
 
@@ -28,6 +37,7 @@ public static class ChainKgSnapshot
             index[node.Id] = builder.AddNode(node.Id, node.Label, node.Name, node.GetString("province"), node.GetString("city"),
                 node.GetString("country"), node.Properties.GetValueOrDefault("tags") as string[], node.GetString("stage"),
                 node.Properties.GetValueOrDefault("order") is long order ? (int)order : 0,
+                node.GetString("match"), node.GetString("sector"),
                 node.Properties.GetValueOrDefault("capacity") switch { double c => c, long c => c, _ => double.NaN });
         foreach (var rel in plan.Relationships)
         {

@@ -193,6 +193,26 @@ public abstract class GraphStoreContract
     }
 
     [EnvironmentFact]
+    public async Task LoadSnapshot_CarriesASegmentsMatchRulesAndAChainsSector()
+    {
+        await using var store = await CreateStoreAsync();
+        var batch = SmallChain();
+        const string Match = """{"keywords":["负极"],"subtypes":true,"exclude":["电极"]}""";
+        batch.AddNode("lib", NodeLabel.Chain, new() { ["name"] = "锂电池", ["sector"] = "新能源" }, At);
+        batch.AddNode("lib:anode", NodeLabel.Segment, new() { ["name"] = "负极材料", ["stage"] = "upstream", ["order"] = 2L, ["match"] = Match }, At);
+        await ImportAsync(store, batch);
+
+        var snapshot = await store.LoadSnapshotAsync();
+
+        Assert.True(snapshot.TryGetIndex("lib", out var chain));
+        Assert.True(snapshot.TryGetIndex("lib:anode", out var anode));
+        Assert.Equal("新能源", snapshot.Sectors[chain]);
+        Assert.Equal(Match, snapshot.Matches[anode]);
+        Assert.Null(snapshot.Sectors[anode]);
+        Assert.Null(snapshot.Matches[chain]);
+    }
+
+    [EnvironmentFact]
     public async Task DeleteNode_RemovesItsRelationships()
     {
         await using var store = await CreateStoreAsync();

@@ -31,7 +31,7 @@ public static class ChainGapAnalysis
         var inRegion = new bool[snapshot.NodeCount];
         for (var v = 0; v < snapshot.NodeCount; v++) inRegion[v] = region.Contains(snapshot, v);
         var segments = chain.Segments.Select(s => Segment(snapshot, s, region, inRegion, options)).ToList();
-        return new ChainGapReport(chain.Id, chain.Name, region.Name, segments) { Coverage = SnapshotFacts.Of(snapshot).Coverage };
+        return new ChainGapReport(chain.Id, chain.Name, region.Name, segments) { Derived = chain.Derived, Coverage = SnapshotFacts.Of(snapshot).Coverage };
     }
 
     static SegmentGap Segment(GraphSnapshot snapshot, ChainSegment segment, RegionFilter region, bool[] inRegion, ChainGapOptions options)

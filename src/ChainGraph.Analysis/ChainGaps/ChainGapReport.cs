@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using ChainGraph.Analysis.Chains;
 using ChainGraph.Analysis.Scope;
 
 namespace ChainGraph.Analysis.ChainGaps;
@@ -15,6 +16,9 @@ public enum GapStatus
 /// <summary>The gap report of one chain for one region, segments upstream first.</summary>
 public sealed record ChainGapReport(string ChainId, string ChainName, string Region, IReadOnlyList<SegmentGap> Segments)
 {
+    /// <summary>How the chain was derived from the industry classification when no template covers it; null for a template.</summary>
+    public DerivedChain? Derived { get; init; }
+
     public DataCoverage? Coverage { get; init; }
 }
 

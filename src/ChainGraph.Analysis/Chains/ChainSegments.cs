@@ -1,4 +1,5 @@
 using ChainGraph.Model;
+using ChainGraph.Model.Chains;
 using ChainGraph.Model.Requests;
 using ChainGraph.Model.Snapshot;
 
@@ -7,27 +8,35 @@ namespace ChainGraph.Analysis.Chains;
 /// <summary>
 /// One segment of a chain: the products it holds and the enterprises that make them.
 /// <paramref name="ByMembership"/> is true for an industry segment, whose makers are its member
-/// enterprises and whose products are simply what they make.
+/// enterprises and whose products are simply what they make. <paramref name="ProductRules"/> and
+/// <paramref name="MakerRules"/> say, item by item, which rule (<see cref="Rule"/>) put each
+/// product and maker there; a maker attached several ways shows the strongest.
 /// </summary>
-public sealed record ChainSegment(int Node, string Id, string Name, string Stage, int Order, int[] Products, int[] Makers, bool ByMembership = false);
+public sealed record ChainSegment(int Node, string Id, string Name, string Stage, int Order, int[] Products, int[] Makers, bool ByMembership = false,
+    string[]? ProductRules = null, string[]? MakerRules = null);
 
-/// <summary>A chain as its segments, upstream first.</summary>
-public sealed record ResolvedChain(string Id, string Name, IReadOnlyList<ChainSegment> Segments);
+/// <summary>
+/// A chain as its segments, upstream first. <paramref name="Sector"/> is the template's strategic
+/// emerging industry; <paramref name="Derived"/> is set when no template covers the industry asked
+/// for and the chain was derived from UPSTREAM_OF links.
+/// </summary>
+public sealed record ResolvedChain(string Id, string Name, IReadOnlyList<ChainSegment> Segments, string? Sector = null, DerivedChain? Derived = null);
 
 /// <summary>
 /// Turns what a user calls a chain into segments. A Chain node gives its template segments
-/// (PART_OF) with the products IN_SEGMENT and their makers. Data without templates (such as
-/// ChainKnowledgeGraph) names an Industry by id or name: that industry and each industry
-/// UPSTREAM_OF it become the segments, their makers the enterprises IN_INDUSTRY of it or of
-/// any sub-industry (PARENT).
+/// (PART_OF), each holding its own products (IN_SEGMENT) and what its match rules attach from the
+/// data, with their makers. An Industry that a template covers (the Chain's <c>match</c> names
+/// it or an industry above it) gives that template. Any other Industry gives a chain derived from
+/// the classification (see <see cref="ChainOptions"/>).
 /// </summary>
-public static class ChainSegments
+public static partial class ChainSegments
 {
-    public static ResolvedChain Resolve(GraphSnapshot snapshot, string chain)
+    public static ResolvedChain Resolve(GraphSnapshot snapshot, string chain, ChainOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         var node = Find(snapshot, chain);
-        return snapshot.Labels[node] == NodeLabel.Chain ? FromTemplate(snapshot, node) : FromIndustry(snapshot, node);
+        if (snapshot.Labels[node] == NodeLabel.Chain) return FromTemplate(snapshot, node);
+        return CoveringTemplate(snapshot, node) is { } template ? FromTemplate(snapshot, template) : FromIndustry(snapshot, node, options ?? ChainOptions.Default);
     }
 
     /// <summary>Every chain template in the graph, resolved.</summary>
@@ -50,40 +59,50 @@ public static class ChainSegments
 
     static ResolvedChain FromTemplate(GraphSnapshot snapshot, int chain)
     {
+        var attached = SegmentAttachment.All(snapshot);
         var segments = snapshot.In(RelType.PartOf).Neighbours(chain).ToArray()
             .Select(s =>
             {
-                var products = snapshot.In(RelType.InSegment).Neighbours(s).ToArray();
-                var makers = products.SelectMany(p => snapshot.In(RelType.Makes).Neighbours(p).ToArray()).Distinct().Order().ToArray();
-                return new ChainSegment(s, snapshot.Ids[s], snapshot.Names[s], snapshot.Stages[s] ?? "midstream", snapshot.Orders[s], products, makers);
+                var a = attached[s];
+                return new ChainSegment(s, snapshot.Ids[s], snapshot.Names[s], snapshot.Stages[s] ?? "midstream", snapshot.Orders[s], a.Products, a.Makers,
+                    ProductRules: a.ProductRules, MakerRules: a.MakerRules);
             })
             .OrderBy(s => s.Order).ThenBy(s => s.Id, StringComparer.Ordinal)
             .ToList();
-        return new ResolvedChain(snapshot.Ids[chain], snapshot.Names[chain], segments);
+        return new ResolvedChain(snapshot.Ids[chain], snapshot.Names[chain], segments, snapshot.Sectors[chain]);
     }
 
-    static ResolvedChain FromIndustry(GraphSnapshot snapshot, int industry)
+    /// <summary>The template whose covered industries hold the industry or one above it; the first by id when several do.</summary>
+    static int? CoveringTemplate(GraphSnapshot snapshot, int industry)
     {
-        var upstream = snapshot.In(RelType.UpstreamOf);
-        var weights = upstream.WeightsOf(industry).ToArray();
-        var segments = upstream.Neighbours(industry).ToArray()
-            .Select((u, i) => (Industry: u, Weight: weights[i]))
-            .OrderByDescending(u => u.Weight).ThenBy(u => snapshot.Ids[u.Industry], StringComparer.Ordinal)
-            .Select((u, rank) => IndustrySegment(snapshot, u.Industry, "upstream", rank + 1))
-            .Append(IndustrySegment(snapshot, industry, "midstream", upstream.Degree(industry) + 1))
-            .ToList();
-        return new ResolvedChain(snapshot.Ids[industry], snapshot.Names[industry], segments);
+        var lineage = Lineage(snapshot, industry).Select(v => snapshot.Ids[v]).ToHashSet(StringComparer.Ordinal);
+        return Enumerable.Range(0, snapshot.NodeCount)
+            .Where(v => snapshot.Labels[v] == NodeLabel.Chain && CoveredIndustries(snapshot, v).Any(lineage.Contains))
+            .OrderBy(v => snapshot.Ids[v], StringComparer.Ordinal)
+            .Select(v => (int?)v).FirstOrDefault();
     }
 
-    static ChainSegment IndustrySegment(GraphSnapshot snapshot, int industry, string stage, int order)
+    /// <summary>The industry and the industries above it (PARENT), nearest first.</summary>
+    static List<int> Lineage(GraphSnapshot snapshot, int industry)
     {
-        var industries = new HashSet<int> { industry };
-        var frontier = new Stack<int>([industry]);
-        while (frontier.Count > 0)
-            foreach (var child in snapshot.In(RelType.Parent).Neighbours(frontier.Pop()))
-                if (industries.Add(child)) frontier.Push(child);
-        var makers = industries.SelectMany(i => snapshot.In(RelType.InIndustry).Neighbours(i).ToArray()).Distinct().Order().ToArray();
-        var products = makers.SelectMany(m => snapshot.Out(RelType.Makes).Neighbours(m).ToArray()).Distinct().Order().ToArray();
-        return new ChainSegment(industry, snapshot.Ids[industry], snapshot.Names[industry], stage, order, products, makers, ByMembership: true);
+        var lineage = new List<int> { industry };
+        var parents = snapshot.Out(RelType.Parent);
+        while (parents.Degree(lineage[^1]) > 0 && !lineage.Contains(parents.Neighbours(lineage[^1])[0]))
+            lineage.Add(parents.Neighbours(lineage[^1])[0]);
+        return lineage;
+    }
+
+    static IEnumerable<string> CoveredIndustries(GraphSnapshot snapshot, int chain)
+    {
+        SegmentMatch match;
+        try
+        {
+            match = SegmentMatch.Parse(snapshot.Matches[chain]);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return [];
+        }
+        return (match.Industries ?? []).Select(code => code.StartsWith("SW", StringComparison.Ordinal) ? code : "SW" + code);
     }
 }

@@ -103,7 +103,7 @@ public sealed class SnapshotFacts
         for (var v = 0; v < snapshot.NodeCount; v++)
         {
             if (snapshot.Labels[v] != NodeLabel.Industry || !snapshot.Ids[v].StartsWith("SW", StringComparison.Ordinal)) continue;
-            if (StrategicSectors.OfSwCode(snapshot.Ids[v][2..]) is null) continue;
+            if (SwIndustrySectors.OfSwCode(snapshot.Ids[v][2..]) is null) continue;
             strategic[v] = true;
             frontier.Push(v);
         }

@@ -21,7 +21,7 @@ public static partial class AnalyzeCommand
         new("analyze", "Run an analysis: chokepoints, gaps, disruption, paths, linkage, communities, centrality or four-chains.")
         {
             Chokepoints(console), Gaps(console), Disruption(console),
-            Paths(console), Linkage(console), Communities(console), Centrality(console), FourChains(console),
+            Paths(console), Linkage(console), Communities(console), Centrality(console), FourChains(console), Coverage(console),
         };
 
     static Command Chokepoints(CliConsole console)
@@ -67,7 +67,8 @@ public static partial class AnalyzeCommand
             var snapshot = await LoadAsync(result, cancellationToken);
             var report = ChainGapAnalysis.Run(snapshot, ChainSegments.Resolve(snapshot, request.Chain), RegionFilter.Parse(request.Region), request.Options);
             return Emit(console, result, report, ReportTables.Gaps(report), $"{report.ChainName} in {report.Region}: " +
-                string.Join(", ", report.Segments.GroupBy(s => s.Status).Select(g => $"{g.Count()} {g.Key.ToString().ToLowerInvariant()}")), report.Coverage);
+                string.Join(", ", report.Segments.GroupBy(s => s.Status).Select(g => $"{g.Count()} {g.Key.ToString().ToLowerInvariant()}"))
+                + (report.Derived is { } derived ? $"{Environment.NewLine}{derived.Why}." : ""), report.Coverage);
         });
         return command;
     }

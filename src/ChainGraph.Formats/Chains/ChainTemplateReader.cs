@@ -1,13 +1,17 @@
 using System.Text.Json;
 using ChainGraph.Model;
+using ChainGraph.Model.Chains;
 using ChainGraph.Model.Import;
 
 namespace ChainGraph.Formats.Chains;
 
 /// <summary>
-/// Reads industry-chain templates (graph/chains/*.json): a Chain, its Segments (stage, order)
+/// Reads industry-chain templates (graph/chains/*.json): a Chain (its strategic emerging
+/// <c>sector</c> and the SW industries it covers), its Segments (stage, order, match rules)
 /// PART_OF it, FEEDS between segments, and the Products IN_SEGMENT each segment. A product is
-/// named by its id, which is its name, so templates match any data set that names products.
+/// named by its id, which is its name, so templates match any data set that names products; the
+/// match rules (<see cref="SegmentMatch"/>) are kept on the Segment as JSON and applied to the
+/// data at analysis time, so they hold whatever was imported before or after.
 /// </summary>
 public sealed class ChainTemplateReader : IGraphReader
 {
@@ -37,7 +41,10 @@ public sealed class ChainTemplateReader : IGraphReader
 
     static void Add(ChainTemplate chain, GraphBatch batch, SourceLocation at)
     {
-        batch.AddNode(chain.Id, NodeLabel.Chain, Properties(chain.Name, chain.NameEn, ("description", chain.Description)), at);
+        var chainProperties = Properties(chain.Name, chain.NameEn, ("description", chain.Description));
+        if (chain.Sector is not null) chainProperties["sector"] = chain.Sector;
+        if (chain.Industries is { Count: > 0 } covered) chainProperties["match"] = new SegmentMatch(Industries: covered).ToJson();
+        batch.AddNode(chain.Id, NodeLabel.Chain, chainProperties, at);
         foreach (var segment in chain.Segments ?? [])
         {
             if (segment is null)
@@ -47,6 +54,14 @@ public sealed class ChainTemplateReader : IGraphReader
             }
             var properties = Properties(segment.Name, segment.NameEn, ("stage", segment.Stage));
             properties["order"] = (long)segment.Order;
+            if (segment.Match is { } match)
+            {
+                var problems = match.Problems().ToList();
+                foreach (var (field, message) in problems)
+                    batch.Reject(at, $"segment '{segment.Id}', field 'match.{field}': {message}");
+                if (problems.Count > 0) continue;
+                properties["match"] = match.ToJson();
+            }
             batch.AddNode(segment.Id, NodeLabel.Segment, properties, at);
             batch.AddRelationship(RelType.PartOf, new(segment.Id), new(chain.Id), [], at);
             foreach (var product in segment.Products ?? [])
@@ -66,7 +81,10 @@ public sealed class ChainTemplateReader : IGraphReader
 }
 
 /// <summary>The JSON shape of an industry-chain template.</summary>
-public sealed record ChainTemplate(string Id, string Name, string? NameEn, string? Description, IReadOnlyList<SegmentTemplate>? Segments);
+/// <param name="Sector">One of <see cref="StrategicSectors.All"/>.</param>
+/// <param name="Industries">SW codes of the industries the template covers: a chain asked for by such an industry is this template.</param>
+public sealed record ChainTemplate(string Id, string Name, string? NameEn, string? Description, IReadOnlyList<SegmentTemplate>? Segments,
+    string? Sector = null, IReadOnlyList<string>? Industries = null);
 
 public sealed record SegmentTemplate(string Id, string Name, string? NameEn, string? Stage, int Order,
-    IReadOnlyList<string>? Products, IReadOnlyList<string>? Feeds);
+    IReadOnlyList<string>? Products, IReadOnlyList<string>? Feeds, SegmentMatch? Match = null);

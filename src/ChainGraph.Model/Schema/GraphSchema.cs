@@ -24,9 +24,9 @@ public static class GraphSchema
         [NodeLabel.Segment] =
         [
             NameSpec, new("stage", PropertyType.String, Required: true, AllowedValues: ["upstream", "midstream", "downstream"]),
-            new("order", PropertyType.Long),
+            new("order", PropertyType.Long), new("match", PropertyType.String),
         ],
-        [NodeLabel.Chain] = [NameSpec],
+        [NodeLabel.Chain] = [NameSpec, new("sector", PropertyType.String, AllowedValues: Chains.StrategicSectors.All), new("match", PropertyType.String)],
         [NodeLabel.Industry] = [NameSpec, new("code", PropertyType.String), new("level", PropertyType.Long)],
         [NodeLabel.Region] =
         [

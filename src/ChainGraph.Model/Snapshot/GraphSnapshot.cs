@@ -25,6 +25,8 @@ public sealed class GraphSnapshot
         Tags = nodes.Tags;
         Stages = nodes.Stages;
         Orders = nodes.Orders;
+        Matches = nodes.Matches;
+        Sectors = nodes.Sectors;
         Capacities = nodes.Capacities;
         indexById = Enumerable.Range(0, Ids.Length).ToFrozenDictionary(i => Ids[i], StringComparer.Ordinal);
         this.outgoing = outgoing;
@@ -56,6 +58,15 @@ public sealed class GraphSnapshot
     /// <summary>Order of a Segment along its chain (1 = most upstream), else 0.</summary>
     public int[] Orders { get; }
 
+    /// <summary>
+    /// Match rules (the <c>match</c> property, JSON; see <see cref="Chains.SegmentMatch"/>) of a
+    /// Segment, or of a Chain the SW industries its template covers; else null.
+    /// </summary>
+    public string?[] Matches { get; }
+
+    /// <summary>Strategic emerging industry (<see cref="Chains.StrategicSectors"/>) of a Chain, else null.</summary>
+    public string?[] Sectors { get; }
+
     /// <summary>An enterprise's production capacity (<c>capacity</c>, in its own <c>capacityUnit</c>), NaN when unknown.</summary>
     public double[] Capacities { get; }
 
@@ -76,4 +87,4 @@ public sealed class GraphSnapshot
 
 internal sealed record NodeColumns(
     string[] Ids, NodeLabel[] Labels, string[] Names, string?[] Provinces, string?[] Cities, string?[] Countries, string[][] Tags,
-    string?[] Stages, int[] Orders, double[] Capacities);
+    string?[] Stages, int[] Orders, string?[] Matches, string?[] Sectors, double[] Capacities);

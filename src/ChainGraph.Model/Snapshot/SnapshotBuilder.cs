@@ -13,6 +13,8 @@ public sealed class SnapshotBuilder
     readonly List<string?> stages = [];
     readonly List<int> orders = [];
     readonly List<double> capacities = [];
+    readonly List<string?> matches = [];
+    readonly List<string?> sectors = [];
     readonly Dictionary<string, string> interned = new(StringComparer.Ordinal);
     readonly EdgeList[] edges = GraphSchema.RelTypes.Select(_ => new EdgeList()).ToArray();
 
@@ -20,11 +22,14 @@ public sealed class SnapshotBuilder
 
     /// <summary>Adds a node and returns its index.</summary>
     public int AddNode(string id, NodeLabel label, string name, string? province = null, string? city = null,
-        string? country = null, string[]? nodeTags = null, string? stage = null, int order = 0, double capacity = double.NaN)
+        string? country = null, string[]? nodeTags = null, string? stage = null, int order = 0, string? match = null, string? sector = null,
+        double capacity = double.NaN)
     {
         capacities.Add(capacity);
         stages.Add(Intern(stage));
         orders.Add(order);
+        matches.Add(match);
+        sectors.Add(Intern(sector));
         ids.Add(id);
         labels.Add(label);
         names.Add(name);
@@ -48,7 +53,8 @@ public sealed class SnapshotBuilder
             var e = edges[t];
             (outgoing[t], incoming[t]) = CsrAdjacency.Build(n, e.Sources, e.Targets, e.Weights);
         }
-        var columns = new NodeColumns([.. ids], [.. labels], [.. names], [.. provinces], [.. cities], [.. countries], [.. tags], [.. stages], [.. orders], [.. capacities]);
+        var columns = new NodeColumns([.. ids], [.. labels], [.. names], [.. provinces], [.. cities], [.. countries], [.. tags], [.. stages], [.. orders],
+            [.. matches], [.. sectors], [.. capacities]);
         return new GraphSnapshot(columns, outgoing, incoming);
     }
 

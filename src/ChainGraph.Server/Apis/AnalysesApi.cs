@@ -27,12 +27,14 @@ public static class AnalysesApi
     }
 
     static async Task<IResult> Gaps(GraphService graph, IOptions<JsonOptions> json, string chain, string region, CancellationToken cancellationToken,
-        int weakBelow = 2, int strongAt = 5, int candidates = 10, string? format = null)
+        int weakBelow = 2, int strongAt = 5, int candidates = 10, string? format = null, bool includeServices = false)
     {
         var request = new GapsRequest(chain, region, ChainGapOptions.Default with { WeakBelow = weakBelow, StrongAt = strongAt, Candidates = candidates });
         request.Validate();
-        var key = $"{chain}|{region}|{request.Options}";
-        var report = await graph.CachedAsync(key, s => ChainGapAnalysis.Run(s, ChainSegments.Resolve(s, chain), RegionFilter.Parse(region), request.Options), cancellationToken);
+        var chainOptions = ChainOptions.Default with { IncludeServices = includeServices };
+        var key = $"{chain}|{region}|{request.Options}|{chainOptions}";
+        var report = await graph.CachedAsync(key, s => ChainGapAnalysis.Run(s, ChainSegments.Resolve(s, chain, chainOptions), RegionFilter.Parse(region), request.Options),
+            cancellationToken);
         return format == "csv" ? Csv("gaps.csv", ReportTables.Gaps(report)) : await JsonAsync(graph, json, key, report, cancellationToken);
     }
 

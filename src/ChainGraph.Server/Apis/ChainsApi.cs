@@ -1,4 +1,5 @@
 using ChainGraph.Analysis.Chains;
+using ChainGraph.Application.Requests;
 using ChainGraph.Model;
 using ChainGraph.Model.Requests;
 using ChainGraph.Server.Graph;
@@ -15,6 +16,8 @@ public static class ChainsApi
         var api = app.MapGroup("/api").WithTags("Chains").RequireAuthorization(Policies.Reader);
         api.MapGet("/chains", Chains).WithSummary("Chain templates with their segment counts.");
         api.MapGet("/chains/{id}", Chain).WithSummary("A chain's segments, upstream first: a Chain id, or an Industry id or name.");
+        api.MapGet("/chains/{id}/coverage", Coverage)
+            .WithSummary("Per segment of a chain, how many makers its match rules attach and by which rule (挂链); for a derived chain, how it was derived.");
         api.MapGet("/regions", Regions).WithSummary("Provinces and cities that have enterprises, with how many.");
         return app;
     }
@@ -41,7 +44,17 @@ public static class ChainsApi
             return Problems.NotFound(e.Message);
         }
         return TypedResults.Ok(new ChainDetail(chain.Id, chain.Name, chain.Segments.Select(s =>
-            new SegmentSummary(s.Id, s.Name, s.Stage, s.Order, s.Products.Length, s.Makers.Length))));
+            new SegmentSummary(s.Id, s.Name, s.Stage, s.Order, s.Products.Length, s.Makers.Length)), chain.Sector, chain.Derived));
+    }
+
+    static async Task<Ok<ChainCoverageReport>> Coverage(GraphService graph, string id, CancellationToken cancellationToken,
+        double minUpstreamWeight = 3, bool includeServices = false)
+    {
+        var request = new CoverageRequest(id, ChainOptions.Default with { MinUpstreamWeight = minUpstreamWeight, IncludeServices = includeServices });
+        request.Validate();
+        var report = await graph.CachedAsync($"{id}|{request.Options}",
+            s => ChainCoverage.Run(s, ChainSegments.Resolve(s, request.Chain, request.Options)), cancellationToken);
+        return TypedResults.Ok(report);
     }
 
     static async Task<Ok<IEnumerable<RegionSummary>>> Regions(GraphService graph, CancellationToken cancellationToken)
@@ -59,7 +72,7 @@ public static class ChainsApi
 
 public sealed record ChainSummary(string Id, string Name, int Segments);
 
-public sealed record ChainDetail(string Id, string Name, IEnumerable<SegmentSummary> Segments);
+public sealed record ChainDetail(string Id, string Name, IEnumerable<SegmentSummary> Segments, string? Sector = null, DerivedChain? Derived = null);
 
 public sealed record SegmentSummary(string Id, string Name, string Stage, int Order, int Products, int Makers);
 

@@ -12,7 +12,8 @@ public sealed partial class SqliteGraphStore
         await using var command = connection.CreateCommand();
         command.CommandText = """
             SELECT nid, id, label, name, props ->> '$.province', props ->> '$.city', props ->> '$.country', props -> '$.tags',
-                   props ->> '$.stage', CAST(props ->> '$.order' AS INTEGER), CAST(props ->> '$.capacity' AS REAL)
+                   props ->> '$.stage', CAST(props ->> '$.order' AS INTEGER), props ->> '$.match', props ->> '$.sector',
+                   CAST(props ->> '$.capacity' AS REAL)
             FROM nodes ORDER BY nid
             """;
         var builder = new SnapshotBuilder();
@@ -25,7 +26,8 @@ public sealed partial class SqliteGraphStore
                 if (nid >= indexByNid.Length) Array.Resize(ref indexByNid, (int)Math.Max(nid + 1, indexByNid.Length * 2L));
                 indexByNid[nid] = builder.AddNode(reader.GetString(1), Enum.Parse<NodeLabel>(reader.GetString(2)), reader.GetString(3),
                     Text(reader, 4), Text(reader, 5), Text(reader, 6), reader.IsDBNull(7) ? null : Tags(reader.GetString(7)),
-                    Text(reader, 8), reader.IsDBNull(9) ? 0 : (int)reader.GetInt64(9), reader.IsDBNull(10) ? double.NaN : reader.GetDouble(10));
+                    Text(reader, 8), reader.IsDBNull(9) ? 0 : (int)reader.GetInt64(9), Text(reader, 10), Text(reader, 11),
+                    reader.IsDBNull(12) ? double.NaN : reader.GetDouble(12));
             }
         }
 
