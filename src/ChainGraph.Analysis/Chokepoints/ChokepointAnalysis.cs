@@ -79,7 +79,7 @@ public static class ChokepointAnalysis
         var makes = snapshot.In(RelType.Makes);
         foreach (var p in products.Keys)
         {
-            if (makes.Degree(p) != 1) continue;
+            if (makes.Degree(p) != 1 || products[p].Supply.Makers != 1) continue;
             var maker = makes.Neighbours(p)[0];
             (sole.TryGetValue(maker, out var list) ? list : sole[maker] = []).Add(p);
         }
@@ -99,7 +99,8 @@ public static class ChokepointAnalysis
     }
 
     /// <summary>What one product's score rests on.</summary>
-    readonly record struct ProductFigures(ConcentrationFigures Supply, double? ForeignShare, int Direct, int Dependents, int Enterprises, int Chains, double Score);
+    readonly record struct ProductFigures(ConcentrationFigures Supply, double? ForeignShare, int Direct, int Dependents, int Enterprises, int Chains, double Score,
+        ChainSegment? SupplySegment, int FirstSupplier);
 
     sealed class Context(GraphSnapshot snapshot, SnapshotFacts facts, Dependence dependence, bool[] articulation, ChokepointOptions options)
     {
@@ -113,15 +114,26 @@ public static class ChokepointAnalysis
             if (makes.Degree(v) == 0) return null;
             var (direct, dependents, enterprises, chainMask) = dependence.Of(v);
             if (dependents == 0) return null;
-            var supply = SupplierConcentration.OfProduct(snapshot, v);
+            // A template's product can also come from the makers its segment attached by rule (石墨负极 for 负极材料).
+            var segment = facts.SupplySegment[v];
+            var suppliers = segment is null ? makes.Neighbours(v).ToArray() : [.. makes.Neighbours(v).ToArray().Union(SnapshotFacts.RuleAttachedMakers(segment))];
+            var supply = segment is null ? SupplierConcentration.OfProduct(snapshot, v) : EqualShares(suppliers);
             // Abroad is unknown where the data holds no maker abroad, or none of these makers' countries.
-            double? foreign = facts.Coverage.ForeignKnown && makes.Neighbours(v).ToArray().Any(m => snapshot.Countries[m] is not null) ? supply.ForeignShare : null;
+            double? foreign = facts.Coverage.ForeignKnown && suppliers.Any(m => snapshot.Countries[m] is not null) ? supply.ForeignShare : null;
             var (maxDependents, maxEnterprises) = maxima.Value;
             var chains = BitOperations.PopCount(chainMask);
             var reach = 0.5 * Normalised(enterprises, maxEnterprises) + 0.5 * (facts.Chains == 0 ? 0 : (double)chains / facts.Chains);
             var score = options.DependenceWeight * Normalised(dependents, maxDependents) + options.ReachWeight * reach
                 + options.ConcentrationWeight * supply.Hhi + options.ForeignWeight * (foreign ?? 0) + options.ArticulationWeight * (articulation[v] ? 1 : 0);
-            return new ProductFigures(supply, foreign, direct, dependents, enterprises, chains, score);
+            return new ProductFigures(supply, foreign, direct, dependents, enterprises, chains, score, segment, suppliers[0]);
+        }
+
+        /// <summary>Makers of differently named products share no volume unit: equal shares.</summary>
+        ConcentrationFigures EqualShares(int[] makers)
+        {
+            var unknown = new float[makers.Length];
+            Array.Fill(unknown, float.NaN);
+            return SupplierConcentration.Measure(snapshot, makers, unknown);
         }
 
         public ChokepointItem Product(int v, ProductFigures f)
@@ -129,8 +141,10 @@ public static class ChokepointAnalysis
             var why = new List<string>();
             var makers = snapshot.In(RelType.Makes).Neighbours(v);
             var flagged = Flagged(f);
-            if (f.Supply.Makers == 1) why.Add($"only known maker: {snapshot.Names[makers[0]]}");
-            else if (f.Supply.Hhi > options.ConcentratedHhi) why.Add($"concentrated: {f.Supply.Makers} known makers, HHI {f.Supply.Hhi:0.00}");
+            var of = f.SupplySegment is { } s ? $" with segment {s.Name}" : "";
+            if (f.Supply.Makers == 1) why.Add($"only known maker{of}: {snapshot.Names[f.FirstSupplier]}");
+            else if (f.Supply.Hhi > options.ConcentratedHhi) why.Add($"concentrated: {f.Supply.Makers} known makers{of}, HHI {f.Supply.Hhi:0.00}");
+            else if (f.SupplySegment is not null) why.Add($"{f.Supply.Makers} known makers{of}");
             if (f.ForeignShare >= 1) why.Add("all known makers abroad");
             else if (f.ForeignShare >= options.ForeignShareFlag) why.Add($"{f.ForeignShare * 100:0}% of supply abroad");
             if (f.Supply.Makers > 1 && f.Supply.TopProvince is not null && f.Supply.TopProvinceShare >= options.TopProvinceFlag)
@@ -152,7 +166,7 @@ public static class ChokepointAnalysis
         public ChokepointItem Enterprise(int v, Dictionary<int, ProductFigures> products)
         {
             var makes = snapshot.Out(RelType.Makes);
-            var sole = makes.Neighbours(v).ToArray().Where(p => products.ContainsKey(p) && snapshot.In(RelType.Makes).Degree(p) == 1)
+            var sole = makes.Neighbours(v).ToArray().Where(p => products.TryGetValue(p, out var f) && f.Supply.Makers == 1 && snapshot.In(RelType.Makes).Degree(p) == 1)
                 .OrderByDescending(p => products[p].Score).ThenBy(p => snapshot.Ids[p], StringComparer.Ordinal).ToList();
             var best = products[sole[0]];
             var why = new List<string>

@@ -26,7 +26,7 @@ public sealed class SnapshotFacts
         for (var c = 0; c < templates.Count; c++)
             foreach (var segment in templates[c].Segments)
                 foreach (var p in segment.Products) ChainMask[p] |= 1UL << (c % 64);
-        (DownstreamProducts, DownstreamMakers) = Downstream(snapshot, templates);
+        (DownstreamProducts, DownstreamMakers, SupplySegment) = Downstream(snapshot, templates);
         Strategic = StrategicNodes(snapshot, NonProduct, ChainMask);
         Substitutes = SubstitutesPerGroup(snapshot);
         Coverage = DataCoverage.Of(snapshot, NonProduct);
@@ -50,13 +50,28 @@ public sealed class SnapshotFacts
     /// <summary>
     /// Per product of a template segment, how many products the segments downstream of it hold
     /// (FEEDS, followed to the end of the chain; the largest over its segments): what the chain
-    /// map says depends on it, where the data's product links are sparse. A variant (SUBTYPE_OF
-    /// another product of the same segment, as 颗粒硅 of 多晶硅) gets none: its parent carries it.
+    /// map says depends on it, where the data's product links are sparse. Only the products the
+    /// template names carry and count it (a match rule attaches makers, it does not redraw the map);
+    /// a variant (SUBTYPE_OF another product of the same segment, as 颗粒硅 of 多晶硅) leaves it to its parent.
     /// </summary>
     public int[] DownstreamProducts { get; }
 
     /// <summary>Per product of a template segment, how many enterprises make the products of the segments downstream of it.</summary>
     public int[] DownstreamMakers { get; }
+
+    /// <summary>
+    /// Per product the template names whose segment attached makers by its match rules, the segment
+    /// (the one attaching most): those makers make its variants under other names (石墨负极 for 负极材料),
+    /// so they count among its suppliers; else null.
+    /// </summary>
+    public ChainSegment?[] SupplySegment { get; }
+
+    /// <summary>The makers a segment attached by its match rules rather than through the template's own products.</summary>
+    public static IEnumerable<int> RuleAttachedMakers(ChainSegment segment)
+    {
+        ArgumentNullException.ThrowIfNull(segment);
+        return segment.MakerRules is null ? [] : segment.Makers.Where((_, i) => segment.MakerRules[i] != Rule.Template);
+    }
 
     /// <summary>How many chain templates the graph holds.</summary>
     public int Chains { get; }
@@ -127,10 +142,15 @@ public sealed class SnapshotFacts
         return counts;
     }
 
-    static (int[] Products, int[] Makers) Downstream(GraphSnapshot snapshot, IReadOnlyList<ResolvedChain> templates)
+    /// <summary>The products the template itself names for a segment (not those its match rules attached).</summary>
+    static IEnumerable<int> TemplateProducts(ChainSegment segment) =>
+        segment.ProductRules is null ? segment.Products : segment.Products.Where((_, i) => segment.ProductRules[i] == Rule.Template);
+
+    static (int[] Products, int[] Makers, ChainSegment?[] Supply) Downstream(GraphSnapshot snapshot, IReadOnlyList<ResolvedChain> templates)
     {
         var products = new int[snapshot.NodeCount];
         var makers = new int[snapshot.NodeCount];
+        var supply = new ChainSegment?[snapshot.NodeCount];
         var feeds = snapshot.Out(RelType.Feeds);
         var subtypeOf = snapshot.Out(RelType.SubtypeOf);
         foreach (var chain in templates)
@@ -147,17 +167,19 @@ public sealed class SnapshotFacts
                     foreach (var further in feeds.Neighbours(next)) frontier.Push(further);
                 }
                 var below = seen.Where(bySegment.ContainsKey).Select(s => bySegment[s]).ToList();
-                var productCount = below.SelectMany(s => s.Products).Distinct().Count();
+                var productCount = below.SelectMany(TemplateProducts).Distinct().Count();
                 var makerCount = below.SelectMany(s => s.Makers).Distinct().Count();
                 var own = segment.Products.ToHashSet();
-                foreach (var p in segment.Products)
+                foreach (var p in TemplateProducts(segment))
                 {
+                    var attached = RuleAttachedMakers(segment).Count();
+                    if (attached > 0 && (supply[p] is null || RuleAttachedMakers(supply[p]!).Count() < attached)) supply[p] = segment;
                     if (subtypeOf.Neighbours(p).ToArray().Any(own.Contains)) continue;
                     products[p] = Math.Max(products[p], productCount);
                     makers[p] = Math.Max(makers[p], makerCount);
                 }
             }
         }
-        return (products, makers);
+        return (products, makers, supply);
     }
 }
