@@ -2,6 +2,7 @@ using ChainGraph.Formats.ChainKg;
 using ChainGraph.Formats.Chains;
 using ChainGraph.Formats.Csv;
 using ChainGraph.Formats.JsonLines;
+using ChainGraph.Formats.Places;
 
 namespace ChainGraph.Formats;
 
@@ -9,7 +10,7 @@ namespace ChainGraph.Formats;
 public static class GraphReaders
 {
     public static IReadOnlyList<IGraphReader> All { get; } =
-        [new ChainKgReader(), new AdminImportCsvReader(), new JsonLinesReader(), new ChainTemplateReader()];
+        [new ChainKgReader(), new AdminImportCsvReader(), new JsonLinesReader(), new ChainTemplateReader(), new PlacesReader()];
 
     public static IGraphReader Get(string format) =>
         All.FirstOrDefault(r => string.Equals(r.Format, format, StringComparison.OrdinalIgnoreCase))

@@ -39,6 +39,7 @@ public sealed partial class Neo4jGraphStore
         await client.InTransactionAsync(async (transaction, token) =>
         {
             long written = 0;
+            await RemoveAsync(transaction, plan, token);
             foreach (var chunk in plan.Nodes.Chunk(batchSize))
             {
                 await transaction.RunAsync(CypherCatalog.Get("upsert-nodes"), Parameters(("rows", chunk.Select(NodeRow).ToList())), token);
@@ -51,6 +52,22 @@ public sealed partial class Neo4jGraphStore
             }
         }, cancellationToken);
         progress?.Report(new WriteProgress(total, total));
+    }
+
+    /// <summary>Takes off stored nodes the properties and relationships the plan removes; SET += with a null value removes a property.</summary>
+    async Task RemoveAsync(Neo4jTransaction transaction, ImportPlan plan, CancellationToken cancellationToken)
+    {
+        foreach (var chunk in plan.RemovedProperties.Chunk(batchSize))
+        {
+            var rows = chunk.Select(r => Parameters(("id", r.Id), ("label", GraphSchema.Name(r.Label)),
+                ("props", r.Keys.ToDictionary(k => k, _ => (object?)null, StringComparer.Ordinal)))).ToList();
+            await transaction.RunAsync(CypherCatalog.Get("upsert-nodes"), Parameters(("rows", rows)), cancellationToken);
+        }
+        foreach (var key in plan.RemovedRelationships)
+        {
+            await transaction.RunAsync(CypherCatalog.Get("delete-relationship"),
+                Parameters(("start", key.StartId), ("end", key.EndId), ("type", GraphSchema.Name(key.Type))), cancellationToken);
+        }
     }
 
     static async Task UpsertRelationshipsAsync(Neo4jTransaction transaction, GraphRelationship[] chunk, CancellationToken cancellationToken)

@@ -29,6 +29,47 @@ public sealed class ImportCommandTests : IDisposable
         Assert.Equal(1, stats.GetProperty("relationships").GetProperty("MAKES").GetInt32());
     }
 
+    void WriteChainKg(string companies)
+    {
+        foreach (var file in new[] { "industry.json", "product.json", "company_industry.json", "industry_industry.json", "industry_up.json", "company_product.json", "product_product.json" })
+            folder.Write("kg/" + file, "");
+        folder.Write("kg/company.json", companies);
+    }
+
+    [Fact]
+    public async Task Import_RowUnderAnotherCompanysStockCode_PrintsTheConflictKeepsTheFirstAndExitsZero()
+    {
+        WriteChainKg("""
+            {"name": "京源环保", "fullname": "江苏京源环保股份有限公司", "code": "688096", "time": "2020-04-09"}
+            {"name": "京源环保", "fullname": "大连港股份有限公司", "code": "688096", "time": "2010-12-06"}
+            """);
+
+        var (code, _, error) = await CliRunner.RunAsync("import", folder.File("kg"), "--format", "chainkg", "--db", Db);
+        var summary = await CliRunner.JsonAsync("import", folder.File("kg"), "--format", "chainkg", "--db", Db, "--json");
+
+        Assert.Equal(ExitCodes.Ok, code);
+        Assert.Contains("conflict: company.json:2: id '688096' is '江苏京源环保股份有限公司'; this row names '大连港股份有限公司' and was left out", error);
+        var conflict = Assert.Single(summary.GetProperty("conflicts").EnumerateArray());
+        Assert.Equal(("大连港股份有限公司", 2), (conflict.GetProperty("conflictingName").GetString(), conflict.GetProperty("line").GetInt32()));
+    }
+
+    [Fact]
+    public async Task ImportPlaces_MovesTheEnterpriseAndRejectsAnIdWithNoEnterprise()
+    {
+        WriteChainKg("""{"name": "京源环保", "fullname": "江苏京源环保股份有限公司", "code": "688096", "time": "2020-04-09"}""");
+        folder.Write("places.csv", "id,province,city,county,source\n688096,江苏,南通,,注册地址\n600000,上海,,,\n");
+        await CliRunner.RunAsync("import", folder.File("kg"), "--format", "chainkg", "--db", Db);
+
+        var (code, _, error) = await CliRunner.RunAsync("import", folder.File("places.csv"), "--format", "places", "--db", Db);
+        var node = await CliRunner.JsonAsync("node", "688096", "--type", "LOCATED_IN", "--db", Db, "--json");
+
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Contains("rejected: places.csv:3: field 'id': no Enterprise has this id. Got: '600000'", error);
+        Assert.Equal(("南通市", "file"), (node.GetProperty("properties").GetProperty("city").GetString(),
+            node.GetProperty("properties").GetProperty("placeSource").GetString()));
+        Assert.Equal(["CN-320600"], node.GetProperty("neighbours").EnumerateArray().Select(n => n.GetProperty("id").GetString()));
+    }
+
     [Fact]
     public async Task Import_Json_PrintsTheSummaryContract()
     {

@@ -71,7 +71,29 @@ public sealed class ChainKgReaderTests : IDisposable
     }
 
     [Fact]
-    public void Read_RowsSharingAStockCode_MergeIntoOneEnterpriseAndAreReported()
+    public void Read_RowsSharingAStockCodeAndListingDate_MergeAsOneRenamedCompanyPlacedByOneName()
+    {
+        WriteLayout(new()
+        {
+            ["company.json"] = """
+                {"name": "宏达新材", "fullname": "上海宏达新材料股份有限公司", "code": "002211.SZ", "location": "深圳证券交易所", "time": "2008-02-01"}
+                {"name": "宏达新材", "fullname": "江苏宏达新材料股份有限公司", "code": "002211.SZ", "location": "深圳证券交易所", "time": "2008-02-01"}
+                """,
+        });
+
+        var plan = Read();
+
+        var merge = Assert.Single(plan.Merged);
+        Assert.Equal((2L, 1L), (merge.Line, merge.FirstLine));
+        Assert.Empty(plan.Conflicts);
+        var company = plan.Nodes.Single(n => n.Id == "002211");
+        Assert.Equal(("江苏宏达新材料股份有限公司", "江苏省", null, "name"),
+            (company.GetString("fullName"), company.GetString("province"), company.GetString("city"), company.GetString("placeSource")));
+        Assert.Equal(["CN-320000"], plan.Relationships.Where(r => r.Type == RelType.LocatedIn && r.StartId == "002211").Select(r => r.EndId));
+    }
+
+    [Fact]
+    public void Read_RowSharingAStockCodeButListedOnAnotherDate_IsAConflictAndNotMerged()
     {
         WriteLayout(new()
         {
@@ -83,11 +105,63 @@ public sealed class ChainKgReaderTests : IDisposable
 
         var plan = Read();
 
-        Assert.Single(plan.Nodes, n => n.Label == NodeLabel.Enterprise && n.Id == "688096");
-        var merge = Assert.Single(plan.Merged);
-        Assert.Equal((2L, 1L), (merge.Line, merge.FirstLine));
-        Assert.Contains(plan.Relationships, r => r.Type == RelType.LocatedIn && r.StartId == "688096" && r.EndId == "CN-210200");
-        Assert.DoesNotContain(plan.Relationships, r => r.Type == RelType.LocatedIn && r.StartId == "688096" && r.EndId == "CN-320000");
+        var conflict = Assert.Single(plan.Conflicts);
+        Assert.Equal(("company.json", 2L, "688096", "江苏京源环保股份有限公司", "大连港股份有限公司"),
+            (conflict.File, conflict.Line, conflict.Id, conflict.KeptName, conflict.ConflictingName));
+        Assert.Empty(plan.Merged);
+        var company = plan.Nodes.Single(n => n.Id == "688096");
+        Assert.Equal(("江苏京源环保股份有限公司", "2020-04-09", "江苏省"), (company.GetString("fullName"), company.GetString("listedOn"), company.GetString("province")));
+        Assert.Equal(["CN-320000"], plan.Relationships.Where(r => r.Type == RelType.LocatedIn && r.StartId == "688096").Select(r => r.EndId));
+        Assert.DoesNotContain(plan.Nodes, n => n.Id == "CN-210200");
+    }
+
+    [Fact]
+    public void Read_RelationRowsOfTheConflictingCompany_AreReportedAndNotAttached()
+    {
+        WriteLayout(new()
+        {
+            ["company.json"] = """
+                {"name": "京源环保", "fullname": "江苏京源环保股份有限公司", "code": "688096", "location": "上海证券交易所", "time": "2020-04-09"}
+                {"name": "大连港", "fullname": "大连港股份有限公司", "code": "688096", "location": "上海证券交易所", "time": "2010-12-06"}
+                """,
+            ["company_industry.json"] = """{"company_code": "688096.SH", "industry_code": "270100", "industry_name": "半导体", "company_name": "大连港", "rel": "所属行业"}""",
+            ["company_product.json"] = """
+                {"company_name": "京源环保", "company_code": "688096.SH", "product_name": "特种气体", "rel": "主营产品", "rel_weight": 0.3}
+                {"company_name": "大连港", "company_code": "688096.SH", "product_name": "港口装卸", "rel": "主营产品", "rel_weight": 0.9}
+                """,
+        });
+
+        var plan = Read();
+
+        Assert.Equal(
+        [
+            ("company.json", 2L, "江苏京源环保股份有限公司", "大连港股份有限公司"),
+            ("company_industry.json", 1L, "京源环保", "大连港"),
+            ("company_product.json", 2L, "京源环保", "大连港"),
+        ], plan.Conflicts.Select(c => (c.File, c.Line, c.KeptName, c.ConflictingName)));
+        Assert.Equal(["特种气体"], plan.Relationships.Where(r => r.StartId == "688096" && r.Type == RelType.Makes).Select(r => r.EndId));
+        Assert.DoesNotContain(plan.Relationships, r => r.StartId == "688096" && r.Type == RelType.InIndustry);
+        Assert.DoesNotContain(plan.Nodes, n => n.Id == "港口装卸");
+    }
+
+    [Fact]
+    public void Read_PlaceSource_SaysWhetherTheNameOrItsBracketsGaveThePlace()
+    {
+        WriteLayout(new()
+        {
+            ["company.json"] = """
+                {"name": "邵阳液压", "fullname": "邵阳维克液压股份有限公司", "code": "301079"}
+                {"name": "康平科技", "fullname": "康平科技（苏州）股份有限公司", "code": "300907"}
+                {"name": "平安银行", "fullname": "平安银行股份有限公司", "code": "000001"}
+                """,
+        });
+
+        var plan = Read();
+
+        string? Source(string id) => plan.Nodes.Single(n => n.Id == id).GetString("placeSource");
+        Assert.Equal(("name", "bracket", null), (Source("301079"), Source("300907"), Source("000001")));
+        Assert.DoesNotContain(plan.Relationships, r => r.Type == RelType.LocatedIn && r.StartId == "000001");
+        Assert.Contains(plan.Relationships, r => r.Type == RelType.LocatedIn && r.StartId == "300907" && r.EndId == "CN-320500");
     }
 
     [Fact]

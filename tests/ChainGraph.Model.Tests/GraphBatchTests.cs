@@ -132,4 +132,79 @@ public sealed class GraphBatchTests
 
         Assert.Equal(4.0, Assert.Single(Resolve(batch).Relationships).Properties["weight"]);
     }
+
+    static readonly Dictionary<string, NodeLabel> StoredEnterprise = new() { ["300750"] = NodeLabel.Enterprise };
+
+    [Fact]
+    public void UpdateNode_OfAStoredNode_NeedsNoNameAndPlansTheUnsetKeysForRemoval()
+    {
+        var batch = new GraphBatch();
+        batch.UpdateNode("300750", NodeLabel.Enterprise, new() { ["province"] = "江苏省" }, ["city", "county"], Line(2));
+
+        var plan = batch.Resolve(StoredEnterprise);
+
+        Assert.Empty(plan.Rejected);
+        Assert.Empty(plan.Merged);
+        Assert.Equal(new Dictionary<string, object> { ["province"] = "江苏省" }, Assert.Single(plan.Nodes).Properties);
+        var removal = Assert.Single(plan.RemovedProperties);
+        Assert.Equal(("300750", NodeLabel.Enterprise), (removal.Id, removal.Label));
+        Assert.Equal(["city", "county"], removal.Keys);
+    }
+
+    [Fact]
+    public void UpdateNode_OfANodeThatExistsNowhere_IsRejectedOnceWithItsRowsRelationships()
+    {
+        var batch = new GraphBatch();
+        batch.UpdateNode("999999", NodeLabel.Enterprise, new() { ["province"] = "江苏省" }, [], Line(3));
+        batch.AddRelationship(RelType.LocatedIn, new("999999"), new("CN-320000", NodeLabel.Region, new Dictionary<string, object> { ["name"] = "江苏省" }), [], Line(3));
+        batch.ReplaceRelationships("999999", RelType.LocatedIn);
+
+        var plan = Resolve(batch);
+
+        var rejection = Assert.Single(plan.Rejected);
+        Assert.Equal((3L, "field 'id': no Enterprise has this id. Got: '999999'"), (rejection.Line, rejection.Reason));
+        Assert.Empty(plan.Nodes);
+        Assert.Empty(plan.Relationships);
+        Assert.Empty(plan.ReplacedRelationships);
+    }
+
+    [Fact]
+    public void UpdateNode_OfANodeEarlierInTheBatch_ChangesItWithoutAMerge()
+    {
+        var batch = new GraphBatch();
+        batch.AddNode("300750", NodeLabel.Enterprise, new() { ["name"] = "宁德时代", ["city"] = "宁德市" }, Line(1));
+        batch.UpdateNode("300750", NodeLabel.Enterprise, new() { ["province"] = "福建省" }, ["city"], Line(1));
+
+        var plan = Resolve(batch);
+
+        Assert.Empty(plan.Merged);
+        Assert.Equal(new Dictionary<string, object> { ["name"] = "宁德时代", ["province"] = "福建省" }, Assert.Single(plan.Nodes).Properties);
+        Assert.Empty(plan.RemovedProperties);
+    }
+
+    [Fact]
+    public void ReplaceRelationships_IsPlannedForStoredNodesOnly()
+    {
+        var batch = new GraphBatch();
+        batch.ReplaceRelationships("300750", RelType.LocatedIn);
+        batch.ReplaceRelationships("new", RelType.LocatedIn);
+
+        var plan = batch.Resolve(StoredEnterprise);
+
+        Assert.Equal([new RelationshipReplacement("300750", RelType.LocatedIn)], plan.ReplacedRelationships);
+    }
+
+    [Fact]
+    public void Conflict_IsReportedInFileAndLineOrder()
+    {
+        var batch = new GraphBatch();
+        batch.Conflict(new("company_product.json", 7), "688080", "映翰通", "海螺水泥");
+        batch.Conflict(new("company.json", 3812), "688080", "红星美凯龙家居集团股份有限公司", "安徽海螺水泥股份有限公司");
+
+        var plan = Resolve(batch);
+
+        Assert.Equal([("company.json", 3812L), ("company_product.json", 7L)], plan.Conflicts.Select(c => (c.File, c.Line)));
+        Assert.Equal(("688080", "红星美凯龙家居集团股份有限公司", "安徽海螺水泥股份有限公司"),
+            (plan.Conflicts[0].Id, plan.Conflicts[0].KeptName, plan.Conflicts[0].ConflictingName));
+    }
 }

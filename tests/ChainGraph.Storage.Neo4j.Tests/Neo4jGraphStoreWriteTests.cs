@@ -14,7 +14,7 @@ public sealed class Neo4jGraphStoreWriteTests : IDisposable
     static ImportPlan Plan(int nodes, params (string Start, string End)[] supplies) => new(
         Enumerable.Range(0, nodes).Select(i => new GraphNode($"e{i}", NodeLabel.Enterprise, new Dictionary<string, object> { ["name"] = $"E{i}", ["capacity"] = 300.0 })).ToList(),
         supplies.Select(s => new GraphRelationship(RelType.Supplies, s.Start, s.End, new Dictionary<string, object>())).ToList(),
-        [], [], new Dictionary<NodeLabel, int>());
+        [], [], [], new Dictionary<NodeLabel, int>());
 
     static string Written(int count) => $$"""{"data":{"fields":["written"],"values":[[{{count}}]]},"bookmarks":[]}""";
 
@@ -48,5 +48,28 @@ public sealed class Neo4jGraphStoreWriteTests : IDisposable
 
         Assert.Equal(Neo4jErrorCodes.NodeNotFound, e.Code);
         Assert.Equal("DELETE", api.Requests[^1].Method);
+    }
+
+    [Fact]
+    public async Task Write_Removals_SetThePropertiesToNullAndDeleteTheRelationshipsInTheSameTransactionFirst()
+    {
+        api.Reply(202, DocumentedAnswers.TransactionOpened, DocumentedAnswers.Affinity)
+            .Reply(202, DocumentedAnswers.Empty).Reply(202, DocumentedAnswers.Empty).Reply(202, DocumentedAnswers.Empty)
+            .Reply(200, DocumentedAnswers.Committed);
+        await using var store = TestClients.Store(api.Url);
+        var plan = Plan(1) with
+        {
+            RemovedProperties = [new PropertyRemoval("e0", NodeLabel.Enterprise, ["city", "county"])],
+            RemovedRelationships = [new RelationshipKey(RelType.LocatedIn, "e0", "CN-350900")],
+        };
+
+        await store.WriteAsync(plan);
+
+        var requests = api.Requests;
+        Assert.Equal(["POST tx", "POST lyU", "POST lyU", "POST lyU", "POST commit"], requests.Select(r => $"{r.Method} {r.Path.Split('/')[^1]}"));
+        Assert.Equal(CypherCatalog.Get("upsert-nodes").Text, requests[1].Json.GetProperty("statement").GetString());
+        Assert.Equal("""{"city":null,"county":null}""", requests[1].Json.GetProperty("parameters").GetProperty("rows")[0].GetProperty("props").GetRawText());
+        Assert.Equal(CypherCatalog.Get("delete-relationship").Text, requests[2].Json.GetProperty("statement").GetString());
+        Assert.Equal("CN-350900", requests[2].Json.GetProperty("parameters").GetProperty("end").GetString());
     }
 }

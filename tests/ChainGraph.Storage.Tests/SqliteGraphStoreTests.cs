@@ -1,4 +1,6 @@
 using ChainGraph.Formats.ChainKg;
+using ChainGraph.Formats.Places;
+using ChainGraph.Model;
 using ChainGraph.Model.Import;
 using ChainGraph.Storage.Import;
 using ChainGraph.Storage.Sqlite;
@@ -21,7 +23,7 @@ public sealed class SqliteGraphStoreTests : GraphStoreContract, IDisposable
     public void Dispose() => folder.Dispose();
 
     [ChainKgFact]
-    public async Task ImportChainKg_GivesTheExactCountsAndNamesEverySelfLoop_AndASecondImportChangesNothing()
+    public async Task ImportChainKg_GivesTheExactCountsNamesEverySelfLoopAndConflict_AndASecondImportChangesNothing()
     {
         await using var store = await CreateStoreAsync();
 
@@ -36,14 +38,53 @@ public sealed class SqliteGraphStoreTests : GraphStoreContract, IDisposable
         Assert.Equal(4_430, stats.Relationships["IN_INDUSTRY"]);
         Assert.Equal(480, stats.Relationships["PARENT"]);
         Assert.Equal(5_256, stats.Relationships["UPSTREAM_OF"]);
-        Assert.True(stats.Nodes["Enterprise"] >= 4_586);
         Assert.True(stats.Nodes["Product"] >= 95_559);
         Assert.Equal(108, summary.Rejected.Count);
         Assert.All(summary.Rejected, r => Assert.StartsWith("self-loop", r.Reason));
-        Assert.Equal(68, summary.Merged.Count);
+        Assert.Equal(49, summary.Merged.Count);
+        Assert.Equal(19, summary.Conflicts.Count);
+        Assert.All(summary.Conflicts, c => Assert.Equal("company.json", c.File));
+        Assert.Contains(summary.Conflicts, c => (c.Line, c.Id, c.KeptName, c.ConflictingName) == (3812, "688080", "红星美凯龙家居集团股份有限公司", "安徽海螺水泥股份有限公司"));
+        Assert.Equal(8, summary.Conflicts.Count(c => c.Id == "688080"));
+        Assert.Equal(4_689, stats.Nodes["Enterprise"]);
         Assert.Equal(stats.Nodes, again.Nodes);
         Assert.Equal(stats.Relationships, again.Relationships);
     }
+
+    [ChainKgFact]
+    public async Task ImportPlaces_AfterChainKg_MovesEachEnterpriseToTheFilesCityAlone()
+    {
+        await using var store = await CreateStoreAsync();
+        await ImportChainKgAsync(store);
+        var before = await store.GetStatsAsync();
+        folder.Write("places.csv", "id,province,city,county,source\n300750,江苏,常州,溧阳,生产基地\n000001,广东,深圳,,注册地址\n999999,江苏,,,\n");
+
+        var summary = await ImportPlacesAsync(store);
+        var again = await ImportPlacesAsync(store);
+
+        var rejection = Assert.Single(summary.Rejected);
+        Assert.Equal(("places.csv", 4L, "field 'id': no Enterprise has this id. Got: '999999'"), (rejection.File, rejection.Line, rejection.Reason));
+        Assert.Equal(["CN-320400"], await PlacesOfAsync(store, "300750"));
+        Assert.Equal(["CN-440300"], await PlacesOfAsync(store, "000001"));
+        var catl = (await store.GetNodeAsync("300750"))!;
+        Assert.Equal(("宁德时代", "江苏省", "常州市", "溧阳市", "file", "生产基地"), (catl.Name, catl.GetString("province"), catl.GetString("city"),
+            catl.GetString("county"), catl.GetString("placeSource"), catl.GetString("placeNote")));
+        var stats = await store.GetStatsAsync();
+        Assert.Equal(before.Relationships["LOCATED_IN"] + 1, stats.Relationships["LOCATED_IN"]);
+        Assert.Equal(before.Nodes["Enterprise"], stats.Nodes["Enterprise"]);
+        Assert.Single(again.Rejected);
+        Assert.Equal(stats.Relationships, (await store.GetStatsAsync()).Relationships);
+    }
+
+    async Task<ImportSummary> ImportPlacesAsync(IGraphStore store)
+    {
+        var batch = new GraphBatch();
+        new PlacesReader().Read(folder.File("places.csv"), batch);
+        return await new GraphImporter(store).ImportAsync(batch);
+    }
+
+    static async Task<List<string>> PlacesOfAsync(IGraphStore store, string id) =>
+        [.. (await store.GetNeighboursAsync(id, new NeighbourQuery(RelType.LocatedIn, Direction.Outgoing))).Items.Select(n => n.Node.Id)];
 
     [Fact]
     public async Task Search_FindsTraditionalAndFullWidthSpellings()

@@ -270,4 +270,46 @@ public abstract class GraphStoreContract
         Assert.Equal(6, rels.Count);
         Assert.Contains(rels, r => r.Key == new RelationshipKey(RelType.Supplies, "002460", "300750") && (double)r.Properties["volume"] == 12.5);
     }
+
+    [EnvironmentFact]
+    public async Task Write_UpdateWithoutAName_KeepsTheNameSetsTheRestAndRemovesTheUnsetProperties()
+    {
+        await using var store = await CreateStoreAsync();
+        await ImportAsync(store, SmallChain());
+        var update = new GraphBatch();
+        update.UpdateNode("300750", NodeLabel.Enterprise, new() { ["province"] = "江苏省", ["county"] = "溧阳市" }, ["city"], At);
+
+        var summary = await ImportAsync(store, update);
+
+        Assert.Empty(summary.Rejected);
+        var catl = (await store.GetNodeAsync("300750"))!;
+        Assert.Equal("宁德时代", catl.Name);
+        Assert.Equal(("江苏省", "溧阳市", null), (catl.GetString("province"), catl.GetString("county"), catl.GetString("city")));
+        Assert.Equal("CN", catl.GetString("country"));
+        Assert.Equal(["300750"], (await store.SearchAsync("宁德", null, 5)).Select(n => n.Id));
+    }
+
+    [EnvironmentFact]
+    public async Task Write_ReplacedRelationships_RemovesTheStoredOnesTheImportDoesNotWrite()
+    {
+        await using var store = await CreateStoreAsync();
+        await ImportAsync(store, SmallChain());
+        var derived = new GraphBatch();
+        derived.AddRelationship(RelType.LocatedIn, new("300750"), Region("CN-350900", "宁德市"), [], At);
+        derived.AddRelationship(RelType.LocatedIn, new("002460"), Region("CN-360500", "新余市"), [], At);
+        await ImportAsync(store, derived);
+        var moved = new GraphBatch();
+        moved.ReplaceRelationships("300750", RelType.LocatedIn);
+        moved.AddRelationship(RelType.LocatedIn, new("300750"), Region("CN-320400", "常州市"), [], At);
+
+        await ImportAsync(store, moved);
+
+        var places = await store.GetNeighboursAsync("300750", new NeighbourQuery(RelType.LocatedIn, Direction.Outgoing));
+        Assert.Equal(["CN-320400"], places.Items.Select(n => n.Node.Id));
+        Assert.Single((await store.GetNeighboursAsync("002460", new NeighbourQuery(RelType.LocatedIn, Direction.Outgoing))).Items);
+        Assert.Single((await store.GetNeighboursAsync("300750", new NeighbourQuery(RelType.Makes, Direction.Outgoing))).Items);
+        Assert.NotNull(await store.GetNodeAsync("CN-350900"));
+    }
+
+    static EndpointRef Region(string id, string name) => new(id, NodeLabel.Region, new Dictionary<string, object> { ["name"] = name, ["level"] = "city" });
 }

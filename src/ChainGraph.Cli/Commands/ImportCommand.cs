@@ -101,6 +101,8 @@ public static class ImportCommand
             var changes = merge.Changes.Count == 0 ? "identical" : string.Join("; ", merge.Changes);
             console.Out.WriteLine($"merged: {merge.File}:{merge.Line} '{merge.Id}' into line {merge.FirstLine} ({changes})");
         }
+        foreach (var conflict in summary.Conflicts)
+            console.Error.WriteLine($"conflict: {conflict.File}:{conflict.Line}: id '{conflict.Id}' is '{conflict.KeptName}'; this row names '{conflict.ConflictingName}' and was left out");
         foreach (var rejection in summary.Rejected)
             console.Error.WriteLine($"rejected: {rejection.File}:{rejection.Line}: {rejection.Reason}");
         if (summary.Rejected.Count == 0) return;

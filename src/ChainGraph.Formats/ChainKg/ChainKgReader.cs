@@ -11,6 +11,9 @@ namespace ChainGraph.Formats.ChainKg;
 /// companies, their SW industries and products. Ids: Enterprise = 6-digit stock code, Industry =
 /// "SW" + SW code ("SW:" + name for an industry known only by name), Product = its name.
 /// Province and city come from the registered name; Regions are linked with LOCATED_IN.
+/// Rows sharing a stock code are one company, renamed over time (骅威文化 → 鼎龙文化), when they
+/// share its listing date; a row listed on another date is another company filed under a wrong
+/// code: a conflict, left out with the relation rows that name it.
 /// </summary>
 public sealed partial class ChainKgReader(RegionResolver? resolver = null) : IGraphReader
 {
@@ -20,8 +23,8 @@ public sealed partial class ChainKgReader(RegionResolver? resolver = null) : IGr
          "industry_up.json", "company_product.json", "product_product.json"];
 
     /// <summary>
-    /// How much of a registered name is searched for its place, which comes first or in the first
-    /// brackets. The resolver recurses once per bracket: a 100 kB run of brackets would overflow the stack.
+    /// How much of a registered name is searched for its place, which comes early: a 100 kB field
+    /// would otherwise be searched for place names at every position.
     /// </summary>
     const int PlaceSearchLength = 100;
 
@@ -37,8 +40,9 @@ public sealed partial class ChainKgReader(RegionResolver? resolver = null) : IGr
             throw new FormatException($"'{path}' is not a ChainKnowledgeGraph folder: {string.Join(", ", missing)} not found.");
 
         var industryIds = new Dictionary<string, string>(StringComparer.Ordinal);
+        var listings = new Dictionary<string, Listing>(StringComparer.Ordinal);
         var locations = new Dictionary<string, (RegionMatch Region, SourceLocation At)>(StringComparer.Ordinal);
-        foreach (var row in Rows(path, "company.json", batch, cancellationToken)) Company(row, batch, locations);
+        foreach (var row in Rows(path, "company.json", batch, cancellationToken)) Company(row, batch, listings, locations);
         var regionIds = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (code, (region, at)) in locations) Locate(batch, code, region, at, regionIds);
         foreach (var row in Rows(path, "industry.json", batch, cancellationToken)) Industry(row, batch, industryIds);
@@ -47,10 +51,10 @@ public sealed partial class ChainKgReader(RegionResolver? resolver = null) : IGr
             var name = row.Text("name");
             if (Accept(row, batch)) batch.AddNode(name, NodeLabel.Product, Named(name), row.At);
         }
-        foreach (var row in Rows(path, "company_industry.json", batch, cancellationToken)) CompanyIndustry(row, batch);
+        foreach (var row in Rows(path, "company_industry.json", batch, cancellationToken)) CompanyIndustry(row, batch, listings);
         foreach (var row in Rows(path, "industry_industry.json", batch, cancellationToken)) IndustryParent(row, batch);
         foreach (var row in Rows(path, "industry_up.json", batch, cancellationToken)) IndustryUp(row, batch, industryIds);
-        foreach (var row in Rows(path, "company_product.json", batch, cancellationToken)) CompanyProduct(row, batch);
+        foreach (var row in Rows(path, "company_product.json", batch, cancellationToken)) CompanyProduct(row, batch, listings);
         foreach (var row in Rows(path, "product_product.json", batch, cancellationToken)) ProductProduct(row, batch);
     }
 
@@ -63,7 +67,7 @@ public sealed partial class ChainKgReader(RegionResolver? resolver = null) : IGr
         }
     }
 
-    void Company(JsonRow row, GraphBatch batch, Dictionary<string, (RegionMatch, SourceLocation)> locations)
+    void Company(JsonRow row, GraphBatch batch, Dictionary<string, Listing> listings, Dictionary<string, (RegionMatch, SourceLocation)> locations)
     {
         var code = StockCode(row, "code");
         var name = row.Text("name");
@@ -71,44 +75,48 @@ public sealed partial class ChainKgReader(RegionResolver? resolver = null) : IGr
         var exchange = row.OptionalText("location");
         var listed = row.OptionalText("time");
         if (!Accept(row, batch)) return;
+        if (!listings.TryGetValue(code, out var listing)) listings[code] = listing = new Listing(name, fullName, listed);
+        else if (listing.IsAnother(listed))
+        {
+            batch.Conflict(row.At, code, listing.FullName, fullName);
+            listing.Others.Add(name);
+            return;
+        }
+        listing.Names.Add(name);
         var properties = new Dictionary<string, object>
         {
             ["name"] = name, ["fullName"] = fullName, ["code"] = code, ["country"] = "CN", ["tags"] = new[] { "上市" },
         };
         if (exchange is { Length: > 0 }) properties["exchange"] = exchange;
         if (listed is { Length: > 0 }) properties["listedOn"] = listed;
-        if (Regions.Resolve(fullName.Length > PlaceSearchLength ? fullName[..PlaceSearchLength] : fullName) is { } region)
-        {
-            properties["province"] = region.Province.Name;
-            if (region.City is { } city) properties["city"] = city.Name;
-            locations[code] = (region, row.At);
-        }
         batch.AddNode(code, NodeLabel.Enterprise, properties, row.At);
+        if (Regions.Resolve(fullName.Length > PlaceSearchLength ? fullName[..PlaceSearchLength] : fullName) is { } region)
+            locations[code] = (region, row.At);
     }
 
-    /// <summary>Links an enterprise to its city (or province) once its rows have merged: the last registered name wins.</summary>
+    /// <summary>Places an enterprise once its rows have merged, the whole place from one name: the last registered name with a place.</summary>
     static void Locate(GraphBatch batch, string code, RegionMatch region, SourceLocation at, HashSet<string> regionIds)
     {
         AddRegion(batch, region.Province, at, regionIds);
-        var place = region.Province;
-        if (region.City is { } city && city.Code != region.Province.Code)
-        {
-            if (AddRegion(batch, city, at, regionIds))
-                batch.AddRelationship(RelType.LocatedIn, new(city.RegionId), new(region.Province.RegionId), [], at);
-            place = city;
-        }
-        batch.AddRelationship(RelType.LocatedIn, new(code), new(place.RegionId), [], at);
+        if (region.City is { } city) AddRegion(batch, city, at, regionIds);
+        EnterprisePlace.Set(batch, code, region.Province, region.City, county: null, region.FromBrackets ? "bracket" : "name", note: null, at);
     }
 
-    /// <summary>Adds a region node the first time it is met; true when it was new.</summary>
-    static bool AddRegion(GraphBatch batch, AdminDivision division, SourceLocation at, HashSet<string> regionIds)
+    /// <summary>Adds a region node the first time it is met.</summary>
+    static void AddRegion(GraphBatch batch, AdminDivision division, SourceLocation at, HashSet<string> regionIds)
     {
-        if (!regionIds.Add(division.RegionId)) return false;
-        batch.AddNode(division.RegionId, NodeLabel.Region, new Dictionary<string, object>
-        {
-            ["name"] = division.Name, ["shortName"] = division.ShortName, ["code"] = division.Code,
-            ["level"] = division.Level == DivisionLevel.Province ? "province" : "city",
-        }, at);
+        if (regionIds.Add(division.RegionId)) batch.AddNode(division.RegionId, NodeLabel.Region, EnterprisePlace.RegionProperties(division), at);
+    }
+
+    /// <summary>
+    /// A relation row of a company filed under another's stock code: its company name is one of the
+    /// conflicting rows' and none of the kept ones'. Reported as a conflict and not attached.
+    /// </summary>
+    static bool NamesAnother(JsonRow row, GraphBatch batch, Dictionary<string, Listing> listings, EndpointRef company)
+    {
+        var name = (string)company.Properties!["name"];
+        if (!listings.TryGetValue(company.Id, out var listing) || listing.Names.Contains(name) || !listing.Others.Contains(name)) return false;
+        batch.Conflict(row.At, company.Id, listing.Name, name);
         return true;
     }
 
@@ -122,11 +130,11 @@ public sealed partial class ChainKgReader(RegionResolver? resolver = null) : IGr
         batch.AddNode("SW" + code, NodeLabel.Industry, new() { ["name"] = name, ["code"] = code, ["level"] = level }, row.At);
     }
 
-    static void CompanyIndustry(JsonRow row, GraphBatch batch)
+    static void CompanyIndustry(JsonRow row, GraphBatch batch, Dictionary<string, Listing> listings)
     {
         var company = CompanyEnd(row, "company_code", "company_name");
         var industry = IndustryEnd(row, "industry_code", "industry_name");
-        if (Accept(row, batch)) batch.AddRelationship(RelType.InIndustry, company, industry, [], row.At);
+        if (Accept(row, batch) && !NamesAnother(row, batch, listings, company)) batch.AddRelationship(RelType.InIndustry, company, industry, [], row.At);
     }
 
     static void IndustryParent(JsonRow row, GraphBatch batch)
@@ -155,12 +163,12 @@ public sealed partial class ChainKgReader(RegionResolver? resolver = null) : IGr
         }
     }
 
-    static void CompanyProduct(JsonRow row, GraphBatch batch)
+    static void CompanyProduct(JsonRow row, GraphBatch batch, Dictionary<string, Listing> listings)
     {
         var company = CompanyEnd(row, "company_code", "company_name");
         var product = row.Text("product_name");
         var share = row.Number("rel_weight");
-        if (!Accept(row, batch)) return;
+        if (!Accept(row, batch) || NamesAnother(row, batch, listings, company)) return;
         var properties = new Dictionary<string, object>();
         if (share is { } s) properties["share"] = s;
         batch.AddRelationship(RelType.Makes, company, ProductEnd(product), properties, row.At);
@@ -217,6 +225,28 @@ public sealed partial class ChainKgReader(RegionResolver? resolver = null) : IGr
         if (row.Error is null) return true;
         batch.Reject(row.At, row.Error);
         return false;
+    }
+
+    /// <summary>The company a stock code was first given to, the short names of its rows and those of other companies filed under it.</summary>
+    sealed class Listing(string name, string fullName, string? listedOn)
+    {
+        public string Name => name;
+
+        public string FullName => fullName;
+
+        public HashSet<string> Names { get; } = new(StringComparer.Ordinal);
+
+        public HashSet<string> Others { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>
+        /// True for a row listed on another date: a listed company keeps its date through renames. A row
+        /// without a date says nothing, and the first date met is the company's.
+        /// </summary>
+        public bool IsAnother(string? listed)
+        {
+            if (string.IsNullOrEmpty(listedOn)) listedOn = listed;
+            return !string.IsNullOrEmpty(listed) && listed != listedOn;
+        }
     }
 
     [GeneratedRegex(@"^(\d{6})(\.(SH|SZ|BJ))?$", RegexOptions.IgnoreCase)]

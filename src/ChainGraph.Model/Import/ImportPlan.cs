@@ -7,4 +7,18 @@ public sealed record ImportPlan(
     IReadOnlyList<GraphRelationship> Relationships,
     IReadOnlyList<ImportRejection> Rejected,
     IReadOnlyList<ImportMerge> Merged,
-    IReadOnlyDictionary<NodeLabel, int> CreatedEndpoints);
+    IReadOnlyList<ImportConflict> Conflicts,
+    IReadOnlyDictionary<NodeLabel, int> CreatedEndpoints)
+{
+    /// <summary>Properties removed from stored nodes, in the same transaction, before the nodes are written.</summary>
+    public IReadOnlyList<PropertyRemoval> RemovedProperties { get; init; } = [];
+
+    /// <summary>Stored nodes whose outgoing relationships of one type this import replaces.</summary>
+    public IReadOnlyList<RelationshipReplacement> ReplacedRelationships { get; init; } = [];
+
+    /// <summary>
+    /// The stored relationships the <see cref="ReplacedRelationships"/> supersede, found against the
+    /// store by the importer and removed in the same transaction, before the relationships are written.
+    /// </summary>
+    public IReadOnlyList<RelationshipKey> RemovedRelationships { get; init; } = [];
+}

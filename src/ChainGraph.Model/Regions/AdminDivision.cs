@@ -16,7 +16,14 @@ public sealed record AdminDivision(string Code, DivisionLevel Level, string Name
 {
     /// <summary>The region node id used across the graph: "CN-" and the 6-digit code.</summary>
     public string RegionId => "CN-" + Code;
+
+    /// <summary>
+    /// A county, district or county-level city, including those a province administers directly
+    /// (codes xx90xx: 东方市, 仙桃市), which the gazetteer lists at city level.
+    /// </summary>
+    public bool IsCountyLevel => Level == DivisionLevel.County || (Level == DivisionLevel.City && Code.AsSpan(2, 2).SequenceEqual("90"));
 }
 
 /// <summary>Where an enterprise is: its province and, when known, its prefecture-level city.</summary>
-public sealed record RegionMatch(AdminDivision Province, AdminDivision? City);
+/// <param name="FromBrackets">True when the place came from brackets in the name (嘉美食品包装（滁州）…), not its start.</param>
+public sealed record RegionMatch(AdminDivision Province, AdminDivision? City, bool FromBrackets = false);

@@ -13,20 +13,23 @@ public static class GraphValidator
         : id.Length > MaxIdLength ? $"field '{field}' is longer than {MaxIdLength} characters. Got: '{id[..40]}…'"
         : null;
 
-    /// <summary>Validates and coerces node properties in place; returns the first error or null.</summary>
-    public static string? CheckNode(NodeLabel label, Dictionary<string, object> properties) =>
-        Check(GraphSchema.Properties(label), properties, GraphSchema.Name(label));
+    /// <summary>
+    /// Validates and coerces node properties in place; returns the first error or null. A
+    /// <paramref name="partial"/> set, which updates a node that exists, may leave required properties out.
+    /// </summary>
+    public static string? CheckNode(NodeLabel label, Dictionary<string, object> properties, bool partial = false) =>
+        Check(GraphSchema.Properties(label), properties, GraphSchema.Name(label), partial);
 
     public static string? CheckRelationship(RelType type, Dictionary<string, object> properties) =>
-        Check(GraphSchema.Spec(type).Properties, properties, GraphSchema.Name(type));
+        Check(GraphSchema.Spec(type).Properties, properties, GraphSchema.Name(type), partial: false);
 
-    static string? Check(IReadOnlyList<PropertySpec> specs, Dictionary<string, object> properties, string owner)
+    static string? Check(IReadOnlyList<PropertySpec> specs, Dictionary<string, object> properties, string owner, bool partial)
     {
         foreach (var spec in specs)
         {
             if (!properties.TryGetValue(spec.Name, out var value))
             {
-                if (spec.Required) return $"field '{spec.Name}' is required for {owner}";
+                if (spec.Required && !partial) return $"field '{spec.Name}' is required for {owner}";
                 continue;
             }
             if (!PropertyValues.TryCoerce(value, spec.Type, out var coerced))

@@ -15,6 +15,20 @@ public static class PropertyJson
         return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
+    /// <summary>An object with each key set to null: as a JSON merge patch (RFC 7396) it removes those keys.</summary>
+    public static string Nulls(IEnumerable<string> keys)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        var buffer = new ArrayBufferWriter<byte>(64);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            foreach (var key in keys) writer.WriteNull(key);
+            writer.WriteEndObject();
+        }
+        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
     public static void Write(Utf8JsonWriter writer, IReadOnlyDictionary<string, object> properties)
     {
         writer.WriteStartObject();

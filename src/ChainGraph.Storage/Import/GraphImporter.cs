@@ -7,6 +7,8 @@ namespace ChainGraph.Storage.Import;
 /// <summary>Resolves a batch against the store and writes it atomically: the one path every import and edit takes.</summary>
 public sealed class GraphImporter(IGraphStore store)
 {
+    const int NeighbourPage = 1_000;
+
     public async Task<ImportSummary> ImportAsync(GraphBatch batch, IProgress<WriteProgress>? progress = null,
         CancellationToken cancellationToken = default)
     {
@@ -16,24 +18,44 @@ public sealed class GraphImporter(IGraphStore store)
         return ImportSummary.From(plan, clock.Elapsed);
     }
 
-    /// <summary>What the batch would write against the store as it is now; nothing is written.</summary>
+    /// <summary>What the batch would write (and remove) against the store as it is now; nothing is written.</summary>
     public async Task<ImportPlan> PlanAsync(GraphBatch batch, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(batch);
         var stored = await store.GetLabelsAsync(batch.ReferencedIds(), cancellationToken);
-        return batch.Resolve(stored);
+        var plan = batch.Resolve(stored);
+        return plan.ReplacedRelationships.Count == 0 ? plan : plan with { RemovedRelationships = await SupersededAsync(plan, cancellationToken) };
+    }
+
+    /// <summary>The stored relationships of each replaced node and type that the plan does not write again.</summary>
+    async Task<List<RelationshipKey>> SupersededAsync(ImportPlan plan, CancellationToken cancellationToken)
+    {
+        var written = plan.Relationships.Select(r => r.Key).ToHashSet();
+        var superseded = new List<RelationshipKey>();
+        foreach (var (startId, type) in plan.ReplacedRelationships)
+        {
+            for (var skip = 0; ; skip += NeighbourPage)
+            {
+                var page = await store.GetNeighboursAsync(startId, new NeighbourQuery(type, Direction.Outgoing, NeighbourPage, skip), cancellationToken);
+                superseded.AddRange(page.Items.Select(n => n.Relationship.Key).Where(key => !written.Contains(key)));
+                if (skip + NeighbourPage >= page.Total) break;
+            }
+        }
+        return superseded;
     }
 }
 
 /// <summary>
 /// What an import wrote (distinct nodes per label, relationships per type), what it turned
-/// away with file, line and reason, which nodes merged, and how long it took.
+/// away with file, line and reason, which nodes merged, which rows conflicted with an earlier
+/// one and were left out, and how long it took.
 /// </summary>
 public sealed record ImportSummary(
     IReadOnlyDictionary<string, int> Nodes,
     IReadOnlyDictionary<string, int> Relationships,
     IReadOnlyList<ImportRejection> Rejected,
     IReadOnlyList<ImportMerge> Merged,
+    IReadOnlyList<ImportConflict> Conflicts,
     IReadOnlyDictionary<string, int> CreatedEndpoints,
     double Seconds)
 {
@@ -42,6 +64,7 @@ public sealed record ImportSummary(
         plan.Relationships.GroupBy(r => r.Type).OrderBy(g => g.Key).ToDictionary(g => GraphSchema.Name(g.Key), g => g.Count()),
         plan.Rejected,
         plan.Merged,
+        plan.Conflicts,
         plan.CreatedEndpoints.OrderBy(p => p.Key).ToDictionary(p => GraphSchema.Name(p.Key), p => p.Value),
         Math.Round(elapsed.TotalSeconds, 3))
     {

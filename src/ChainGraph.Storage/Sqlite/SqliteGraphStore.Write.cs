@@ -56,6 +56,7 @@ public sealed partial class SqliteGraphStore
             var rebuildIndexes = total >= BulkLoadRows && await IsEmptyAsync(connection, cancellationToken);
             if (rebuildIndexes) await ExecuteAsync(connection, DropIndexes, cancellationToken);
             long written = 0;
+            Remove(connection, plan);
             var nids = await UpsertNodesAsync(connection, plan.Nodes, () => Report(++written), cancellationToken);
             await UpsertRelationshipsAsync(connection, plan.Relationships, nids, () => Report(++written), cancellationToken);
             if (rebuildIndexes) await ExecuteAsync(connection, Indexes, cancellationToken);
@@ -84,9 +85,11 @@ public sealed partial class SqliteGraphStore
         Action written, CancellationToken cancellationToken)
     {
         await using var upsert = connection.CreateCommand();
+        // An update of a node that exists may carry no name ($name null): the stored name and its search text stay.
         upsert.CommandText = """
-            INSERT INTO nodes (id, label, name, props, search) VALUES ($id, $label, $name, $props, $search)
-            ON CONFLICT (id) DO UPDATE SET name = excluded.name, props = json_patch(nodes.props, excluded.props), search = excluded.search
+            INSERT INTO nodes (id, label, name, props, search) VALUES ($id, $label, coalesce($name, $id), $props, $search)
+            ON CONFLICT (id) DO UPDATE SET name = coalesce($name, nodes.name), props = json_patch(nodes.props, excluded.props),
+                search = CASE WHEN $name IS NULL THEN nodes.search ELSE excluded.search END
             RETURNING nid
             """;
         var id = upsert.Parameters.Add("$id", SqliteType.Text);
@@ -99,13 +102,42 @@ public sealed partial class SqliteGraphStore
         {
             id.Value = node.Id;
             label.Value = GraphSchema.Name(node.Label);
-            name.Value = node.Name;
+            name.Value = node.GetString("name") is { } named ? named : DBNull.Value;
             search.Value = Model.Search.SearchText.Fold(node.Name);
             props.Value = PropertyJson.Serialize(node.Properties);
             nids[node.Id] = (long)upsert.ExecuteScalar()!;
             written();
         }
         return nids;
+    }
+
+    /// <summary>Takes off stored nodes the properties and relationships the plan removes; a JSON merge patch's null removes a key.</summary>
+    static void Remove(SqliteConnection connection, ImportPlan plan)
+    {
+        using var properties = connection.CreateCommand();
+        properties.CommandText = "UPDATE nodes SET props = json_patch(props, $nulls) WHERE id = $id";
+        var nodeId = properties.Parameters.Add("$id", SqliteType.Text);
+        var nulls = properties.Parameters.Add("$nulls", SqliteType.Text);
+        foreach (var removal in plan.RemovedProperties)
+        {
+            nodeId.Value = removal.Id;
+            nulls.Value = PropertyJson.Nulls(removal.Keys);
+            properties.ExecuteNonQuery();
+        }
+        using var relationships = connection.CreateCommand();
+        relationships.CommandText = """
+            DELETE FROM rels WHERE type = $type
+              AND src = (SELECT nid FROM nodes WHERE id = $start)
+              AND dst = (SELECT nid FROM nodes WHERE id = $end)
+            """;
+        var type = relationships.Parameters.Add("$type", SqliteType.Text);
+        var start = relationships.Parameters.Add("$start", SqliteType.Text);
+        var end = relationships.Parameters.Add("$end", SqliteType.Text);
+        foreach (var key in plan.RemovedRelationships)
+        {
+            (type.Value, start.Value, end.Value) = (GraphSchema.Name(key.Type), key.StartId, key.EndId);
+            relationships.ExecuteNonQuery();
+        }
     }
 
     static async Task UpsertRelationshipsAsync(SqliteConnection connection, IReadOnlyList<GraphRelationship> relationships,

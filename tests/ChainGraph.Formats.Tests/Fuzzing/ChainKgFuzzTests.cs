@@ -17,14 +17,14 @@ public sealed class ChainKgFuzzTests(ITestOutputHelper output) : IDisposable
     const int MutatedPerGood = 3;
 
     // Registered-name prefixes and where the reader must place them (README: province and city from the registered name).
-    static readonly (string Prefix, string? Province, string? City, string? LocatedIn, string? CityOf)[] Places =
+    static readonly (string Prefix, string? Province, string? City, string? LocatedIn, string? CityOf, string? Source)[] Places =
     [
-        ("邵阳维克液压", "湖南省", "邵阳市", "CN-430500", "CN-430000"),
-        ("广东华特气体", "广东省", null, "CN-440000", null),
-        ("北京朝阳", "北京市", "北京市", "CN-110000", null),
-        ("嘉美食品包装（滁州）", "安徽省", "滁州市", "CN-341100", "CN-340000"),
-        ("常州", "江苏省", "常州市", "CN-320400", "CN-320000"),
-        ("中国石油化工", null, null, null, null),
+        ("邵阳维克液压", "湖南省", "邵阳市", "CN-430500", "CN-430000", "name"),
+        ("广东华特气体", "广东省", null, "CN-440000", null, "name"),
+        ("北京朝阳", "北京市", "北京市", "CN-110000", null, "name"),
+        ("嘉美食品包装（滁州）", "安徽省", "滁州市", "CN-341100", "CN-340000", "bracket"),
+        ("常州", "江苏省", "常州市", "CN-320400", "CN-320000", "name"),
+        ("中国石油化工", null, null, null, null, null),
     ];
 
     static readonly Dictionary<string, (string Name, string Short, string Level)> Regions = new()
@@ -187,6 +187,7 @@ public sealed class ChainKgFuzzTests(ITestOutputHelper output) : IDisposable
                 if (listed.Length > 0) properties["listedOn"] = listed;
                 if (place.Province is { } province) properties["province"] = province;
                 if (place.City is { } city) properties["city"] = city;
+                if (place.Source is { } source) properties["placeSource"] = source;
                 good.Node(code, NodeLabel.Enterprise, properties, file, row);
                 if (place.LocatedIn is not { } region) return;
                 good.Relationship(RelType.LocatedIn, code, region, NoProperties, file, row);

@@ -13,14 +13,17 @@ public static class Fuzz
     /// <summary>What every fuzz test must reach per format, counting only the lines of mutated rows.</summary>
     public const int RequiredMutatedLines = 100_000;
 
-    /// <summary>Reads and resolves as <c>chaingraph import</c> does; any exception fails the test, naming the case.</summary>
-    public static ImportPlan Read(IGraphReader reader, string path, string what)
+    /// <summary>
+    /// Reads and resolves as <c>chaingraph import</c> does, against a store holding <paramref name="stored"/>
+    /// (empty by default); any exception fails the test, naming the case.
+    /// </summary>
+    public static ImportPlan Read(IGraphReader reader, string path, string what, IReadOnlyDictionary<string, NodeLabel>? stored = null)
     {
         var batch = new GraphBatch();
         var error = Record.Exception(() => reader.Read(path, batch));
         if (error is not null) Assert.Fail($"{what}: {reader.Format} reader threw {error}");
         ImportPlan? plan = null;
-        error = Record.Exception(() => plan = batch.Resolve(new Dictionary<string, NodeLabel>()));
+        error = Record.Exception(() => plan = batch.Resolve(stored ?? new Dictionary<string, NodeLabel>()));
         if (error is not null) Assert.Fail($"{what}: resolving the batch threw {error}");
         return plan!;
     }
@@ -31,7 +34,7 @@ public static class Fuzz
     /// reports the figures and requires <see cref="RequiredMutatedLines"/> mutated lines in all.
     /// </summary>
     public static void RunCases(ITestOutputHelper output, string root, IGraphReader reader, int cases, int firstSeed, FuzzSyntax syntax,
-        Func<string, LineMutator, (List<FuzzFile> Files, GoodRows Good)> writeCase)
+        Func<string, LineMutator, (List<FuzzFile> Files, GoodRows Good)> writeCase, IReadOnlyDictionary<string, NodeLabel>? stored = null)
     {
         var watch = System.Diagnostics.Stopwatch.StartNew();
         var tally = new FuzzTally(reader.Format);
@@ -41,7 +44,7 @@ public static class Fuzz
             var mutator = new LineMutator(seed, syntax);
             var (files, good) = writeCase(path, mutator);
 
-            var plan = Read(reader, path, $"{reader.Format} seed {seed}");
+            var plan = Read(reader, path, $"{reader.Format} seed {seed}", stored);
 
             AssertNoProblems(good.Problems(plan, files), $"{reader.Format} seed {seed}");
             tally.Add(files, plan);
