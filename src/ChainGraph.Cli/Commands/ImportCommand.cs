@@ -9,7 +9,7 @@ using ChainGraph.Storage.Import;
 
 namespace ChainGraph.Cli.Commands;
 
-/// <summary><c>import PATH --format chainkg|csv|jsonl|chains</c>: one atomic import; exit 2 when more rows were rejected than allowed.</summary>
+/// <summary><c>import PATH --format chainkg|csv|jsonl|chains|places</c>: one atomic import; exit 2 when more rows were rejected than allowed.</summary>
 public static class ImportCommand
 {
     /// <summary>Lets an import and the demo share a store on purpose.</summary>
@@ -21,7 +21,7 @@ public static class ImportCommand
     public static Command Create(CliConsole console)
     {
         var path = new Argument<string>("path") { Description = "A file, or a folder of files, to import." };
-        var format = new Option<string>("--format") { Description = "chainkg, csv (Neo4j admin-import), jsonl or chains (chain templates).", Required = true };
+        var format = new Option<string>("--format") { Description = "chainkg, csv (Neo4j admin-import), jsonl, chains (chain templates) or places (enterprise places you know).", Required = true };
         format.AcceptOnlyFromAmong([.. GraphReaders.All.Select(r => r.Format)]);
         var maxRejects = new Option<int?>("--max-rejects")
         {
