@@ -12,8 +12,8 @@ public enum ChokepointScope
 
 /// <summary>
 /// Flags and weights of the combined chokepoint score; every one is documented and may be changed.
-/// What depends on an input weighs more than how many makers the data happens to list: in data of
-/// listed companies only, most products have one known maker.
+/// What depends on an input (dependence and reach: 0.65 together) weighs more than how many makers
+/// the data happens to list (0.15): in data of listed companies only, most products have one known maker.
 /// </summary>
 public sealed record ChokepointOptions
 {
@@ -34,12 +34,12 @@ public sealed record ChokepointOptions
     public double DependenceWeight { get; init; } = 0.40;
 
     /// <summary>Weight of reach: the enterprises making those products and the chains they are in (half each, normalised).</summary>
-    /// <value>0.15</value>
-    public double ReachWeight { get; init; } = 0.15;
+    /// <value>0.25</value>
+    public double ReachWeight { get; init; } = 0.25;
 
     /// <summary>Weight of concentration: the HHI of its known makers (1 for a single known maker).</summary>
-    /// <value>0.25</value>
-    public double ConcentrationWeight { get; init; } = 0.25;
+    /// <value>0.15</value>
+    public double ConcentrationWeight { get; init; } = 0.15;
 
     /// <summary>Weight of the share of supply made abroad (0 where the data cannot tell).</summary>
     /// <value>0.15</value>
