@@ -237,4 +237,35 @@ public sealed class CommandLineContractTests : IDisposable
         Assert.Equal(3, summary.GetProperty("nodes").GetProperty("Product").GetInt32());
         Assert.Contains("2 products are report lines, not products (accounting 1, service 1)", text.Out);
     }
+
+    [Fact]
+    public async Task Serve_WithJson_WritesOnlyJsonToStdout_AndItsLogsToStderr()
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "chaingraph.dll"), "serve", "--db", Db, "--urls", "http://127.0.0.1:0",
+            "--keys", folder.File("keys.json"), "--json" })
+            start.ArgumentList.Add(arg);
+        using var serve = System.Diagnostics.Process.Start(start)!;
+        var stderr = serve.StandardError.ReadToEndAsync();
+        var stdout = new System.Text.StringBuilder();
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+            while (await serve.StandardOutput.ReadLineAsync(timeout.Token) is { } line)
+            {
+                stdout.AppendLine(line);
+                if (line == "}") break;
+            }
+        }
+        finally
+        {
+            serve.Kill(entireProcessTree: true);
+            await serve.WaitForExitAsync();
+        }
+
+        var answer = JsonDocument.Parse(stdout.ToString()).RootElement;
+        Assert.StartsWith("http://127.0.0.1:", answer.GetProperty("urls")[0].GetString());
+        Assert.True(answer.GetProperty("demoLoaded").GetBoolean());
+        Assert.Contains("No API keys", await stderr);
+    }
 }

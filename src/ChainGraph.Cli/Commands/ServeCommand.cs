@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
 
 namespace ChainGraph.Cli.Commands;
 
@@ -26,7 +27,9 @@ public static class ServeCommand
             WebApplication app;
             try
             {
-                app = ServerHost.Build(store, result.GetValue(urls)!, logging => logging.SetMinimumLevel(LogLevel.Warning),
+                // Logs go to stderr, so stdout holds only the answer (JSON with --json).
+                app = ServerHost.Build(store, result.GetValue(urls)!, logging => logging.SetMinimumLevel(LogLevel.Warning)
+                        .Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace),
                     new SecurityOptions(result.GetValue(KeysCommand.File)!, result.GetValue(rate)));
             }
             catch (InvalidOperationException e)
