@@ -8,12 +8,13 @@ namespace ChainGraph.Analysis.Centrality;
 /// <summary>Ranks the supply network's nodes by PageRank and by (sampled) betweenness.</summary>
 public static class CentralityAnalysis
 {
-    public static CentralityReport Run(GraphSnapshot snapshot, int top = 20, int samples = 500, int seed = 1, NodeLabel? label = null)
+    public static CentralityReport Run(GraphSnapshot snapshot, int top = 20, int samples = 500, int seed = 1, NodeLabel? label = null,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         var members = SupplyMembers.Of(snapshot);
         var pageRank = PageRank.Compute(snapshot, members);
-        var betweenness = SampledBetweenness.Compute(UndirectedNetwork.Build(snapshot, SupplyMembers.Types), samples, seed);
+        var betweenness = SampledBetweenness.Compute(UndirectedNetwork.Build(snapshot, SupplyMembers.Types), samples, seed, cancellationToken);
         // Report lines that are not products (分部间抵销, 技术服务) are no one's supplier: they are not ranked.
         var facts = SnapshotFacts.Of(snapshot);
         bool Wanted(int v) => (label is null || snapshot.Labels[v] == label) && !facts.NonProduct[v];

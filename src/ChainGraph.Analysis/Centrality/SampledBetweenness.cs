@@ -14,7 +14,7 @@ namespace ChainGraph.Analysis.Centrality;
 /// </summary>
 public static class SampledBetweenness
 {
-    public static double[] Compute(UndirectedNetwork network, int samples, int seed = 1)
+    public static double[] Compute(UndirectedNetwork network, int samples, int seed = 1, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(network);
         var n = network.NodeCount;
@@ -27,6 +27,7 @@ public static class SampledBetweenness
         var order = new int[n];
         foreach (var s in sources)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             Array.Fill(distance, -1);
             Array.Clear(sigma);
             Array.Clear(delta);

@@ -13,11 +13,12 @@ namespace ChainGraph.Analysis.Communities;
 /// </summary>
 public static class CommunityAnalysis
 {
-    public static CommunityReport Run(GraphSnapshot snapshot, int top = 20, int seed = 42, double resolution = 1.0)
+    public static CommunityReport Run(GraphSnapshot snapshot, int top = 20, int seed = 42, double resolution = 1.0,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         var network = UndirectedNetwork.Build(snapshot, SupplyMembers.Types);
-        var community = Louvain.Communities(network, resolution, seed);
+        var community = Louvain.Communities(network, resolution, seed, cancellationToken: cancellationToken);
         var modularity = Louvain.Modularity(network, community, resolution);
         var members = Enumerable.Range(0, snapshot.NodeCount).Where(v => snapshot.Labels[v] is NodeLabel.Enterprise or NodeLabel.Product).ToList();
         var groups = members.GroupBy(v => community[v]).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).ToList();

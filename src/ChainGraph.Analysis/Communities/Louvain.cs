@@ -13,7 +13,8 @@ namespace ChainGraph.Analysis.Communities;
 /// </summary>
 public static class Louvain
 {
-    public static int[] Communities(UndirectedNetwork network, double resolution = 1.0, int seed = 42, double threshold = 1e-7)
+    public static int[] Communities(UndirectedNetwork network, double resolution = 1.0, int seed = 42, double threshold = 1e-7,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(network);
         var level = Level.From(network);
@@ -22,7 +23,7 @@ public static class Louvain
         var modularity = level.Modularity(Enumerable.Range(0, level.Count).ToArray(), resolution);
         while (true)
         {
-            var community = level.MoveNodes(resolution, random);
+            var community = level.MoveNodes(resolution, random, cancellationToken);
             var improved = level.Modularity(community, resolution);
             if (improved - modularity <= threshold) break;
             modularity = improved;
@@ -95,7 +96,7 @@ public static class Louvain
             return total.Keys.Sum(c => inside.GetValueOrDefault(c) / twoM - resolution * (total[c] / twoM) * (total[c] / twoM));
         }
 
-        public int[] MoveNodes(double resolution, Random random)
+        public int[] MoveNodes(double resolution, Random random, CancellationToken cancellationToken)
         {
             var community = Enumerable.Range(0, Count).ToArray();
             var total = (double[])degree.Clone();
@@ -110,8 +111,11 @@ public static class Louvain
             var queue = new Queue<int>(order);
             var queued = new bool[Count];
             Array.Fill(queued, true);
+            var checkedAt = 0;
             while (queue.TryDequeue(out var v))
             {
+                // A pass over a million nodes takes seconds: a caller that gave up stops it.
+                if (++checkedAt % 4096 == 0) cancellationToken.ThrowIfCancellationRequested();
                 queued[v] = false;
                 if (offsets[v] == offsets[v + 1]) continue;
                 for (var e = offsets[v]; e < offsets[v + 1]; e++)

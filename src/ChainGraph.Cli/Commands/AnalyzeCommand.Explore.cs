@@ -87,7 +87,7 @@ public static partial class AnalyzeCommand
             var request = new CommunitiesRequest(result.GetValue(top), result.GetValue(seed), result.GetValue(resolution));
             request.Validate();
             var snapshot = await LoadAsync(result, cancellationToken);
-            var report = CommunityAnalysis.Run(snapshot, request.Top, request.Seed, request.Resolution);
+            var report = CommunityAnalysis.Run(snapshot, request.Top, request.Seed, request.Resolution, cancellationToken);
             var rows = report.Largest.Select(c => (IReadOnlyList<string>)
             [
                 Number(c.Id), Number(c.Size), Number(c.Enterprises), string.Join("、", c.TopMembers),
@@ -111,7 +111,7 @@ public static partial class AnalyzeCommand
             request.Validate();
             var only = GraphSchema.ParseLabel(request.Label, "label");
             var snapshot = await LoadAsync(result, cancellationToken);
-            var report = CentralityAnalysis.Run(snapshot, request.Top, request.Samples, label: only);
+            var report = CentralityAnalysis.Run(snapshot, request.Top, request.Samples, label: only, cancellationToken: cancellationToken);
             var rows = report.PageRank.Select((r, i) => (IReadOnlyList<string>)["pagerank", Number(i + 1), r.Id, r.Name, r.Label, r.Score.ToString("G6", CultureInfo.InvariantCulture)])
                 .Concat(report.Betweenness.Select((r, i) => (IReadOnlyList<string>)["betweenness", Number(i + 1), r.Id, r.Name, r.Label, r.Score.ToString("G6", CultureInfo.InvariantCulture)]))
                 .ToList();

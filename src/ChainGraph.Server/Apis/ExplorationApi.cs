@@ -59,13 +59,14 @@ public static class ExplorationApi
 
     /// <summary>The communities of the current snapshot, computed once per seed and resolution (the hub's colouring shares them).</summary>
     internal static Task<CommunityReport> CommunitiesAsync(GraphService graph, int seed, double resolution, CancellationToken cancellationToken) =>
-        graph.CachedAsync($"{seed}|{resolution}", s => CommunityAnalysis.Run(s, 200, seed, resolution), cancellationToken);
+        graph.CachedAsync($"{seed}|{resolution}", (s, budget) => CommunityAnalysis.Run(s, 200, seed, resolution, budget), cancellationToken);
 
     static async Task<IResult> Centrality(GraphService graph, CancellationToken cancellationToken, int top = 20, int samples = 500, string? label = null)
     {
         new CentralityRequest(top, samples, label).Validate();
         var only = GraphSchema.ParseLabel(label, "label");
-        return TypedResults.Ok(await graph.CachedAsync($"{top}|{samples}|{label}", s => CentralityAnalysis.Run(s, top, samples, label: only), cancellationToken));
+        return TypedResults.Ok(await graph.CachedAsync($"{top}|{samples}|{label}", (s, budget) => CentralityAnalysis.Run(s, top, samples, label: only, cancellationToken: budget),
+            cancellationToken));
     }
 
     static async Task<IResult> FourChains(GraphService graph, string chain, string region, CancellationToken cancellationToken)

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using ChainGraph.Model;
 using ChainGraph.Model.Import;
+using ChainGraph.Model.Requests;
 using ChainGraph.Model.Snapshot;
 using ChainGraph.Storage;
 using ChainGraph.Storage.Import;
@@ -39,19 +40,50 @@ public sealed class GraphService(IGraphStore store, ILogger<GraphService> logger
         }
     }
 
+    /// <summary>How long one analysis may run before it is stopped and answered with an error.</summary>
+    /// <value>30 s</value>
+    public TimeSpan AnalysisBudget { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>An analysis result computed once per snapshot and key.</summary>
-    public async Task<T> CachedAsync<T>(string key, Func<GraphSnapshot, T> compute, CancellationToken cancellationToken = default)
+    public Task<T> CachedAsync<T>(string key, Func<GraphSnapshot, T> compute, CancellationToken cancellationToken = default)
+        where T : class => CachedAsync(key, (snapshot, _) => compute(snapshot), cancellationToken);
+
+    /// <summary>
+    /// An analysis result computed once per snapshot and key, within <see cref="AnalysisBudget"/>:
+    /// <paramref name="compute"/> gets a token that fires when the budget is spent. A failure is
+    /// not cached, so the next request tries again.
+    /// </summary>
+    /// <exception cref="InvalidRequestException">The analysis ran past its budget.</exception>
+    public async Task<T> CachedAsync<T>(string key, Func<GraphSnapshot, CancellationToken, T> compute, CancellationToken cancellationToken = default)
         where T : class
     {
         var current = await GetSnapshotAsync(cancellationToken);
-        var entry = results.GetOrAdd($"{typeof(T).Name}|{key}", _ => new Lazy<object>(() =>
+        var cacheKey = $"{typeof(T).Name}|{key}";
+        var entry = results.GetOrAdd(cacheKey, _ => new Lazy<object>(() =>
         {
+            using var budget = new CancellationTokenSource(AnalysisBudget);
             var clock = System.Diagnostics.Stopwatch.StartNew();
-            var result = compute(current);
-            metrics.Analyses.Record(clock.Elapsed.TotalMilliseconds, new KeyValuePair<string, object?>("kind", typeof(T).Name));
-            return result;
+            try
+            {
+                var result = compute(current, budget.Token);
+                metrics.Analyses.Record(clock.Elapsed.TotalMilliseconds, new KeyValuePair<string, object?>("kind", typeof(T).Name));
+                return result;
+            }
+            catch (OperationCanceledException) when (budget.IsCancellationRequested)
+            {
+                throw new InvalidRequestException("request", null,
+                    $"the analysis ran past its budget of {AnalysisBudget.TotalSeconds:0} s and was stopped; ask for less (fewer samples, a chain, a smaller top).");
+            }
         }));
-        return (T)entry.Value;
+        try
+        {
+            return (T)entry.Value;
+        }
+        catch
+        {
+            results.TryRemove(new KeyValuePair<string, Lazy<object>>(cacheKey, entry));
+            throw;
+        }
     }
 
     /// <summary>Applies a batch atomically (writes are serialised), then refreshes the snapshot and notifies views.</summary>
