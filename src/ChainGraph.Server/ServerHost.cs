@@ -17,17 +17,18 @@ public static class ServerHost
     public const string DefaultUrl = "http://127.0.0.1:5080";
 
     /// <summary>
-    /// Builds the service. With no active API key it runs open, but only on loopback addresses;
-    /// otherwise every request needs a key of the right role (<see cref="Security.Role"/>).
+    /// Builds the service. With no active API key it runs open, but only on loopback addresses and
+    /// only for this machine's user (<see cref="OpenModeGuard"/>); otherwise every request needs a key
+    /// of the right role (<see cref="Security.Role"/>).
     /// </summary>
-    /// <exception cref="InvalidOperationException">Keys are missing and an address is not loopback.</exception>
+    /// <exception cref="InvalidOperationException">Keys are missing and an address Kestrel would listen on is not loopback.</exception>
     public static WebApplication Build(IGraphStore store, string urls = DefaultUrl, Action<ILoggingBuilder>? logging = null, SecurityOptions? security = null)
     {
         ArgumentNullException.ThrowIfNull(store);
         security ??= new SecurityOptions(Path.Combine("data", "keys.json"));
         var keys = new ApiKeyStore(security.KeysPath);
-        var mode = security.Decide(urls.Split(';', StringSplitOptions.RemoveEmptyEntries), keys);
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
+        var mode = security.Decide(SecurityOptions.ListenAddresses(urls, builder.Configuration), keys);
         builder.WebHost.UseUrls(urls);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = security.MaxBodyBytes);
         logging?.Invoke(builder.Logging);
@@ -53,9 +54,11 @@ public static class ServerHost
         });
 
         var app = builder.Build();
+        Uploads.RemoveAbandoned(app.Logger);
         app.UseExceptionHandler(errors => errors.Run(WriteProblemAsync));
         app.UseStatusCodePages();
         app.UseSecurityHeaders();
+        app.UseOpenModeGuard();
         var webRoot = Path.Combine(AppContext.BaseDirectory, "wwwroot");
         if (Directory.Exists(webRoot))
         {

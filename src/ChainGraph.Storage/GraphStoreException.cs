@@ -4,6 +4,9 @@ namespace ChainGraph.Storage;
 public sealed class GraphStoreException(string message, string code, bool isTransient, Exception? inner = null)
     : Exception(message, inner)
 {
+    /// <summary>The <see cref="Code"/> of a write that failed because the disk holding the store is full.</summary>
+    public const string StorageFull = "STORAGE_FULL";
+
     public string Code { get; } = code;
 
     public bool IsTransient { get; } = isTransient;

@@ -5,6 +5,7 @@ using ChainGraph.Formats.ChainKg;
 using ChainGraph.Model.Import;
 using ChainGraph.Server;
 using ChainGraph.Server.Graph;
+using ChainGraph.Server.Security;
 using ChainGraph.Storage.Import;
 using ChainGraph.Storage.Sqlite;
 using ChainGraph.Testing;
@@ -138,6 +139,7 @@ internal static class ServiceRuns
             await server.app.StartAsync();
             server.Address = new Uri(server.app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
             server.Http = new HttpClient { BaseAddress = server.Address, Timeout = TimeSpan.FromSeconds(30) };
+            server.Http.DefaultRequestHeaders.Add(AccessMode.TokenHeader, server.app.Services.GetRequiredService<AccessMode>().WriteToken);
             return server;
         }
 

@@ -268,4 +268,28 @@ public sealed class CommandLineContractTests : IDisposable
         Assert.True(answer.GetProperty("demoLoaded").GetBoolean());
         Assert.Contains("No API keys", await stderr);
     }
+
+    [Fact]
+    public async Task Serve_WithoutKeys_RefusesAKestrelEndpointBeyondLoopbackSetInTheEnvironment()
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "chaingraph.dll"), "serve", "--db", Db, "--urls", "http://127.0.0.1:0",
+            "--keys", folder.File("keys.json"), "--json" })
+            start.ArgumentList.Add(arg);
+        start.Environment["Kestrel__Endpoints__Http__Url"] = "http://0.0.0.0:0";
+        using var serve = System.Diagnostics.Process.Start(start)!;
+        var stdout = serve.StandardOutput.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        try
+        {
+            await serve.WaitForExitAsync(timeout.Token);
+        }
+        finally
+        {
+            if (!serve.HasExited) serve.Kill(entireProcessTree: true);
+        }
+
+        Assert.Equal(ExitCodes.BadInput, serve.ExitCode);
+        Assert.Contains("http://0.0.0.0:0 without API keys", await stdout);
+    }
 }

@@ -25,6 +25,8 @@ public class ServerFixture : IAsyncLifetime
 
     public HttpClient Http { get; private set; } = null!;
 
+    public string WriteToken => app!.Services.GetRequiredService<AccessMode>().WriteToken;
+
     public GraphService Graph => app!.Services.GetRequiredService<GraphService>();
 
     public async Task InitializeAsync()
@@ -37,6 +39,8 @@ public class ServerFixture : IAsyncLifetime
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         BaseAddress = new Uri(address);
         Http = new HttpClient { BaseAddress = BaseAddress };
+        // This machine's user, as `chaingraph serve` tells them: the open mode's write token.
+        Http.DefaultRequestHeaders.Add(AccessMode.TokenHeader, WriteToken);
     }
 
     public async Task DisposeAsync()

@@ -30,7 +30,7 @@ export const api = {
   chains: () => get<{ id: string; name: string; segments: number }[]>("/api/chains"),
   regions: () => get<{ name: string; level: string; enterprises: number }[]>("/api/regions"),
   search: (q: string) => get<{ id: string; label: string; name: string }[]>(`/api/search?${query({ q, limit: 15 })}`),
-  node: (id: string) => get<{ id: string; label: string; properties: Record<string, unknown>; total: number }>(`/api/nodes/${encodeURIComponent(id)}?limit=1`),
+  node: (id: string) => get<{ id: string; label: string; properties: Record<string, unknown>; total: number }>(`/api/nodes?${query({ id, limit: 1 })}`),
   gaps: <T>(chain: string, region: string) => get<T>(`/api/analyses/gaps?${query({ chain, region, candidates: 5 })}`),
   chokepoints: <T>(top: number) => get<T>(`/api/analyses/chokepoints?${query({ top })}`),
 };

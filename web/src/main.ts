@@ -210,6 +210,9 @@ function showProgress(p: JobProgress) {
   box.querySelector("span")!.textContent = `${p.phase} ${p.done.toLocaleString()}${p.total ? ` / ${p.total.toLocaleString()}` : ""}`;
 }
 
+// A cell a spreadsheet would run as a formula gets a leading ' (OWASP's rule), as the service's CSV does; plain numbers stay.
+const spreadsheetSafe = (cell: string) => (/^[=+\-@\t\r]/.test(cell) && !/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(cell) ? `'${cell}` : cell);
+
 function download(name: string, blob: Blob) {
   const link = document.createElement("a");
   link.href = URL.createObjectURL(blob);
@@ -222,7 +225,7 @@ $("export-png").addEventListener("click", () => download("chaingraph.png", cy.pn
 $("export-json").addEventListener("click", () => download("chaingraph.cyjs", new Blob([JSON.stringify(cy.json())], { type: "application/json" })));
 $("export-csv").addEventListener("click", () => {
   const quote = (c: string) => (/[",\r\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c);
-  const text = [state.table.header, ...state.table.rows].map(r => r.map(quote).join(",")).join("\r\n");
+  const text = [state.table.header, ...state.table.rows].map(r => r.map(c => quote(spreadsheetSafe(c))).join(",")).join("\r\n");
   download("chaingraph.csv", new Blob(["\uFEFF" + text], { type: "text/csv;charset=utf-8" }));
 });
 
@@ -269,7 +272,14 @@ $("colour-communities").addEventListener("click", async () => {
   });
 });
 $("open-chokepoints").addEventListener("click", openChokepoints);
-$("legend").innerHTML = legend.map(([text, colour]) => `<div><i style="background:${colour}"></i>${text}</div>`).join("");
+// Built with the DOM, not markup: the page's policy allows no inline styles.
+$("legend").replaceChildren(...legend.map(([text, colour]) => {
+  const row = document.createElement("div");
+  const swatch = document.createElement("i");
+  swatch.style.background = colour;
+  row.append(swatch, text);
+  return row;
+}));
 
 async function start() {
   const [chains, regions] = await Promise.all([api.chains(), api.regions()]);

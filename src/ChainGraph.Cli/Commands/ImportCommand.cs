@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using ChainGraph.Formats;
+using ChainGraph.Formats.Csv;
 using ChainGraph.Model.Import;
 using ChainGraph.Model.Requests;
 using ChainGraph.Storage;
@@ -27,15 +28,23 @@ public static class ImportCommand
         {
             Description = "Exit 0 while no more than this many rows were rejected (the summary still lists them); by default any rejected row exits 2.",
         };
-        var command = new Command("import", "Import a data set into the graph, all or nothing.") { path, format, maxRejects, MixWithDemo };
+        var maxRejectRatio = new Option<double>("--max-reject-ratio")
+        {
+            Description = "Import nothing when more than this share of the rows (0 to 1) is rejected.",
+            DefaultValueFactory = _ => 1,
+        };
+        var rejects = new Option<string?>("--rejects") { Description = "Write every rejected row (file, line, reason) to this CSV file; the output lists the first 100." };
+        var command = new Command("import", "Import a data set into the graph, all or nothing.") { path, format, maxRejects, maxRejectRatio, rejects, MixWithDemo };
         command.WithStore().SetAction(async (result, cancellationToken) =>
         {
-            new ParameterCheck().Range("maxRejects", result.GetValue(maxRejects), 0, int.MaxValue).ThrowIfInvalid();
+            new ParameterCheck().Range("maxRejects", result.GetValue(maxRejects), 0, int.MaxValue)
+                .Range("maxRejectRatio", result.GetValue(maxRejectRatio), 0, 1).ThrowIfInvalid();
             var reader = GraphReaders.Get(result.GetValue(format)!);
             await using var store = await CommonOptions.OpenStoreAsync(result, cancellationToken, create: true);
             await RefuseMixingAsync(result, store, importingDemo: false, cancellationToken);
             return await RunAsync(console, store, batch => reader.Read(result.GetValue(path)!, batch, cancellationToken),
-                result.GetValue(CommonOptions.Json), cancellationToken, maxRejects: result.GetValue(maxRejects) ?? 0);
+                result.GetValue(CommonOptions.Json), cancellationToken, maxRejects: result.GetValue(maxRejects) ?? 0,
+                maxRejectRatio: result.GetValue(maxRejectRatio), rejectsFile: result.GetValue(rejects));
         });
         return command;
     }
@@ -65,7 +74,7 @@ public static class ImportCommand
 
     /// <summary>Reads with <paramref name="read"/>, writes atomically, reports; shared with <c>demo</c>.</summary>
     public static async Task<int> RunAsync(CliConsole console, IGraphStore store, Action<GraphBatch> read, bool json,
-        CancellationToken cancellationToken, bool tables = true, int maxRejects = 0)
+        CancellationToken cancellationToken, bool tables = true, int maxRejects = 0, double maxRejectRatio = 1, string? rejectsFile = null)
     {
         var clock = Stopwatch.StartNew();
         var batch = new GraphBatch();
@@ -75,13 +84,22 @@ public static class ImportCommand
             using (new Timer(_ => bar.Report("reading", batch.NodeCount + batch.RelationshipCount), null, 250, 250))
                 await Task.Run(() => read(batch), cancellationToken);
             var progress = new InlineProgress<WriteProgress>(p => bar.Report("writing", p.Written, p.Total));
-            summary = await new GraphImporter(store).ImportAsync(batch, progress, cancellationToken);
+            summary = await new GraphImporter(store).ImportAsync(batch, progress, cancellationToken, maxRejectRatio);
         }
         summary = summary with { Seconds = Math.Round(clock.Elapsed.TotalSeconds, 3) };
-        if (json) console.WriteJson(summary);
-        else Print(console, summary, tables, maxRejects);
-        return summary.Rejected.Count > maxRejects ? ExitCodes.BadInput : ExitCodes.Ok;
+        if (rejectsFile is not null)
+        {
+            var table = CsvText.Table(["file", "line", "reason"], summary.Rejected.Select(r => new[] { r.File, r.Line.ToString(CultureInfo.InvariantCulture), r.Reason }));
+            await AtomicOutput.WriteFileAsync(rejectsFile, target => target.WriteAsync(table, cancellationToken).AsTask(), cancellationToken);
+        }
+        var listed = summary.Listing(ListedRows);
+        if (json) console.WriteJson(listed);
+        else Print(console, listed, tables, maxRejects);
+        return summary.RejectedTotal > maxRejects ? ExitCodes.BadInput : ExitCodes.Ok;
     }
+
+    /// <summary>At most this many rejections, merges and conflicts are printed; <c>--rejects</c> writes every rejection.</summary>
+    const int ListedRows = 100;
 
     static void Print(CliConsole console, ImportSummary summary, bool tables, int maxRejects)
     {
@@ -105,9 +123,11 @@ public static class ImportCommand
             console.Error.WriteLine($"conflict: {conflict.File}:{conflict.Line}: id '{conflict.Id}' is '{conflict.KeptName}'; this row names '{conflict.ConflictingName}' and was left out");
         foreach (var rejection in summary.Rejected)
             console.Error.WriteLine($"rejected: {rejection.File}:{rejection.Line}: {rejection.Reason}");
-        if (summary.Rejected.Count == 0) return;
-        var allowed = summary.Rejected.Count <= maxRejects ? $" (within --max-rejects {maxRejects:N0})" : "";
-        console.Error.WriteLine($"{summary.Rejected.Count:N0} rows rejected{allowed}; every other row was imported.");
+        if (summary.RejectedTotal > summary.Rejected.Count)
+            console.Error.WriteLine($"… and {summary.RejectedTotal - summary.Rejected.Count:N0} more rejected rows (--rejects FILE writes them all).");
+        if (summary.RejectedTotal == 0) return;
+        var allowed = summary.RejectedTotal <= maxRejects ? $" (within --max-rejects {maxRejects:N0})" : "";
+        console.Error.WriteLine($"{summary.RejectedTotal:N0} rows rejected{allowed}; every other row was imported.");
     }
 
     sealed class InlineProgress<T>(Action<T> report) : IProgress<T>

@@ -39,14 +39,18 @@ public static class ServeCommand
             await using var _ = app;
             var demo = await ServerHost.LoadDemoIfEmptyAsync(app.Services.GetRequiredService<GraphService>(), cancellationToken);
             await app.StartAsync(cancellationToken);
+            var mode = app.Services.GetRequiredService<AccessMode>();
+            var writeToken = mode.Open ? mode.WriteToken : null;
             if (json)
             {
-                console.WriteJson(new { urls = app.Urls, demoLoaded = demo });
+                console.WriteJson(new { urls = app.Urls, demoLoaded = demo, writeToken });
             }
             else
             {
                 if (demo) await console.Out.WriteLineAsync("The store was empty: loaded the built-in demo data.");
                 foreach (var url in app.Urls) await console.Out.WriteLineAsync($"ChainGraph is serving at {url}  (Ctrl+C to stop)");
+                if (writeToken is not null)
+                    await console.Out.WriteLineAsync($"Without API keys, writes from scripts on this machine need the header {AccessMode.TokenHeader}: {writeToken}");
             }
             await app.WaitForShutdownAsync(cancellationToken);
             return ExitCodes.Ok;

@@ -1,3 +1,6 @@
+using System.Globalization;
+using ChainGraph.Model.Requests;
+
 namespace ChainGraph.Model.Import;
 
 /// <summary>What one import writes, in order, and what it turned away.</summary>
@@ -21,4 +24,18 @@ public sealed record ImportPlan(
     /// store by the importer and removed in the same transaction, before the relationships are written.
     /// </summary>
     public IReadOnlyList<RelationshipKey> RemovedRelationships { get; init; } = [];
+
+    /// <summary>
+    /// Refuses the whole import when more than <paramref name="maxRejectRatio"/> of its rows were
+    /// rejected: a file that is mostly not what its format says is better not imported at all.
+    /// </summary>
+    /// <exception cref="InvalidRequestException">Too many rows were rejected.</exception>
+    public void CheckRejectRatio(double maxRejectRatio)
+    {
+        var rows = Nodes.Count + Relationships.Count + Rejected.Count;
+        if (Rejected is not [var first, ..] || Rejected.Count <= maxRejectRatio * rows) return;
+        throw new InvalidRequestException("maxRejectRatio", maxRejectRatio.ToString(CultureInfo.InvariantCulture),
+            $"{Rejected.Count:N0} of {rows:N0} rows were rejected ({(double)Rejected.Count / rows:P1}), more than the {maxRejectRatio:P1} allowed: "
+            + $"nothing was imported. The first: {first.File}:{first.Line}: {first.Reason}");
+    }
 }

@@ -43,21 +43,57 @@ public static class PropertyValues
         value = "";
         switch (element.ValueKind)
         {
-            case JsonValueKind.String:
-                value = element.GetString()!;
+            case JsonValueKind.String when TryGetText(element, out var text):
+                value = text;
                 return true;
+            case JsonValueKind.String:
+                error = "the text is not valid UTF-8 or holds a lone surrogate";
+                return false;
             case JsonValueKind.Number:
                 value = element.TryGetInt64(out var l) ? (object)l : element.GetDouble();
                 return true;
             case JsonValueKind.True or JsonValueKind.False:
                 value = element.GetBoolean();
                 return true;
-            case JsonValueKind.Array when element.EnumerateArray().All(e => e.ValueKind == JsonValueKind.String):
+            case JsonValueKind.Array when element.EnumerateArray().All(e => e.ValueKind == JsonValueKind.String && TryGetText(e, out _)):
                 value = element.EnumerateArray().Select(e => e.GetString()!).ToArray();
                 return true;
             default:
                 error = $"unsupported value ({element.ValueKind}); expected a string, number, boolean or array of strings";
                 return false;
+        }
+    }
+
+    /// <summary>
+    /// A JSON string's text, or false when it cannot be text: JSON checks its bytes only when a string
+    /// is read, and refuses invalid UTF-8 and escaped lone surrogates (<c>"\ud800"</c>) then.
+    /// </summary>
+    public static bool TryGetText(JsonElement element, out string text)
+    {
+        try
+        {
+            text = element.GetString() ?? "";
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            text = "";
+            return false;
+        }
+    }
+
+    /// <summary>A JSON property's name, or false when it cannot be text (see <see cref="TryGetText"/>).</summary>
+    public static bool TryGetName(JsonProperty property, out string name)
+    {
+        try
+        {
+            name = property.Name;
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            name = "";
+            return false;
         }
     }
 

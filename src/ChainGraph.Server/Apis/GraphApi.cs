@@ -17,21 +17,32 @@ public static class GraphApi
         api.MapGet("/stats", Stats).WithSummary("Nodes per label and relationships per type.");
         api.MapGet("/search", Search).WithSummary("Nodes whose name contains the text (Chinese substrings work): exact, then prefix, then the rest.");
         api.MapGet("/nodes/{id}", GetNode).WithSummary("A node's properties and a page of its neighbours, with the total for '+N more'.");
+        api.MapGet("/nodes", GetNode).WithSummary("The same, with the id as a query parameter (any character, '/' too).");
         return app;
     }
 
-    /// <summary>200 with the store's size while the store answers; 503 with Retry-After and the reason while it does not.</summary>
+    /// <summary>
+    /// 200 with the store's size while the store answers and takes writes; 503 with Retry-After and
+    /// the reason while it does not answer, or while its disk is full.
+    /// </summary>
     static async Task<Results<Ok<HealthReport>, JsonHttpResult<HealthReport>>> Health(GraphService graph, HttpContext http, CancellationToken cancellationToken)
     {
+        var store = graph.Store.GetType().Name;
         try
         {
             var stats = await graph.Store.GetStatsAsync(cancellationToken);
-            return TypedResults.Ok(new HealthReport("ok", graph.Store.GetType().Name, stats.NodeTotal, stats.RelationshipTotal));
+            if (graph.StorageFull is { } full) return Unavailable(new HealthReport("disk full", store, stats.NodeTotal, stats.RelationshipTotal, full));
+            return TypedResults.Ok(new HealthReport("ok", store, stats.NodeTotal, stats.RelationshipTotal));
         }
         catch (GraphStoreException e)
         {
+            return Unavailable(new HealthReport("unavailable", store, 0, 0, e.Message));
+        }
+
+        JsonHttpResult<HealthReport> Unavailable(HealthReport report)
+        {
             http.Response.Headers.RetryAfter = "5";
-            return TypedResults.Json(new HealthReport("unavailable", graph.Store.GetType().Name, 0, 0, e.Message), statusCode: StatusCodes.Status503ServiceUnavailable);
+            return TypedResults.Json(report, statusCode: StatusCodes.Status503ServiceUnavailable);
         }
     }
 

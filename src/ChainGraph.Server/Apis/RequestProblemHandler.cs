@@ -20,11 +20,18 @@ internal sealed class RequestProblemHandler : IExceptionHandler
             NotFoundException missing => Problems.Invalid([new FieldError(missing.Field, missing.Value, missing.Message)]),
             GraphStoreException { IsTransient: true } => Results.Problem(exception.Message, statusCode: StatusCodes.Status503ServiceUnavailable,
                 title: "The graph store is unavailable"),
+            IOException io when IsDiskFull(io) => Results.Problem("The disk the service writes to is full; nothing was written. Free some space and try again.",
+                statusCode: StatusCodes.Status503ServiceUnavailable, title: "The disk is full"),
+            // Kestrel's own: a body past its limit (413), one that arrives too slowly (408), a malformed request (400).
+            BadHttpRequestException bad => Results.Problem(bad.Message, statusCode: bad.StatusCode, title: "Bad request body"),
             _ => null,
         };
         if (problem is null) return false;
-        if (exception is GraphStoreException) httpContext.Response.Headers.RetryAfter = "5";
+        if (problem is IStatusCodeHttpResult { StatusCode: StatusCodes.Status503ServiceUnavailable }) httpContext.Response.Headers.RetryAfter = "5";
         await problem.ExecuteAsync(httpContext);
         return true;
     }
+
+    /// <summary>ENOSPC on Unix; ERROR_DISK_FULL or ERROR_HANDLE_DISK_FULL on Windows.</summary>
+    static bool IsDiskFull(IOException e) => e.HResult is 28 or unchecked((int)0x80070070) or unchecked((int)0x80070027);
 }

@@ -1,6 +1,7 @@
 using ChainGraph.Formats;
 using ChainGraph.Model;
 using ChainGraph.Model.Import;
+using ChainGraph.Model.Requests;
 using ChainGraph.Server.Graph;
 using ChainGraph.Server.Security;
 using ChainGraph.Server.Hubs;
@@ -15,20 +16,26 @@ namespace ChainGraph.Server.Apis;
 /// <summary>Edits and imports: every write takes the import path (validation, merge rules, one transaction) and updates open views.</summary>
 public static class WritesApi
 {
+    /// <summary>At most this many rejections, merges and conflicts are listed in an import's answer.</summary>
+    public const int ListedRows = 100;
+
     public static IEndpointRouteBuilder MapWritesApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api").WithTags("Writes").RequireAuthorization(Policies.Editor);
         api.MapPut("/nodes/{id}", PutNode).WithSummary("Create or update a node; properties merge, given values win.");
+        api.MapPut("/nodes", PutNode).WithSummary("The same, with the id as a query parameter (any character, '/' too).");
         api.MapDelete("/nodes/{id}", DeleteNode).WithSummary("Delete a node and its relationships.");
+        api.MapDelete("/nodes", DeleteNode).WithSummary("The same, with the id as a query parameter.");
         api.MapPut("/relationships", PutRelationship).WithSummary("Create or update a relationship (one per type, start and end).");
         api.MapDelete("/relationships", DeleteRelationship).WithSummary("Delete a relationship.");
-        api.MapPost("/import", Import).WithSummary("Import one file (body) in the given format; progress is pushed to hub clients.")
+        api.MapPost("/import", Import).WithSummary("Import one file (body) in the given format, all or nothing; progress is pushed to hub clients.")
             .RequireAuthorization(Policies.Admin);
         return app;
     }
 
     static async Task<Results<Ok<ImportSummary>, ValidationProblem>> PutNode(GraphService graph, string id, NodeWrite body, CancellationToken cancellationToken)
     {
+        new ParameterCheck().Required("id", id).Required("label", body.Label).ThrowIfInvalid();
         if (!GraphSchema.TryParseLabel(body.Label, out var label)) return Problems.Invalid("label", $"Unknown label '{body.Label}'.");
         if (ToProperties(body.Properties, out var properties) is { } bad) return Problems.Invalid("properties", bad);
         // An update names only what changes: the stored properties fill in the rest (and the required ones).
@@ -41,6 +48,7 @@ public static class WritesApi
 
     static async Task<Results<Ok<ImportSummary>, ValidationProblem>> PutRelationship(GraphService graph, RelationshipWrite body, CancellationToken cancellationToken)
     {
+        new ParameterCheck().Required("type", body.Type).Required("start", body.Start).Required("end", body.End).ThrowIfInvalid();
         if (!GraphSchema.TryParseRelType(body.Type, out var type)) return Problems.Invalid("type", $"Unknown relationship type '{body.Type}'.");
         if (ToProperties(body.Properties, out var properties) is { } bad) return Problems.Invalid("properties", bad);
         var batch = new GraphBatch();
@@ -60,14 +68,22 @@ public static class WritesApi
             : Problems.NotFound($"No {type} relationship from '{start}' to '{end}'.");
     }
 
+    /// <summary>
+    /// Imports one uploaded file. The answer lists at most <see cref="ListedRows"/> rejections (the
+    /// total is counted), so junk cannot make it larger than the upload; past
+    /// <paramref name="maxRejectRatio"/> rejected rows nothing is written.
+    /// </summary>
     static async Task<Results<Ok<ImportSummary>, ValidationProblem>> Import(GraphService graph, IHubContext<GraphHub, IGraphClient> hub, HttpRequest request,
-        SecurityOptions security, string format, CancellationToken cancellationToken, string? job = null)
+        SecurityOptions security, string format, CancellationToken cancellationToken, string? job = null, double maxRejectRatio = 1)
     {
         // Uploads may be larger than other requests, up to their own limit.
         if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = security.MaxImportBytes;
-        if (format is not ("jsonl" or "csv")) return Problems.Invalid("format", "Upload one file as jsonl or csv (admin-import); import folders with the command line.");
+        var check = new ParameterCheck().Range("maxRejectRatio", maxRejectRatio, 0, 1);
+        if (format is not ("jsonl" or "csv")) check.That(false, "format", format, "upload one file as jsonl or csv (admin-import); import folders with the command line");
+        if (job is not null) check.That(job.Length <= 64 && job.All(char.IsAsciiLetterOrDigit), "job", job, "use at most 64 letters and digits");
+        check.ThrowIfInvalid();
         var jobId = job ?? Guid.NewGuid().ToString("N")[..12];
-        var folder = Directory.CreateTempSubdirectory("chaingraph-import-");
+        var folder = Uploads.Create();
         try
         {
             var file = Path.Combine(folder.FullName, "upload." + format);
@@ -76,9 +92,9 @@ public static class WritesApi
             await hub.Clients.All.Progress(new JobProgress(jobId, "reading", 0, null));
             GraphReaders.Get(format).Read(file, batch, cancellationToken);
             var progress = new Progress<WriteProgress>(p => hub.Clients.All.Progress(new JobProgress(jobId, "writing", p.Written, p.Total)));
-            var summary = await graph.WriteAsync(batch, progress, cancellationToken);
+            var summary = await graph.WriteAsync(batch, progress, cancellationToken, maxRejectRatio);
             await hub.Clients.All.Progress(new JobProgress(jobId, "done", batch.NodeCount + batch.RelationshipCount, batch.NodeCount + batch.RelationshipCount));
-            return TypedResults.Ok(summary);
+            return TypedResults.Ok(summary.Listing(ListedRows));
         }
         catch (FormatException e)
         {
@@ -103,8 +119,9 @@ public static class WritesApi
         if (obj.ValueKind != System.Text.Json.JsonValueKind.Object) return "properties must be a JSON object";
         foreach (var p in obj.EnumerateObject())
         {
-            if (!PropertyValues.TryFromJson(p.Value, out var value, out var error)) return $"property '{p.Name}': {error}";
-            properties[p.Name] = value;
+            if (!PropertyValues.TryGetName(p, out var name)) return "a property name is not valid UTF-8 or holds a lone surrogate";
+            if (!PropertyValues.TryFromJson(p.Value, out var value, out var error)) return $"property '{name}': {error}";
+            properties[name] = value;
         }
         return null;
     }

@@ -86,15 +86,32 @@ public sealed class GraphService(IGraphStore store, ILogger<GraphService> logger
         }
     }
 
+    /// <summary>
+    /// Why the last write failed for want of disk space, until a write succeeds again: health reports it.
+    /// </summary>
+    public string? StorageFull { get; private set; }
+
     /// <summary>Applies a batch atomically (writes are serialised), then refreshes the snapshot and notifies views.</summary>
-    public async Task<ImportSummary> WriteAsync(GraphBatch batch, IProgress<WriteProgress>? progress = null, CancellationToken cancellationToken = default)
+    /// <param name="maxRejectRatio">See <see cref="ImportPlan.CheckRejectRatio"/>.</param>
+    public async Task<ImportSummary> WriteAsync(GraphBatch batch, IProgress<WriteProgress>? progress = null, CancellationToken cancellationToken = default,
+        double maxRejectRatio = 1)
     {
         await writeGate.WaitAsync(cancellationToken);
         try
         {
             var clock = System.Diagnostics.Stopwatch.StartNew();
             var plan = await new GraphImporter(Store).PlanAsync(batch, cancellationToken);
-            await Store.WriteAsync(plan, progress, cancellationToken);
+            plan.CheckRejectRatio(maxRejectRatio);
+            try
+            {
+                await Store.WriteAsync(plan, progress, cancellationToken);
+                StorageFull = null;
+            }
+            catch (GraphStoreException e) when (e.Code == GraphStoreException.StorageFull)
+            {
+                StorageFull = e.Message;
+                throw;
+            }
             var summary = ImportSummary.From(plan, clock.Elapsed);
             await RefreshAsync(new ChangeSet(plan.Nodes.Select(n => n.Id).ToHashSet(StringComparer.Ordinal),
                 ChangeSet.NoNodes, plan.Relationships.Select(r => r.Key).ToHashSet(), ChangeSet.NoRelationships), cancellationToken);

@@ -13,7 +13,7 @@ public static class Policies
     public const string Admin = "admin";
 }
 
-/// <summary>Authentication by API key, the three role policies, per-key rate limiting and the page's security headers.</summary>
+/// <summary>Authentication by API key, the three role policies, and per-key rate limiting.</summary>
 public static class AccessControl
 {
     public static IServiceCollection AddAccessControl(this IServiceCollection services, SecurityOptions security, AccessMode mode)
@@ -46,14 +46,4 @@ public static class AccessControl
     /// <summary>A key's requests share one budget; unauthenticated ones share one per client address.</summary>
     static string Partition(HttpContext http) =>
         http.User.FindFirstValue(ClaimTypes.NameIdentifier) is { } key ? "key:" + key : "ip:" + http.Connection.RemoteIpAddress;
-
-    /// <summary>A Content-Security-Policy that lets the page load only its own script and talk only to its own origin; no framing, no sniffing.</summary>
-    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use(async (http, next) =>
-    {
-        var headers = http.Response.Headers;
-        headers.ContentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self' ws: wss:; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
-        headers.XContentTypeOptions = "nosniff";
-        headers["Referrer-Policy"] = "no-referrer";
-        await next(http);
-    });
 }

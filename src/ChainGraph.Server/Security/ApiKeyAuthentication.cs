@@ -40,6 +40,3 @@ public sealed class ApiKeyAuthentication(IOptionsMonitor<AuthenticationSchemeOpt
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(new ClaimsIdentity(claims, Name)), Name));
     }
 }
-
-/// <summary>Whether the service runs open (loopback, no keys): decided once at start.</summary>
-public sealed record AccessMode(bool Open);

@@ -9,11 +9,18 @@ public sealed class GraphImporter(IGraphStore store)
 {
     const int NeighbourPage = 1_000;
 
+    /// <summary>Plans and writes the batch in one transaction.</summary>
+    /// <param name="maxRejectRatio">
+    /// The share of rejected rows past which nothing is written: a file that is mostly not what its
+    /// format says is refused whole (1 writes whatever was valid).
+    /// </param>
+    /// <exception cref="Model.Requests.InvalidRequestException">More rows were rejected than <paramref name="maxRejectRatio"/> allows.</exception>
     public async Task<ImportSummary> ImportAsync(GraphBatch batch, IProgress<WriteProgress>? progress = null,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default, double maxRejectRatio = 1)
     {
         var clock = Stopwatch.StartNew();
         var plan = await PlanAsync(batch, cancellationToken);
+        plan.CheckRejectRatio(maxRejectRatio);
         await store.WriteAsync(plan, progress, cancellationToken);
         return ImportSummary.From(plan, clock.Elapsed);
     }
@@ -68,6 +75,9 @@ public sealed record ImportSummary(
         plan.CreatedEndpoints.OrderBy(p => p.Key).ToDictionary(p => GraphSchema.Name(p.Key), p => p.Value),
         Math.Round(elapsed.TotalSeconds, 3))
     {
+        RejectedTotal = plan.Rejected.Count,
+        MergedTotal = plan.Merged.Count,
+        ConflictsTotal = plan.Conflicts.Count,
         NonProductLines = plan.Nodes.Where(n => n.Label == NodeLabel.Product)
             .Select(n => Model.Products.NonProductLines.Default.Classify(n.Properties.TryGetValue("name", out var name) && name is string text ? text : n.Id))
             .OfType<Model.Products.NonProductKind>().GroupBy(k => k).OrderBy(g => g.Key)
@@ -79,4 +89,22 @@ public sealed record ImportSummary(
     /// graph/products/non-products.tsv): kept in the graph, left out of chokepoints, disruption and centrality.
     /// </summary>
     public IReadOnlyDictionary<string, int> NonProductLines { get; init; } = new Dictionary<string, int>();
+
+    /// <summary>Every rejected row, also where <see cref="Rejected"/> lists only the first (<see cref="Listing"/>).</summary>
+    public int RejectedTotal { get; init; }
+
+    public int MergedTotal { get; init; }
+
+    public int ConflictsTotal { get; init; }
+
+    /// <summary>
+    /// The summary listing at most <paramref name="limit"/> rejections, merges and conflicts (the
+    /// totals stay), so a file of junk lines cannot make the answer many times larger than the file.
+    /// </summary>
+    public ImportSummary Listing(int limit) => this with
+    {
+        Rejected = [.. Rejected.Take(limit)],
+        Merged = [.. Merged.Take(limit)],
+        Conflicts = [.. Conflicts.Take(limit)],
+    };
 }

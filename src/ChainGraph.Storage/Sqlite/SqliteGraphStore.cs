@@ -116,11 +116,13 @@ public sealed partial class SqliteGraphStore : IGraphStore
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    static GraphStoreException Wrap(SqliteException e) => new(
-        $"SQLite error {e.SqliteErrorCode}: {e.Message}",
-        $"SQLITE_{e.SqliteErrorCode}",
-        isTransient: e.SqliteErrorCode is 5 or 6, // SQLITE_BUSY, SQLITE_LOCKED
-        e);
+    static GraphStoreException Wrap(SqliteException e) => e.SqliteErrorCode == 13 // SQLITE_FULL
+        ? new($"The disk holding the store is full; nothing was written. Free some space and try again. (SQLite: {e.Message})",
+            GraphStoreException.StorageFull, isTransient: true, e)
+        : new($"SQLite error {e.SqliteErrorCode}: {e.Message}",
+            $"SQLITE_{e.SqliteErrorCode}",
+            isTransient: e.SqliteErrorCode is 5 or 6, // SQLITE_BUSY, SQLITE_LOCKED
+            e);
 
     static GraphNode ReadNode(SqliteDataReader reader, int first)
     {
