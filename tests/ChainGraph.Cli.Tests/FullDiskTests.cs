@@ -36,7 +36,7 @@ public sealed class FullDiskTests : IDisposable
             http.DefaultRequestHeaders.Add("X-ChainGraph-Token", started.Value.GetProperty("writeToken").GetString());
             var lines = new StringBuilder();
             for (var i = 0; i < 8_000; i++)
-                lines.Append($$"""{"type":"node","id":"fill:{{i}}","labels":["Product"],"properties":{"name":"填满磁盘 {{i}} {{new string('x', 400)}}"}}""").Append('\n');
+                lines.Append($$$"""{"type":"node","id":"fill:{{{i}}}","labels":["Product"],"properties":{"name":"填满磁盘 {{{i}}} {{{new string('x', 400)}}}"}}""").Append('\n');
 
             var write = await http.PostAsync("/api/import?format=jsonl", new StringContent(lines.ToString(), Encoding.UTF8, "text/plain"));
             var health = await http.GetAsync("/api/health");

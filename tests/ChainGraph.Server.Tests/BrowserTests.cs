@@ -89,6 +89,28 @@ public sealed class BrowserTests(ServerFixture server) : IClassFixture<ServerFix
         await ScreenshotAsync(page, "path-communities.png");
     }
 
+    [Fact]
+    public async Task Page_RunsUnderItsStrictPolicy_AndItsCsvButtonNeutralisesFormulas()
+    {
+        var page = await browser!.NewPageAsync(new BrowserNewPageOptions { AcceptDownloads = true });
+        var violations = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.Ordinal)) violations.Add(message.Text);
+        };
+        await page.GotoAsync(server.BaseAddress.ToString());
+        await page.WaitForFunctionAsync("() => document.getElementById('connection').dataset.state === 'connected' && document.body.dataset.view");
+        await page.EvaluateAsync("""() => { window.chaingraph.state.table = { header: ['name', 'share'], rows: [['=HYPERLINK("http://evil.example")', '-3.5'], ['@SUM(A1)', '+1']] }; }""");
+
+        var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("#export-csv"));
+        var csv = await File.ReadAllTextAsync((await download.PathAsync())!);
+
+        Assert.Contains("\"'=HYPERLINK(\"\"http://evil.example\"\")\",-3.5", csv);
+        Assert.Contains("'@SUM(A1),+1", csv);
+        Assert.True(await page.EvaluateAsync<int>("() => document.querySelectorAll('#legend i').length") > 0);
+        Assert.Empty(violations);
+    }
+
     static async Task ClickNodeAsync(IPage page, string id)
     {
         var position = await page.EvaluateAsync<JsonElement>($"() => {{ const p = window.chaingraph.cy.getElementById('{id}').renderedPosition(); return {{ x: p.x, y: p.y }}; }}");

@@ -80,7 +80,8 @@ public static class WritesApi
         if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = security.MaxImportBytes;
         var check = new ParameterCheck().Range("maxRejectRatio", maxRejectRatio, 0, 1);
         if (format is not ("jsonl" or "csv")) check.That(false, "format", format, "upload one file as jsonl or csv (admin-import); import folders with the command line");
-        if (job is not null) check.That(job.Length <= 64 && job.All(char.IsAsciiLetterOrDigit), "job", job, "use at most 64 letters and digits");
+        if (job is not null) check.That(job.Length is > 0 and <= 64 && job.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'), "job", job,
+            "use 1 to 64 letters, digits, '-' and '_'");
         check.ThrowIfInvalid();
         var jobId = job ?? Guid.NewGuid().ToString("N")[..12];
         var folder = Uploads.Create();
