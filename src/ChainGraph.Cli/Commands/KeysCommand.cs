@@ -20,7 +20,7 @@ public static class KeysCommand
         var add = new Command("add", "Create a key; it is shown once, then stored only as a hash.") { name, role, File, CommonOptions.Json };
         add.SetAction(result =>
         {
-            var (key, secret) = new ApiKeyStore(result.GetValue(File)!).Add(result.GetValue(name)!, result.GetValue(role));
+            var (key, secret) = new ApiKeyStore(result.GetValue(File)!).Add(result.GetValue(name), result.GetValue(role));
             if (result.GetValue(CommonOptions.Json))
             {
                 console.WriteJson(new { key.Id, key.Name, role = key.Role.ToString(), key = secret });

@@ -1,3 +1,4 @@
+using ChainGraph.Model.Requests;
 using ChainGraph.Server.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -19,13 +20,19 @@ public static class KeysApi
 
     static Results<Ok<NewKey>, ValidationProblem> Add(ApiKeyStore keys, KeyRequest request)
     {
-        if (string.IsNullOrWhiteSpace(request.Name) || request.Name.Length > 200) return Problems.Invalid("name", "Give a name of at most 200 characters.");
-        var (key, secret) = keys.Add(request.Name, request.Role);
-        return TypedResults.Ok(new NewKey(key.Id, key.Name, key.Role, secret));
+        try
+        {
+            var (key, secret) = keys.Add(request.Name, request.Role);
+            return TypedResults.Ok(new NewKey(key.Id, key.Name, key.Role, secret));
+        }
+        catch (InvalidRequestException e)
+        {
+            return Problems.Invalid(e.Errors);
+        }
     }
 }
 
-public sealed record KeyRequest(string Name, Role Role);
+public sealed record KeyRequest(string? Name, Role Role);
 
 public sealed record KeyView(string Id, string Name, Role Role, DateTimeOffset Created, DateTimeOffset? Revoked);
 
