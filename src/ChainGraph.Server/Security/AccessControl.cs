@@ -1,8 +1,10 @@
 using System.Globalization;
 using System.Security.Claims;
+using ChainGraph.Server.Hubs;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.AspNetCore.SignalR;
 
 namespace ChainGraph.Server.Security;
 
@@ -14,7 +16,7 @@ public static class Policies
     public const string Admin = "admin";
 }
 
-/// <summary>Authentication by API key, the three role policies, and rate limits per key and per client address.</summary>
+/// <summary>Authentication by API key, the three role policies (REST and hub), and rate limits per key and per client address.</summary>
 public static class AccessControl
 {
     public static IServiceCollection AddAccessControl(this IServiceCollection services, SecurityOptions security, AccessMode mode)
@@ -27,6 +29,8 @@ public static class AccessControl
             .AddPolicy(Policies.Admin, p => p.RequireRole(nameof(Role.Admin)));
         services.AddSingleton(_ => new RateLimits(security.RequestsPerMinute));
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, AuthenticationThrottle>();
+        services.AddSingleton<HubKeyGuard>().AddSingleton<HubAccessFilter>().AddHostedService<RevokedKeyWatcher>();
+        services.Configure<HubOptions>(hub => hub.AddFilter<HubAccessFilter>());
         services.AddRateLimiter(_ => { });
         services.AddOptions<RateLimiterOptions>().Configure<RateLimits>((limiter, limits) =>
         {
