@@ -24,9 +24,16 @@ internal static class SignalRClient
     }
 
     /// <summary>Polls up to five seconds for a condition the service brings about in the background.</summary>
-    public static async Task<bool> EventuallyAsync(Func<bool> condition)
+    public static Task<bool> EventuallyAsync(Func<bool> condition) => EventuallyAsync(() => Task.FromResult(condition()));
+
+    /// <inheritdoc cref="EventuallyAsync(Func{bool})"/>
+    public static async Task<bool> EventuallyAsync(Func<Task<bool>> condition)
     {
-        for (var waited = 0; waited < 5000 && !condition(); waited += 20) await Task.Delay(20);
-        return condition();
+        for (var waited = 0; waited < 5000; waited += 20)
+        {
+            if (await condition()) return true;
+            await Task.Delay(20);
+        }
+        return await condition();
     }
 }
