@@ -81,8 +81,6 @@ public sealed class KeyFileAttackTests : IDisposable
     [InlineData("admin\u202egpj.exe")]
     [InlineData("isolate\u2066x")]
     [InlineData("para\u2029graph")]
-    [InlineData("   ")]
-    [InlineData("")]
     public void KeyName_WithControlCharacters_IsRefused(string name)
     {
         var error = Assert.Throws<InvalidRequestException>(() => new ApiKeyStore(KeysPath).Add(name, Role.Reader));
@@ -91,6 +89,16 @@ public sealed class KeyFileAttackTests : IDisposable
         Assert.Equal("name", field.Field);
         Assert.Equal(name, field.Value);
         Assert.DoesNotContain(field.Message, c => char.IsControl(c) || c is '\u202e' or '\u2066' or '\u2029');
+    }
+
+    [Theory]
+    [InlineData("   ")]
+    [InlineData("")]
+    public void KeyName_Blank_IsRefused(string name)
+    {
+        var error = Assert.Throws<InvalidRequestException>(() => new ApiKeyStore(KeysPath).Add(name, Role.Reader));
+
+        Assert.Equal("name", Assert.Single(error.Errors).Field);
     }
 
     [Fact]

@@ -19,8 +19,8 @@ public sealed partial class ApiKeyStore
             var keys = Read();
             if (!change(keys)) return false;
             Replace(keys);
+            lock (gate) (cached, cachedStamp, ReadError) = (keys, FileStamp.Of(Path), null);
         }
-        lock (gate) cachedStamp = null;
         return true;
     }
 
