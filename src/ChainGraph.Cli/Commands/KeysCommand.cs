@@ -20,7 +20,7 @@ public static class KeysCommand
         var add = new Command("add", "Create a key; it is shown once, then stored only as a hash.") { name, role, File, CommonOptions.Json };
         add.SetAction(result =>
         {
-            var (key, secret) = new ApiKeyStore(result.GetValue(File)!).Add(result.GetValue(name)!, result.GetValue(role));
+            var (key, secret) = new ApiKeyStore(result.GetValue(File)!).Add(result.GetValue(name), result.GetValue(role));
             if (result.GetValue(CommonOptions.Json))
             {
                 console.WriteJson(new { key.Id, key.Name, role = key.Role.ToString(), key = secret });
@@ -46,7 +46,7 @@ public static class KeysCommand
             var keyId = result.GetValue(id)!;
             if (!new ApiKeyStore(result.GetValue(File)!).Revoke(keyId)) throw new NotFoundException("id", keyId, $"No active key '{keyId}' (see `chaingraph keys list`).");
             if (result.GetValue(CommonOptions.Json)) console.WriteJson(new { id = keyId, revoked = true });
-            else console.Out.WriteLine($"Revoked key {keyId}; a running service refuses it from its next request.");
+            else console.Out.WriteLine($"Revoked key {keyId}; a running service refuses it from its next request and closes its live connections.");
             return ExitCodes.Ok;
         });
         return new Command("keys", "Manage the service's API keys (roles: Reader, Editor, Admin).") { add, list, revoke };

@@ -1,3 +1,4 @@
+using ChainGraph.Model.Requests;
 using ChainGraph.Server.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -8,7 +9,10 @@ public static class KeysApi
 {
     public static IEndpointRouteBuilder MapKeysApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/keys").WithTags("Keys").RequireAuthorization(Policies.Admin);
+        var api = app.MapGroup("/api/keys").WithTags("Keys").RequireAuthorization(Policies.Admin)
+            .AddEndpointFilter(async (context, next) => context.HttpContext.RequestServices.GetRequiredService<AccessMode>().Open
+                ? FirstKeyFromTheCommandLine(context.HttpContext.RequestServices.GetRequiredService<ApiKeyStore>())
+                : await next(context));
         api.MapGet("/", (ApiKeyStore keys) => TypedResults.Ok(keys.List().Select(k => new KeyView(k.Id, k.Name, k.Role, k.Created, k.Revoked))))
             .WithSummary("Every key's id, name, role and dates; never the keys.");
         api.MapPost("/", Add).WithSummary("Create a key; the answer holds it once, the file only its hash.");
@@ -17,15 +21,29 @@ public static class KeysApi
         return app;
     }
 
+    /// <summary>
+    /// In open mode every local caller is an admin, so any page or process on the machine could mint
+    /// the first key; only someone at the command line may.
+    /// </summary>
+    static ProblemHttpResult FirstKeyFromTheCommandLine(ApiKeyStore keys) => TypedResults.Problem(
+        $"This service has no API keys and serves this machine only. Create the first admin key on the command line: `chaingraph keys add --name NAME --role Admin` (file {keys.Path}); then manage keys here with it.",
+        statusCode: StatusCodes.Status403Forbidden, title: "The first key comes from the command line");
+
     static Results<Ok<NewKey>, ValidationProblem> Add(ApiKeyStore keys, KeyRequest request)
     {
-        if (string.IsNullOrWhiteSpace(request.Name) || request.Name.Length > 200) return Problems.Invalid("name", "Give a name of at most 200 characters.");
-        var (key, secret) = keys.Add(request.Name, request.Role);
-        return TypedResults.Ok(new NewKey(key.Id, key.Name, key.Role, secret));
+        try
+        {
+            var (key, secret) = keys.Add(request.Name, request.Role);
+            return TypedResults.Ok(new NewKey(key.Id, key.Name, key.Role, secret));
+        }
+        catch (InvalidRequestException e)
+        {
+            return Problems.Invalid(e.Errors);
+        }
     }
 }
 
-public sealed record KeyRequest(string Name, Role Role);
+public sealed record KeyRequest(string? Name, Role Role);
 
 public sealed record KeyView(string Id, string Name, Role Role, DateTimeOffset Created, DateTimeOffset? Revoked);
 

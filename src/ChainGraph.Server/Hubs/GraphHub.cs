@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.SignalR;
 namespace ChainGraph.Server.Hubs;
 
 /// <summary>
-/// The live graph at /hubs/graph: open a view, expand or collapse nodes, share a room. Every
+/// The live graph at /hubs/graph: open, expand, collapse and close views, share a room. Every
 /// client with a view open receives a patch when data it shows changes.
 /// </summary>
 public sealed class GraphHub(GraphService graph, ViewRegistry views, ChainGraphMetrics metrics) : Hub<IGraphClient>
@@ -29,21 +29,23 @@ public sealed class GraphHub(GraphService graph, ViewRegistry views, ChainGraphM
         var chokepoints = request.Kind == "chokepoints"
             ? await graph.CachedAsync($"view|{request.Top}", s => ChokepointAnalysis.Run(s, options: ChokepointOptions.Default with { Top = request.Top }))
             : null;
-        var view = views.Create(request, Context.ConnectionId);
-        metrics.ViewsOpened.Add(1, new KeyValuePair<string, object?>("kind", request.Kind));
         ViewOpened opened;
         try
         {
-            lock (view.Gate)
+            opened = views.Open(request, Context.ConnectionId, view =>
             {
-                (view.Title, view.Layout) = ViewBuilder.Open(snapshot, view, chokepoints);
-                opened = view.Snapshot();
-            }
+                lock (view.Gate)
+                {
+                    (view.Title, view.Layout) = ViewBuilder.Open(snapshot, view, chokepoints);
+                    return view.Snapshot();
+                }
+            });
         }
         catch (Exception e) when (e is InvalidRequestException or NotFoundException)
         {
             throw new HubException(e.Message);
         }
+        metrics.ViewsOpened.Add(1, new KeyValuePair<string, object?>("kind", request.Kind));
         if (request.Room is { } room)
         {
             await Groups.AddToGroupAsync(Context.ConnectionId, RoomGroup(room));
@@ -56,18 +58,23 @@ public sealed class GraphHub(GraphService graph, ViewRegistry views, ChainGraphM
 
     public async Task<ViewPatch> Collapse(string viewId, string nodeId) => await ChangeAsync(viewId, (_, view) => ViewBuilder.Collapse(view, nodeId));
 
-    /// <summary>Joins a room and returns the view open in it, if any, so the newcomer sees what the others see.</summary>
+    /// <summary>Joins a room and returns the view opened in it last, if any, so the newcomer sees what the others see.</summary>
     public async Task<ViewOpened?> JoinRoom(string room)
     {
+        ArgumentNullException.ThrowIfNull(room);
+        var view = views.Join(room, Context.ConnectionId);
         await Groups.AddToGroupAsync(Context.ConnectionId, RoomGroup(room));
-        if (views.LatestInRoom(room) is not { } view) return null;
+        if (view is null) return null;
         lock (view.Gate) return view.Snapshot();
     }
+
+    /// <summary>Closes a view the caller opened or shares through a room, so a page that moves on stays under the cap of open views.</summary>
+    public void CloseView(string viewId) => views.Close(viewId, Context.ConnectionId);
 
     /// <summary>The Louvain community of every node the view shows (0 = the largest), for colouring.</summary>
     public async Task<IReadOnlyDictionary<string, int>> Communities(string viewId)
     {
-        var view = views.Get(viewId);
+        var view = views.Get(viewId, Context.ConnectionId);
         var report = await Apis.ExplorationApi.CommunitiesAsync(graph, seed: 42, resolution: 1.0, Context.ConnectionAborted);
         lock (view.Gate)
             return view.Elements.Where(e => e.Group == "nodes" && report.Membership.ContainsKey(e.Id)).ToDictionary(e => e.Id, e => report.Membership[e.Id]);
@@ -75,7 +82,7 @@ public sealed class GraphHub(GraphService graph, ViewRegistry views, ChainGraphM
 
     public async Task Select(string viewId, string? nodeId)
     {
-        var view = views.Get(viewId);
+        var view = views.Get(viewId, Context.ConnectionId);
         if (view.Request.Room is { } room) await Clients.OthersInGroup(RoomGroup(room)).SelectionChanged(viewId, nodeId);
     }
 
@@ -94,7 +101,7 @@ public sealed class GraphHub(GraphService graph, ViewRegistry views, ChainGraphM
 
     async Task<ViewPatch> ChangeAsync(string viewId, Func<Model.Snapshot.GraphSnapshot, ViewState, ViewPatch> change)
     {
-        var view = views.Get(viewId);
+        var view = views.Get(viewId, Context.ConnectionId);
         var snapshot = await graph.GetSnapshotAsync(Context.ConnectionAborted);
         ViewPatch patch;
         try

@@ -7,14 +7,19 @@ using Microsoft.AspNetCore.SignalR;
 namespace ChainGraph.Server.Hubs;
 
 /// <summary>
-/// Every open view, by id. After each committed write it works out each view's patch and pushes
-/// it to the view's connection, or to its room.
+/// Every open view, by id, and every room with its members. A view belongs to the connection that opened it, or to
+/// its room, whose views live until the room's last member leaves; connections and rooms hold a bounded number of
+/// views. After each committed write it works out each view's patch and pushes it to the view's connection, or to its room.
 /// </summary>
 public sealed class ViewRegistry
 {
-    readonly ConcurrentDictionary<string, ViewState> views = new(StringComparer.Ordinal);
+    public const int ViewsPerConnection = 20;
+    public const int ViewsPerRoom = 50;
+    readonly ConcurrentDictionary<string, Entry> views = new(StringComparer.Ordinal);
+    readonly Dictionary<string, Room> rooms = new(StringComparer.Ordinal);
+    // Guards rooms, and makes a cap's check and the add it allows one step.
+    readonly Lock gate = new();
     readonly IHubContext<GraphHub, IGraphClient> hub;
-
     readonly ChainGraphMetrics metrics;
 
     public ViewRegistry(GraphService graph, IHubContext<GraphHub, IGraphClient> hub, ChainGraphMetrics metrics)
@@ -27,31 +32,92 @@ public sealed class ViewRegistry
 
     public int Count => views.Count;
 
-    public ViewState Create(ViewRequest request, string connectionId)
+    /// <summary>Builds a view and registers it only once it opened, within the caps: a failed or refused open leaves nothing behind.</summary>
+    /// <exception cref="HubException">The connection or the room holds as many views as it may.</exception>
+    public ViewOpened Open(ViewRequest request, string connectionId, Func<ViewState, ViewOpened> build)
     {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(build);
+        lock (gate) CheckCaps(request.Room, connectionId);
         var view = new ViewState(Guid.NewGuid().ToString("N")[..12], request, request.Room is null ? connectionId : null);
-        views[view.Id] = view;
-        return view;
+        var opened = build(view);
+        lock (gate)
+        {
+            CheckCaps(request.Room, connectionId);
+            views[view.Id] = new Entry(view, connectionId);
+            if (request.Room is { } room) Enter(room, connectionId).Views.Add(view.Id);
+        }
+        return opened;
     }
 
-    public ViewState Get(string viewId) =>
-        views.TryGetValue(viewId, out var view) ? view : throw new HubException($"No open view '{viewId}'.");
+    /// <summary>Makes the connection a member of a room and returns the room's latest view, if any.</summary>
+    public ViewState? Join(string room, string connectionId)
+    {
+        lock (gate) return Enter(room, connectionId).Views is [.., var latest] ? views[latest].View : null;
+    }
 
-    /// <summary>The latest view opened in a room, for a member who joins later.</summary>
-    public ViewState? LatestInRoom(string room) => views.Values.LastOrDefault(v => v.Request.Room == room);
+    /// <summary>A view the connection may use: one it opened, or one of a room it is a member of.</summary>
+    /// <exception cref="HubException">No such view, or it is someone else's.</exception>
+    public ViewState Get(string viewId, string connectionId)
+    {
+        if (!views.TryGetValue(viewId, out var entry)) throw new HubException($"No open view '{viewId}'.");
+        lock (gate)
+        {
+            var member = entry.View.Request.Room is { } room
+                ? rooms.TryGetValue(room, out var members) && members.Members.Contains(connectionId)
+                : entry.View.Owner == connectionId;
+            return member ? entry.View : throw new HubException("not a member of this view");
+        }
+    }
 
+    /// <summary>Closes a view the connection may use, which frees its place under the caps.</summary>
+    public void Close(string viewId, string connectionId)
+    {
+        var view = Get(viewId, connectionId);
+        lock (gate)
+        {
+            views.TryRemove(view.Id, out _);
+            if (view.Request.Room is { } room && rooms.TryGetValue(room, out var members)) members.Views.Remove(view.Id);
+        }
+    }
+
+    /// <summary>Frees the connection's own views, and a room's views once its last member has left.</summary>
     public void Forget(string connectionId)
     {
-        foreach (var view in views.Values.Where(v => v.Owner == connectionId)) views.TryRemove(view.Id, out _);
+        lock (gate)
+        {
+            foreach (var entry in views.Values.Where(e => e.View.Owner == connectionId)) views.TryRemove(entry.View.Id, out _);
+            foreach (var (name, room) in rooms.ToList())
+            {
+                if (!room.Members.Remove(connectionId) || room.Members.Count > 0) continue;
+                foreach (var id in room.Views) views.TryRemove(id, out _);
+                rooms.Remove(name);
+            }
+        }
     }
 
     public IGraphClient Audience(ViewState view) =>
         view.Request.Room is { } room ? hub.Clients.Group(GraphHub.RoomGroup(room)) : hub.Clients.Client(view.Owner!);
 
+    Room Enter(string room, string connectionId)
+    {
+        if (!rooms.TryGetValue(room, out var members)) rooms[room] = members = new Room();
+        members.Members.Add(connectionId);
+        return members;
+    }
+
+    void CheckCaps(string? room, string connectionId)
+    {
+        if (views.Values.Count(e => e.OpenedBy == connectionId) >= ViewsPerConnection)
+            throw new HubException($"This connection has {ViewsPerConnection} views open, the most it may; close one (CloseView) or reconnect.");
+        if (room is not null && rooms.TryGetValue(room, out var members) && members.Views.Count >= ViewsPerRoom)
+            throw new HubException($"Room '{room}' has {ViewsPerRoom} views open, the most it may; close one (CloseView) first.");
+    }
+
     async Task OnChangedAsync(ChangeSet changes, GraphSnapshot snapshot)
     {
         var sends = new List<Task>();
-        foreach (var view in views.Values)
+        foreach (var (view, _) in views.Values)
         {
             ViewPatch patch;
             lock (view.Gate) patch = ViewBuilder.Apply(snapshot, view, changes);
@@ -60,5 +126,16 @@ public sealed class ViewRegistry
             metrics.PatchesPushed.Add(1);
         }
         await Task.WhenAll(sends);
+    }
+
+    /// <summary>A view and the connection that opened it, which its cap counts against (a room view has no owner).</summary>
+    sealed record Entry(ViewState View, string OpenedBy);
+
+    /// <summary>A room's members, and its views oldest first, so a newcomer gets the latest.</summary>
+    sealed class Room
+    {
+        public HashSet<string> Members { get; } = new(StringComparer.Ordinal);
+
+        public List<string> Views { get; } = [];
     }
 }

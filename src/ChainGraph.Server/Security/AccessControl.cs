@@ -1,7 +1,10 @@
 using System.Globalization;
 using System.Security.Claims;
-using System.Threading.RateLimiting;
+using ChainGraph.Server.Hubs;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.AspNetCore.SignalR;
 
 namespace ChainGraph.Server.Security;
 
@@ -13,7 +16,7 @@ public static class Policies
     public const string Admin = "admin";
 }
 
-/// <summary>Authentication by API key, the three role policies, and per-key rate limiting.</summary>
+/// <summary>Authentication by API key, the three role policies (REST and hub), and rate limits per key and per client address.</summary>
 public static class AccessControl
 {
     public static IServiceCollection AddAccessControl(this IServiceCollection services, SecurityOptions security, AccessMode mode)
@@ -24,19 +27,18 @@ public static class AccessControl
             .AddPolicy(Policies.Reader, p => p.RequireRole(nameof(Role.Reader)))
             .AddPolicy(Policies.Editor, p => p.RequireRole(nameof(Role.Editor)))
             .AddPolicy(Policies.Admin, p => p.RequireRole(nameof(Role.Admin)));
-        services.AddRateLimiter(limiter =>
+        services.AddSingleton(_ => new RateLimits(security.RequestsPerMinute));
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, AuthenticationThrottle>();
+        services.AddSingleton<HubKeyGuard>().AddSingleton<HubAccessFilter>().AddHostedService<RevokedKeyWatcher>();
+        services.Configure<HubOptions>(hub => hub.AddFilter<HubAccessFilter>());
+        services.AddRateLimiter(_ => { });
+        services.AddOptions<RateLimiterOptions>().Configure<RateLimits>((limiter, limits) =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http => mode.Open
-                ? RateLimitPartition.GetNoLimiter("open")
-                : RateLimitPartition.GetFixedWindowLimiter(Partition(http), _ => new FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = security.RequestsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0,
-                }));
+            limiter.GlobalLimiter = limits.ForRequests(http => mode.Open ? RateLimits.OpenMode : Partition(http));
             limiter.OnRejected = (context, _) =>
             {
-                var retry = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
-                context.HttpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retry.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                context.HttpContext.Response.Headers.RetryAfter = RateLimits.RetryAfterSeconds(context.Lease).ToString(CultureInfo.InvariantCulture);
                 return ValueTask.CompletedTask;
             };
         });
@@ -44,6 +46,7 @@ public static class AccessControl
     }
 
     /// <summary>A key's requests share one budget; unauthenticated ones share one per client address.</summary>
-    static string Partition(HttpContext http) =>
-        http.User.FindFirstValue(ClaimTypes.NameIdentifier) is { } key ? "key:" + key : "ip:" + http.Connection.RemoteIpAddress;
+    static string Partition(HttpContext http) => http.User.FindFirstValue(ClaimTypes.NameIdentifier) is { } key
+        ? RateLimits.ForKey(key)
+        : RateLimits.ForAddress(http.Connection.RemoteIpAddress);
 }

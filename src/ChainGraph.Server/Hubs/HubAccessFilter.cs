@@ -1,0 +1,42 @@
+using ChainGraph.Server.Security;
+using Microsoft.AspNetCore.SignalR;
+
+namespace ChainGraph.Server.Hubs;
+
+/// <summary>
+/// Every hub call under the REST rules: the caller's key must still be active (a revocation may not have closed
+/// the connection yet) and hold the Reader role (every hub method is a read), and the call draws on the key's
+/// rate-limit budget, the one its REST requests use.
+/// </summary>
+public sealed class HubAccessFilter(HubKeyGuard guard, RateLimits limits, AccessMode mode) : IHubFilter
+{
+    public async ValueTask<object?> InvokeMethodAsync(HubInvocationContext invocationContext, Func<HubInvocationContext, ValueTask<object?>> next)
+    {
+        ArgumentNullException.ThrowIfNull(invocationContext);
+        ArgumentNullException.ThrowIfNull(next);
+        var user = invocationContext.Context.User;
+        if (!guard.Allows(user)) throw new HubException("API key revoked.");
+        if (user?.IsInRole(nameof(Role.Reader)) != true) throw new HubException("This call needs a key with the Reader role.");
+        using (var lease = limits.Acquire(mode.Open ? RateLimits.OpenMode : RateLimits.ForKey(HubKeyGuard.KeyId(user)!)))
+        {
+            if (!lease.IsAcquired) throw new HubException($"rate limit: retry after {RateLimits.RetryAfterSeconds(lease)} s");
+        }
+        return await next(invocationContext);
+    }
+
+    public async Task OnConnectedAsync(HubLifetimeContext context, Func<HubLifetimeContext, Task> next)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(next);
+        guard.Opened(context.Context);
+        await next(context);
+    }
+
+    public async Task OnDisconnectedAsync(HubLifetimeContext context, Exception? exception, Func<HubLifetimeContext, Exception?, Task> next)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(next);
+        guard.Closed(context.Context);
+        await next(context, exception);
+    }
+}
