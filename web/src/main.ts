@@ -120,7 +120,10 @@ function applyPatch(patch: ViewPatch) {
 
 async function openView(request: ViewRequest) {
   try {
+    const previous = state.viewId;
     show(await hub.invoke<ViewOpened>("OpenView", { ...request, room }));
+    // The service caps open views per connection and per room: free the one this replaces.
+    if (previous) hub.invoke("CloseView", previous).catch(() => undefined);
   } catch (e) {
     alert((e as Error).message);
   }
