@@ -25,6 +25,7 @@ public sealed class ServiceWhileNeo4jIsDownTests
         await using var app = ServerHost.Build(store, "http://127.0.0.1:0", security: new SecurityOptions(folder.File("keys.json")));
         await app.StartAsync();
         using var http = new HttpClient { BaseAddress = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()) };
+        http.DefaultRequestHeaders.Add(AccessMode.TokenHeader, app.Services.GetRequiredService<AccessMode>().WriteToken);
 
         var health = await http.GetAsync("/api/health");
         var write = await http.PutAsJsonAsync("/api/nodes/test:down", new { label = "Product", properties = new { name = "不在" } });
