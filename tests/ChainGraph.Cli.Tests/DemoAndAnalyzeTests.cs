@@ -195,4 +195,17 @@ public sealed class DemoAndAnalyzeTests : IDisposable
         Assert.NotEmpty(flagged);
         Assert.Equal(flagged, named);
     }
+
+    [Fact]
+    public async Task ExportChain_ResolvesTheChainAsTheAnalysesDo_ByIdOrName_WithItsMakers()
+    {
+        await LoadDemoAsync();
+
+        var byId = await CliRunner.JsonAsync("export", "jsonl", "--chain", "lithium-battery", "--out", folder.File("by-id.jsonl"), "--db", Db);
+        var byName = await CliRunner.JsonAsync("export", "jsonl", "--chain", "锂电池", "--out", folder.File("by-name.jsonl"), "--db", Db);
+
+        Assert.Equal(byId.GetProperty("nodes").GetInt64(), byName.GetProperty("nodes").GetInt64());
+        Assert.Equal(File.ReadAllText(folder.File("by-id.jsonl")), File.ReadAllText(folder.File("by-name.jsonl")));
+        Assert.Contains("\"id\":\"300750\"", File.ReadAllText(folder.File("by-name.jsonl")));
+    }
 }

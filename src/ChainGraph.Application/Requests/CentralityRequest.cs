@@ -1,9 +1,12 @@
+using ChainGraph.Analysis.Centrality;
+using ChainGraph.Model;
 using ChainGraph.Model.Requests;
+using ChainGraph.Model.Snapshot;
 
 namespace ChainGraph.Application.Requests;
 
 /// <summary>PageRank and sampled betweenness (<c>analyze centrality</c>, <c>GET /api/analyses/centrality</c>).</summary>
-public sealed record CentralityRequest(int Top = 20, int Samples = 500, string? Label = null)
+public sealed record CentralityRequest(int Top = 20, int Samples = 500, string? Label = null) : IQuery<CentralityReport>
 {
     public const int MaxTop = 500;
 
@@ -13,5 +16,9 @@ public sealed record CentralityRequest(int Top = 20, int Samples = 500, string? 
     public void Validate() => new ParameterCheck()
         .Range("top", Top, 1, MaxTop)
         .Range("samples", Samples, 1, MaxSamples)
+        .That(Label is null || GraphSchema.TryParseLabel(Label, out _), "label", Label, $"unknown label. Expected one of: {string.Join(", ", GraphSchema.Labels.Select(GraphSchema.Name))}.")
         .ThrowIfInvalid();
+
+    public CentralityReport Run(GraphSnapshot snapshot, CancellationToken cancellationToken) =>
+        CentralityAnalysis.Run(snapshot, Top, Samples, label: GraphSchema.ParseLabel(Label, "label"), cancellationToken: cancellationToken);
 }

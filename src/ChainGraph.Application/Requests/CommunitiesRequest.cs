@@ -1,9 +1,11 @@
+using ChainGraph.Analysis.Communities;
 using ChainGraph.Model.Requests;
+using ChainGraph.Model.Snapshot;
 
 namespace ChainGraph.Application.Requests;
 
 /// <summary>Louvain communities (<c>analyze communities</c>, <c>GET /api/analyses/communities</c>, the hub's colouring).</summary>
-public sealed record CommunitiesRequest(int Top = 20, int Seed = 42, double Resolution = 1.0)
+public sealed record CommunitiesRequest(int Top = 20, int Seed = 42, double Resolution = 1.0) : IQuery<CommunityReport>
 {
     public const int MaxTop = 200;
 
@@ -14,4 +16,7 @@ public sealed record CommunitiesRequest(int Top = 20, int Seed = 42, double Reso
         .Range("top", Top, 1, MaxTop)
         .Above("resolution", Resolution, 0, MaxResolution)
         .ThrowIfInvalid();
+
+    public CommunityReport Run(GraphSnapshot snapshot, CancellationToken cancellationToken) =>
+        CommunityAnalysis.Run(snapshot, Top, Seed, Resolution, cancellationToken);
 }

@@ -1,3 +1,6 @@
+using ChainGraph.Analysis.Chains;
+using ChainGraph.Analysis.Disruption;
+using ChainGraph.Analysis.Regions;
 using ChainGraph.Model.Requests;
 using ChainGraph.Model.Snapshot;
 
@@ -5,7 +8,7 @@ namespace ChainGraph.Application.Requests;
 
 /// <summary>What removing nodes or a region cuts off (<c>analyze disruption</c>, <c>GET /api/analyses/disruption</c>).</summary>
 /// <param name="Remove">Ids of the enterprises or products to remove, comma-separated.</param>
-public sealed record DisruptionRequest(string? Remove, string? Region, string? Chain)
+public sealed record DisruptionRequest(string? Remove, string? Region, string? Chain) : IQuery<DisruptionReport>
 {
     /// <summary>The ids of <see cref="Remove"/>, trimmed, without empty entries.</summary>
     public IReadOnlyList<string> RemovedIds =>
@@ -24,4 +27,10 @@ public sealed record DisruptionRequest(string? Remove, string? Region, string? C
     public void Validate() => new ParameterCheck()
         .That(RemovedIds.Count > 0 || !string.IsNullOrWhiteSpace(Region), "remove", Remove, "give the ids of the enterprises or products to remove, or a region.")
         .ThrowIfInvalid();
+
+    public DisruptionReport Run(GraphSnapshot snapshot, CancellationToken cancellationToken)
+    {
+        var chains = Chain is { } chain ? [ChainSegments.Resolve(snapshot, chain)] : ChainSegments.Templates(snapshot);
+        return DisruptionAnalysis.Run(snapshot, RemovedNodes(snapshot), Region is { } region ? RegionFilter.Parse(region) : null, chains);
+    }
 }

@@ -15,9 +15,7 @@ public static partial class AnalyzeCommand
         command.WithStore().SetAction(async (result, cancellationToken) =>
         {
             var request = new CoverageRequest(result.GetValue(chain)!, ChainOptions.Default);
-            request.Validate();
-            var snapshot = await LoadAsync(result, cancellationToken);
-            var report = ChainCoverage.Run(snapshot, ChainSegments.Resolve(snapshot, request.Chain, request.Options));
+            var (report, snapshot) = await RunAsync(result, request, cancellationToken);
             var summary = $"{report.ChainName}{(report.Sector is { } s ? $" ({s})" : "")}: {report.Covered} of {report.Segments.Count} segments have makers, {report.Makers:N0} makers in all."
                 + (report.Derived is { } d ? $"{Environment.NewLine}{d.Why}." : "");
             return Emit(console, result, report, CoverageTable(report), summary, Analysis.Scope.SnapshotFacts.Of(snapshot).Coverage);

@@ -63,9 +63,7 @@ public static partial class AnalyzeCommand
         command.WithStore().SetAction(async (result, cancellationToken) =>
         {
             var request = new LinkageRequest(result.GetValue(a)!, result.GetValue(b)!, result.GetValue(top));
-            request.Validate();
-            var snapshot = await LoadAsync(result, cancellationToken);
-            var report = GroupLinkage.Run(snapshot, NodeGroup.Resolve(snapshot, request.A, "a"), NodeGroup.Resolve(snapshot, request.B, "b"), request.Top);
+            var (report, _) = await RunAsync(result, request, cancellationToken);
             var rows = report.Brokers.Select((x, i) => (IReadOnlyList<string>)["broker", Number(i + 1), x.Id, x.Name, Number(x.Score), ""])
                 .Concat(report.Segments.Select(s => (IReadOnlyList<string>)["segment", "", s.Id, s.Name, Number(s.Links), ""]))
                 .Concat(report.Links.Select(l => (IReadOnlyList<string>)["link", l.Kind, $"{l.From}->{l.To}", $"{l.FromName} → {l.ToName}", l.Product ?? "", l.UsedIn ?? ""]))
@@ -85,9 +83,7 @@ public static partial class AnalyzeCommand
         command.WithStore().SetAction(async (result, cancellationToken) =>
         {
             var request = new CommunitiesRequest(result.GetValue(top), result.GetValue(seed), result.GetValue(resolution));
-            request.Validate();
-            var snapshot = await LoadAsync(result, cancellationToken);
-            var report = CommunityAnalysis.Run(snapshot, request.Top, request.Seed, request.Resolution, cancellationToken);
+            var (report, _) = await RunAsync(result, request, cancellationToken);
             var rows = report.Largest.Select(c => (IReadOnlyList<string>)
             [
                 Number(c.Id), Number(c.Size), Number(c.Enterprises), string.Join("、", c.TopMembers),
@@ -108,10 +104,7 @@ public static partial class AnalyzeCommand
         command.WithStore().SetAction(async (result, cancellationToken) =>
         {
             var request = new CentralityRequest(result.GetValue(top), result.GetValue(samples), result.GetValue(label));
-            request.Validate();
-            var only = GraphSchema.ParseLabel(request.Label, "label");
-            var snapshot = await LoadAsync(result, cancellationToken);
-            var report = CentralityAnalysis.Run(snapshot, request.Top, request.Samples, label: only, cancellationToken: cancellationToken);
+            var (report, _) = await RunAsync(result, request, cancellationToken);
             var rows = report.PageRank.Select((r, i) => (IReadOnlyList<string>)["pagerank", Number(i + 1), r.Id, r.Name, r.Label, r.Score.ToString("G6", CultureInfo.InvariantCulture)])
                 .Concat(report.Betweenness.Select((r, i) => (IReadOnlyList<string>)["betweenness", Number(i + 1), r.Id, r.Name, r.Label, r.Score.ToString("G6", CultureInfo.InvariantCulture)]))
                 .ToList();
@@ -128,9 +121,7 @@ public static partial class AnalyzeCommand
         command.WithStore().SetAction(async (result, cancellationToken) =>
         {
             var request = new FourChainsRequest(result.GetValue(chain)!, result.GetValue(region)!);
-            request.Validate();
-            var snapshot = await LoadAsync(result, cancellationToken);
-            var report = FourChainsAnalysis.Run(snapshot, ChainSegments.Resolve(snapshot, request.Chain), RegionFilter.Parse(request.Region));
+            var (report, _) = await RunAsync(result, request, cancellationToken);
             var rows = report.Segments.Select(s => (IReadOnlyList<string>)
             [
                 s.Name, s.Stage, Number(s.Industry), string.Join("、", s.Innovation), Number(s.ListedMakers), string.Join("、", s.ChokepointProducts), s.UnsupportedChokepoint ? "yes" : "",

@@ -6,6 +6,7 @@ using ChainGraph.Analysis.Disruption;
 using ChainGraph.Analysis.Regions;
 using ChainGraph.Analysis.Reports;
 using ChainGraph.Analysis.Scope;
+using ChainGraph.Application;
 using ChainGraph.Application.Requests;
 using ChainGraph.Formats.Csv;
 using ChainGraph.Model.Snapshot;
@@ -38,10 +39,7 @@ public static partial class AnalyzeCommand
         {
             var request = new ChokepointsRequest(result.GetValue(chain),
                 ChokepointOptions.Default with { Top = result.GetValue(top), ConcentratedHhi = result.GetValue(hhi), Scope = result.GetValue(covers) });
-            request.Validate();
-            var snapshot = await LoadAsync(result, cancellationToken);
-            var scope = request.Chain is { } c ? ChainSegments.Resolve(snapshot, c) : null;
-            var report = ChokepointAnalysis.Run(snapshot, scope, request.Options);
+            var (report, _) = await RunAsync(result, request, cancellationToken);
             return Emit(console, result, report, ReportTables.Chokepoints(report),
                 $"Chokepoints of {report.Scope}: {report.ArticulationPoints.Count:N0} articulation points, {report.Bridges:N0} bridges, {report.ReachableProducts:N0} products reachable from an input-free source.",
                 report.Coverage);
@@ -63,9 +61,7 @@ public static partial class AnalyzeCommand
             {
                 WeakBelow = result.GetValue(weak), StrongAt = result.GetValue(strong), Candidates = result.GetValue(candidates),
             });
-            request.Validate();
-            var snapshot = await LoadAsync(result, cancellationToken);
-            var report = ChainGapAnalysis.Run(snapshot, ChainSegments.Resolve(snapshot, request.Chain), RegionFilter.Parse(request.Region), request.Options);
+            var (report, _) = await RunAsync(result, request, cancellationToken);
             return Emit(console, result, report, ReportTables.Gaps(report), $"{report.ChainName} in {report.Region}: " +
                 string.Join(", ", report.Segments.GroupBy(s => s.Status).Select(g => $"{g.Count()} {g.Key.ToString().ToLowerInvariant()}"))
                 + (report.Derived is { } derived ? $"{Environment.NewLine}{derived.Why}." : ""), report.Coverage);
@@ -82,11 +78,7 @@ public static partial class AnalyzeCommand
         command.WithStore().SetAction(async (result, cancellationToken) =>
         {
             var request = new DisruptionRequest(result.GetValue(remove), result.GetValue(region), result.GetValue(chain));
-            request.Validate();
-            var snapshot = await LoadAsync(result, cancellationToken);
-            var removed = request.RemovedNodes(snapshot);
-            var chains = request.Chain is { } c ? [ChainSegments.Resolve(snapshot, c)] : ChainSegments.Templates(snapshot);
-            var report = DisruptionAnalysis.Run(snapshot, removed, request.Region is { } r ? RegionFilter.Parse(r) : null, chains);
+            var (report, snapshot) = await RunAsync(result, request, cancellationToken);
             var view = DisruptionView.Of(snapshot, report);
             var rows = view.LostProducts.Select(p => (IReadOnlyList<string>)["lost product", p.Id, p.Name])
                 .Concat(view.AffectedEnterprises.Select(e => (IReadOnlyList<string>)["affected enterprise", e.Id, e.Name]))
@@ -96,6 +88,15 @@ public static partial class AnalyzeCommand
                 $"Removing {report.Removed.Length} nodes loses {report.LostProducts.Length:N0} products and hits {report.AffectedEnterprises.Length:N0} enterprises.", report.Coverage);
         });
         return command;
+    }
+
+    /// <summary>The query's answer, and the snapshot it was computed on: validated first, then the store is read.</summary>
+    static async Task<(T Report, GraphSnapshot Snapshot)> RunAsync<T>(ParseResult result, IQuery<T> query, CancellationToken cancellationToken)
+        where T : class
+    {
+        query.Validate();
+        var snapshot = await LoadAsync(result, cancellationToken);
+        return (query.Run(snapshot, cancellationToken), snapshot);
     }
 
     static async Task<GraphSnapshot> LoadAsync(ParseResult result, CancellationToken cancellationToken)

@@ -31,11 +31,10 @@ public static class ExportCommand
             var selection = new SelectionRequest(result.GetValue(chain), result.GetValue(focus), result.GetValue(depth));
             selection.Validate();
             await using var store = await CommonOptions.OpenStoreAsync(result, cancellationToken);
-            var only = await SelectAsync(store, selection, cancellationToken);
-            long nodeCount = 0, relCount = 0;
-            var nodes = Filter(store.ReadNodesAsync(cancellationToken), n => only?.Contains(n.Id) ?? true, () => nodeCount++);
-            var rels = Filter(store.ReadRelationshipsAsync(cancellationToken),
-                r => only is null || (only.Contains(r.StartId) && only.Contains(r.EndId)), () => relCount++);
+            var only = selection is { Chain: null, Focus: null } ? null : selection.Select(await store.LoadSnapshotAsync(cancellationToken));
+            long nodeCount = 0, relCount = 0; // counted as the writer takes them
+            var nodes = store.ReadNodesAsync(cancellationToken).Where(n => (only?.Contains(n.Id) ?? true) && ++nodeCount > 0);
+            var rels = store.ReadRelationshipsAsync(cancellationToken).Where(r => SelectionRequest.Holds(only, r) && ++relCount > 0);
             var path = Path.GetFullPath(result.GetValue(output)!);
             var escaped = await WriteAsync(result.GetValue(format)!, path, nodes, rels, cancellationToken);
             var summary = new ExportSummary(result.GetValue(format)!, path, nodeCount, relCount, escaped, Math.Round(clock.Elapsed.TotalSeconds, 3));
@@ -75,27 +74,5 @@ public static class ExportCommand
         var escaped = summary.EscapedValues == 0 ? ""
             : $" {summary.EscapedValues:N0} values escaped for XML (\\uXXXX for a character it cannot carry, \\\\ for a backslash).";
         return $"Wrote {summary.Path}: {summary.Nodes:N0} nodes, {summary.Relationships:N0} relationships in {summary.Seconds:0.###} s.{escaped}";
-    }
-
-    static async Task<HashSet<string>?> SelectAsync(IGraphStore store, SelectionRequest selection, CancellationToken cancellationToken)
-    {
-        if (selection is { Chain: null, Focus: null }) return null;
-        var snapshot = await store.LoadSnapshotAsync(cancellationToken);
-        var field = selection.Chain is null ? "focus" : "chain";
-        var node = snapshot.IndexOf(selection.Chain ?? selection.Focus!, field);
-        if (selection.Chain is not null && snapshot.Labels[node] != NodeLabel.Chain)
-            throw new InvalidRequestException("chain", selection.Chain, $"'{selection.Chain}' is a {snapshot.Labels[node]}, not a Chain.");
-        var selected = selection.Chain is not null ? Neighbourhood.Chain(snapshot, node) : Neighbourhood.Around(snapshot, node, selection.Depth);
-        return selected.Select(i => snapshot.Ids[i]).ToHashSet(StringComparer.Ordinal);
-    }
-
-    static async IAsyncEnumerable<T> Filter<T>(IAsyncEnumerable<T> items, Func<T, bool> keep, Action onKept)
-    {
-        await foreach (var item in items)
-        {
-            if (!keep(item)) continue;
-            onKept();
-            yield return item;
-        }
     }
 }

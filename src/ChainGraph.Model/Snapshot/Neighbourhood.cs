@@ -1,6 +1,6 @@
 namespace ChainGraph.Model.Snapshot;
 
-/// <summary>Subgraphs for views and exports, by breadth-first search over the snapshot: O(V + E) of the part visited.</summary>
+/// <summary>Subgraphs for exports, by breadth-first search over the snapshot: O(V + E) of the part visited.</summary>
 public static class Neighbourhood
 {
     /// <summary>Nodes within <paramref name="depth"/> steps of <paramref name="focus"/> over any relationship, either direction.</summary>
@@ -23,22 +23,5 @@ public static class Neighbourhood
             frontier = next;
         }
         return seen;
-    }
-
-    /// <summary>A chain, its segments, the products in them and the enterprises that make those products.</summary>
-    public static HashSet<int> Chain(GraphSnapshot snapshot, int chain)
-    {
-        ArgumentNullException.ThrowIfNull(snapshot);
-        var nodes = new HashSet<int> { chain };
-        foreach (var segment in snapshot.In(RelType.PartOf).Neighbours(chain))
-        {
-            nodes.Add(segment);
-            foreach (var product in snapshot.In(RelType.InSegment).Neighbours(segment))
-            {
-                nodes.Add(product);
-                foreach (var maker in snapshot.In(RelType.Makes).Neighbours(product)) nodes.Add(maker);
-            }
-        }
-        return nodes;
     }
 }

@@ -51,10 +51,7 @@ public static class ChainsApi
         double minUpstreamWeight = 3, bool includeServices = false)
     {
         var request = new CoverageRequest(id, ChainOptions.Default with { MinUpstreamWeight = minUpstreamWeight, IncludeServices = includeServices });
-        request.Validate();
-        var report = await graph.CachedAsync($"{id}|{request.Options}",
-            s => ChainCoverage.Run(s, ChainSegments.Resolve(s, request.Chain, request.Options)), cancellationToken);
-        return TypedResults.Ok(report);
+        return TypedResults.Ok((await graph.RunAsync(request, cancellationToken)).Result);
     }
 
     static async Task<Ok<IEnumerable<RegionSummary>>> Regions(GraphService graph, CancellationToken cancellationToken)

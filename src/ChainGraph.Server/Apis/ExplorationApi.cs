@@ -9,6 +9,7 @@ using ChainGraph.Application.Requests;
 using ChainGraph.Model;
 using ChainGraph.Server.Graph;
 using ChainGraph.Server.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ChainGraph.Server.Apis;
 
@@ -44,34 +45,15 @@ public static class ExplorationApi
         return TypedResults.Ok(new { paths = paths.Select(p => PathView.Of(snapshot, p)) });
     }
 
-    static async Task<IResult> Linkage(GraphService graph, string a, string b, CancellationToken cancellationToken, int top = 20)
-    {
-        new LinkageRequest(a, b, top).Validate();
-        return TypedResults.Ok(await graph.CachedAsync($"{a}|{b}|{top}", s => GroupLinkage.Run(s, NodeGroup.Resolve(s, a, "a"), NodeGroup.Resolve(s, b, "b"), top), cancellationToken));
-    }
+    static async Task<Ok<LinkageReport>> Linkage(GraphService graph, string a, string b, CancellationToken cancellationToken, int top = 20) =>
+        TypedResults.Ok((await graph.RunAsync(new LinkageRequest(a, b, top), cancellationToken)).Result);
 
-    static async Task<IResult> Communities(GraphService graph, CancellationToken cancellationToken, int top = 20, int seed = 42, double resolution = 1.0)
-    {
-        new CommunitiesRequest(top, seed, resolution).Validate();
-        var report = await CommunitiesAsync(graph, seed, resolution, cancellationToken);
-        return TypedResults.Ok(report with { Largest = report.Largest.Take(top).ToList() });
-    }
+    static async Task<Ok<CommunityReport>> Communities(GraphService graph, CancellationToken cancellationToken, int top = 20, int seed = 42, double resolution = 1.0) =>
+        TypedResults.Ok((await graph.RunAsync(new CommunitiesRequest(top, seed, resolution), cancellationToken)).Result);
 
-    /// <summary>The communities of the current snapshot, computed once per seed and resolution (the hub's colouring shares them).</summary>
-    internal static Task<CommunityReport> CommunitiesAsync(GraphService graph, int seed, double resolution, CancellationToken cancellationToken) =>
-        graph.CachedAsync($"{seed}|{resolution}", (s, budget) => CommunityAnalysis.Run(s, 200, seed, resolution, budget), cancellationToken);
+    static async Task<Ok<CentralityReport>> Centrality(GraphService graph, CancellationToken cancellationToken, int top = 20, int samples = 500, string? label = null) =>
+        TypedResults.Ok((await graph.RunAsync(new CentralityRequest(top, samples, label), cancellationToken)).Result);
 
-    static async Task<IResult> Centrality(GraphService graph, CancellationToken cancellationToken, int top = 20, int samples = 500, string? label = null)
-    {
-        new CentralityRequest(top, samples, label).Validate();
-        var only = GraphSchema.ParseLabel(label, "label");
-        return TypedResults.Ok(await graph.CachedAsync($"{top}|{samples}|{label}", (s, budget) => CentralityAnalysis.Run(s, top, samples, label: only, cancellationToken: budget),
-            cancellationToken));
-    }
-
-    static async Task<IResult> FourChains(GraphService graph, string chain, string region, CancellationToken cancellationToken)
-    {
-        new FourChainsRequest(chain, region).Validate();
-        return TypedResults.Ok(await graph.CachedAsync($"{chain}|{region}", s => FourChainsAnalysis.Run(s, ChainSegments.Resolve(s, chain), RegionFilter.Parse(region)), cancellationToken));
-    }
+    static async Task<Ok<FourChainsReport>> FourChains(GraphService graph, string chain, string region, CancellationToken cancellationToken) =>
+        TypedResults.Ok((await graph.RunAsync(new FourChainsRequest(chain, region), cancellationToken)).Result);
 }

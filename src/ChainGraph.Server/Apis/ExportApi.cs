@@ -23,21 +23,14 @@ public static class ExportApi
     static async Task<IResult> Cytoscape(GraphService graph, HttpContext http, CancellationToken cancellationToken,
         string? chain = null, string? focus = null, int depth = 1)
     {
-        new SelectionRequest(chain, focus, depth).Validate();
-        var snapshot = await graph.GetSnapshotAsync(cancellationToken);
-        HashSet<string>? only = null;
-        if (chain is not null || focus is not null)
-        {
-            var selected = chain is not null
-                ? ChainNodes(snapshot, ChainSegments.Resolve(snapshot, chain))
-                : Neighbourhood.Around(snapshot, snapshot.IndexOf(focus!, "focus"), depth);
-            only = selected.Select(v => snapshot.Ids[v]).ToHashSet(StringComparer.Ordinal);
-        }
+        var selection = new SelectionRequest(chain, focus, depth);
+        selection.Validate();
+        var only = selection.Select(await graph.GetSnapshotAsync(cancellationToken));
         http.Response.ContentType = "application/json; charset=utf-8";
         http.Response.Headers.ContentDisposition = "attachment; filename=\"chaingraph.cyjs\"";
         await CytoscapeWriter.WriteAsync(http.Response.Body,
-            Filter(graph.Store.ReadNodesAsync(cancellationToken), n => only?.Contains(n.Id) ?? true),
-            Filter(graph.Store.ReadRelationshipsAsync(cancellationToken), r => only is null || (only.Contains(r.StartId) && only.Contains(r.EndId))),
+            graph.Store.ReadNodesAsync(cancellationToken).Where(n => only?.Contains(n.Id) ?? true),
+            graph.Store.ReadRelationshipsAsync(cancellationToken).Where(r => SelectionRequest.Holds(only, r)),
             cancellationToken);
         return Results.Empty;
     }
@@ -52,18 +45,5 @@ public static class ExportApi
         buffer.Position = 0;
         await buffer.CopyToAsync(http.Response.Body, cancellationToken);
         return Results.Empty;
-    }
-
-    static HashSet<int> ChainNodes(GraphSnapshot snapshot, ResolvedChain chain)
-    {
-        var nodes = chain.Segments.SelectMany(s => s.Products.Concat(s.Makers).Append(s.Node)).ToHashSet();
-        if (snapshot.TryGetIndex(chain.Id, out var root)) nodes.Add(root);
-        return nodes;
-    }
-
-    static async IAsyncEnumerable<T> Filter<T>(IAsyncEnumerable<T> items, Func<T, bool> keep)
-    {
-        await foreach (var item in items)
-            if (keep(item)) yield return item;
     }
 }

@@ -1,4 +1,5 @@
-using System.Collections.Concurrent;
+using System.Text.Json;
+using ChainGraph.Application;
 using ChainGraph.Model;
 using ChainGraph.Model.Import;
 using ChainGraph.Model.Requests;
@@ -16,23 +17,31 @@ namespace ChainGraph.Server.Graph;
 /// </summary>
 public sealed class GraphService(IGraphStore store, ILogger<GraphService> logger, ChainGraphMetrics metrics)
 {
+    /// <summary>Analysis results kept at most, of the current snapshot: enough for every view and table in use, bounded however many distinct parameters arrive.</summary>
+    public const int CachedResults = 256;
+
     readonly SemaphoreSlim writeGate = new(1, 1);
     readonly SemaphoreSlim loadGate = new(1, 1);
-    readonly ConcurrentDictionary<string, Lazy<object>> results = new(StringComparer.Ordinal);
-    volatile GraphSnapshot? snapshot;
+    readonly AnalysisCache results = new(CachedResults);
+    volatile VersionedSnapshot? current;
 
     public IGraphStore Store { get; } = store;
 
     /// <summary>Raised after every committed write, with what it touched.</summary>
     public event Func<ChangeSet, GraphSnapshot, Task>? Changed;
 
-    public async Task<GraphSnapshot> GetSnapshotAsync(CancellationToken cancellationToken = default)
+    /// <summary>Analysis results held now (at most <see cref="CachedResults"/>).</summary>
+    public int CachedCount => results.Count;
+
+    public async Task<GraphSnapshot> GetSnapshotAsync(CancellationToken cancellationToken = default) => (await CurrentAsync(cancellationToken)).Snapshot;
+
+    async Task<VersionedSnapshot> CurrentAsync(CancellationToken cancellationToken)
     {
-        if (snapshot is { } current) return current;
+        if (current is { } loaded) return loaded;
         await loadGate.WaitAsync(cancellationToken);
         try
         {
-            return snapshot ??= await Store.LoadSnapshotAsync(cancellationToken);
+            return current ??= new VersionedSnapshot(await Store.LoadSnapshotAsync(cancellationToken), 1);
         }
         finally
         {
@@ -44,46 +53,33 @@ public sealed class GraphService(IGraphStore store, ILogger<GraphService> logger
     /// <value>30 s</value>
     public TimeSpan AnalysisBudget { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>An analysis result computed once per snapshot and key.</summary>
-    public Task<T> CachedAsync<T>(string key, Func<GraphSnapshot, T> compute, CancellationToken cancellationToken = default)
-        where T : class => CachedAsync(key, (snapshot, _) => compute(snapshot), cancellationToken);
-
     /// <summary>
-    /// An analysis result computed once per snapshot and key, within <see cref="AnalysisBudget"/>:
-    /// <paramref name="compute"/> gets a token that fires when the budget is spent. A failure is
-    /// not cached, so the next request tries again.
+    /// The query's answer on the current snapshot, computed once per snapshot version and query (a
+    /// query is its own cache key), within <see cref="AnalysisBudget"/>, and stopped when every
+    /// caller asking for it has gone.
     /// </summary>
-    /// <exception cref="InvalidRequestException">The analysis ran past its budget.</exception>
-    public async Task<T> CachedAsync<T>(string key, Func<GraphSnapshot, CancellationToken, T> compute, CancellationToken cancellationToken = default)
-        where T : class
+    /// <exception cref="InvalidRequestException">The query is invalid, or ran past its budget.</exception>
+    public async Task<Answer<T>> RunAsync<T>(IQuery<T> query, CancellationToken cancellationToken = default) where T : class
     {
-        var current = await GetSnapshotAsync(cancellationToken);
-        var cacheKey = $"{typeof(T).Name}|{key}";
-        var entry = results.GetOrAdd(cacheKey, _ => new Lazy<object>(() =>
+        ArgumentNullException.ThrowIfNull(query);
+        query.Validate();
+        var (snapshot, version) = await CurrentAsync(cancellationToken);
+        var result = await results.GetOrRunAsync((version, query), budget =>
         {
-            using var budget = new CancellationTokenSource(AnalysisBudget);
             var clock = System.Diagnostics.Stopwatch.StartNew();
-            try
-            {
-                var result = compute(current, budget.Token);
-                metrics.Analyses.Record(clock.Elapsed.TotalMilliseconds, new KeyValuePair<string, object?>("kind", typeof(T).Name));
-                return result;
-            }
-            catch (OperationCanceledException) when (budget.IsCancellationRequested)
-            {
-                throw new InvalidRequestException("request", null,
-                    $"the analysis ran past its budget of {AnalysisBudget.TotalSeconds:0} s and was stopped; ask for less (fewer samples, a chain, a smaller top).");
-            }
-        }));
-        try
-        {
-            return (T)entry.Value;
-        }
-        catch
-        {
-            results.TryRemove(new KeyValuePair<string, Lazy<object>>(cacheKey, entry));
-            throw;
-        }
+            var answer = query.Run(snapshot, budget);
+            metrics.Analyses.Record(clock.Elapsed.TotalMilliseconds, new KeyValuePair<string, object?>("kind", typeof(T).Name));
+            return answer;
+        }, AnalysisBudget, cancellationToken);
+        return new Answer<T>(result, snapshot, version);
+    }
+
+    /// <summary>An answer serialised once per snapshot version and query: repeated requests cost a lookup, not a serialisation.</summary>
+    public async Task<byte[]> RunJsonAsync<T>(IQuery<T> query, JsonSerializerOptions options, CancellationToken cancellationToken = default) where T : class
+    {
+        var answer = await RunAsync(query, cancellationToken);
+        return await results.GetOrRunAsync((answer.Version, query, typeof(byte[])), _ => JsonSerializer.SerializeToUtf8Bytes(answer.Result, options),
+            AnalysisBudget, cancellationToken);
     }
 
     /// <summary>
@@ -162,7 +158,7 @@ public sealed class GraphService(IGraphStore store, ILogger<GraphService> logger
     async Task RefreshAsync(ChangeSet changes, CancellationToken cancellationToken)
     {
         var fresh = await Store.LoadSnapshotAsync(cancellationToken);
-        snapshot = fresh;
+        current = new VersionedSnapshot(fresh, (current?.Version ?? 0) + 1);
         results.Clear();
         if (Changed is not { } handlers) return;
         foreach (var handler in handlers.GetInvocationList().Cast<Func<ChangeSet, GraphSnapshot, Task>>())
@@ -190,6 +186,12 @@ public sealed class GraphService(IGraphStore store, ILogger<GraphService> logger
         return keys;
     }
 }
+
+/// <summary>A query's result and the snapshot, and its version, it was computed on.</summary>
+public sealed record Answer<T>(T Result, GraphSnapshot Snapshot, long Version);
+
+/// <summary>A snapshot and its version: 1 for the first one loaded, one more after each committed write.</summary>
+internal sealed record VersionedSnapshot(GraphSnapshot Snapshot, long Version);
 
 /// <summary>What one write touched: nodes and relationships written (created or updated) and deleted.</summary>
 public sealed record ChangeSet(

@@ -1,4 +1,5 @@
 using ChainGraph.Analysis.Chokepoints;
+using ChainGraph.Application.Requests;
 using ChainGraph.Model.Requests;
 using ChainGraph.Server.Graph;
 using ChainGraph.Server.Views;
@@ -26,9 +27,9 @@ public sealed class GraphHub(GraphService graph, ViewRegistry views, ChainGraphM
             throw new HubException(e.Message);
         }
         var snapshot = await graph.GetSnapshotAsync(Context.ConnectionAborted);
-        var chokepoints = request.Kind == "chokepoints"
-            ? await graph.CachedAsync($"view|{request.Top}", s => ChokepointAnalysis.Run(s, options: ChokepointOptions.Default with { Top = request.Top }))
-            : null;
+        ChokepointReport? chokepoints = null;
+        if (request.Kind == "chokepoints")
+            (chokepoints, snapshot, _) = await graph.RunAsync(new ChokepointsRequest(null, ChokepointOptions.Default with { Top = request.Top }), Context.ConnectionAborted);
         ViewOpened opened;
         try
         {
@@ -75,7 +76,7 @@ public sealed class GraphHub(GraphService graph, ViewRegistry views, ChainGraphM
     public async Task<IReadOnlyDictionary<string, int>> Communities(string viewId)
     {
         var view = views.Get(viewId, Context.ConnectionId);
-        var report = await Apis.ExplorationApi.CommunitiesAsync(graph, seed: 42, resolution: 1.0, Context.ConnectionAborted);
+        var (report, _, _) = await graph.RunAsync(new CommunitiesRequest(), Context.ConnectionAborted);
         lock (view.Gate)
             return view.Elements.Where(e => e.Group == "nodes" && report.Membership.ContainsKey(e.Id)).ToDictionary(e => e.Id, e => report.Membership[e.Id]);
     }
