@@ -6,7 +6,6 @@ using ChainGraph.Server.Graph;
 using ChainGraph.Server.Hubs;
 using ChainGraph.Server.Security;
 using ChainGraph.Storage;
-using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.Extensions.FileProviders;
 
 namespace ChainGraph.Server;
@@ -45,6 +44,8 @@ public static class ServerHost
         builder.Services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.Encoder = Json.Encoder;
+            // Numbers are numbers, also in the API's document (the web defaults would also accept "1" for 1).
+            o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
         });
         builder.Services.AddSignalR().AddJsonProtocol(o =>
@@ -70,7 +71,9 @@ public static class ServerHost
         app.UseAuthorization();
         app.UseRateLimiter();
         app.MapOpenApi().AllowAnonymous();
-        app.MapGraphApi().MapChainsApi().MapAnalysesApi().MapExplorationApi().MapExportApi().MapWritesApi().MapKeysApi();
+        // Any endpoint may answer a problem: parameters (400), the store down or its disk full (503).
+        var api = app.MapGroup("").ProducesValidationProblem().ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        api.MapGraphApi().MapChainsApi().MapAnalysesApi().MapExplorationApi().MapExportApi().MapWritesApi().MapKeysApi();
         app.MapHub<GraphHub>("/hubs/graph").RequireAuthorization(Policies.Reader);
         if (mode.Open)
             app.Logger.LogWarning("No API keys in {Keys}: serving open to this machine only. Add keys with `chaingraph keys add` before exposing it.", keys.Path);

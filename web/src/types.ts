@@ -1,4 +1,5 @@
-// Shapes of what the server sends (see src/ChainGraph.Server).
+// Shapes of what the server sends (see src/ChainGraph.Server). The REST ones are checked against the
+// service's OpenAPI document by a test (tests/ChainGraph.Server.Tests/OpenApiTests.cs).
 
 export interface CyElement {
   group: "nodes" | "edges";
@@ -40,8 +41,8 @@ export interface JobProgress {
   total: number | null;
 }
 
-export interface GapCandidate { id: string; name: string; province?: string; city?: string; score: number; why: string; }
+export interface GapCandidate { id: string; name: string; province: string | null; city: string | null; score: number; why: string; }
 export interface SegmentGap { id: string; name: string; stage: string; status: string; local: number; national: number; candidates: GapCandidate[]; }
 export interface GapReport { chainName: string; region: string; segments: SegmentGap[]; }
-export interface ChokepointItem { id: string; name: string; label: string; suppliers: number; hhi: number; foreignShare: number; dominates: number; articulation: boolean; score: number; why: string; }
+export interface ChokepointItem { id: string; name: string; label: string; suppliers: number; hhi: number; foreignShare: number | null; dominates: number; articulation: boolean; score: number; why: string; }
 export interface ChokepointReport { items: ChokepointItem[]; articulationPoints: string[]; }

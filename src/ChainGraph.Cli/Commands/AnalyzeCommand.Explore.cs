@@ -1,15 +1,12 @@
 using System.CommandLine;
 using System.Globalization;
-using ChainGraph.Analysis.Centrality;
 using ChainGraph.Analysis.Chains;
 using ChainGraph.Analysis.Communities;
 using ChainGraph.Analysis.FourChains;
 using ChainGraph.Analysis.Linkage;
 using ChainGraph.Analysis.Paths;
-using ChainGraph.Analysis.Regions;
 using ChainGraph.Analysis.Reports;
 using ChainGraph.Application.Requests;
-using ChainGraph.Model;
 
 namespace ChainGraph.Cli.Commands;
 
@@ -31,25 +28,17 @@ public static partial class AnalyzeCommand
         {
             var request = new PathsRequest(result.GetValue(from)!, result.GetValue(to), result.GetValue(k), result.GetValue(within),
                 result.GetValue(label), result.GetValue(types), result.GetValue(walk), result.GetValue(limit));
-            request.Validate();
-            var traversal = Traversal.Parse(request.Types, request.Walk);
-            var only = GraphSchema.ParseLabel(request.Label, "label");
-            var snapshot = await LoadAsync(result, cancellationToken);
-            var start = snapshot.IndexOf(request.From, "from");
-            if (request.Within is { } steps)
+            var (answer, _) = await RunAsync(result, request, cancellationToken);
+            if (answer.Nearby is { } near)
             {
-                var near = PathFinder.Within(snapshot, start, steps, traversal, only, request.Limit);
-                var nearRows = near.Nodes.Select(n => (IReadOnlyList<string>)[snapshot.Ids[n.Node], snapshot.Names[n.Node], GraphSchema.Name(snapshot.Labels[n.Node]), Number(n.Distance)]).ToList();
-                return Emit(console, result, near.Nodes.Select(n => new { id = snapshot.Ids[n.Node], name = snapshot.Names[n.Node], label = GraphSchema.Name(snapshot.Labels[n.Node]), distance = n.Distance }),
-                    new Table(["id", "name", "label", "distance"], nearRows), $"{near.Total:N0} nodes within {steps} steps of {snapshot.Names[start]}.",
-                    null, (near.Nodes.Count, near.Total, "nodes", "--limit"));
+                var nearRows = near.Select(n => (IReadOnlyList<string>)[n.Id, n.Name, n.Label, Number(n.Distance)]).ToList();
+                return Emit(console, result, near, new Table(["id", "name", "label", "distance"], nearRows),
+                    $"{answer.Total:N0} nodes within {request.Within} steps of {answer.From.Name}.", null, (near.Count, answer.Total, "nodes", "--limit"));
             }
-            var end = snapshot.IndexOf(request.To!, "to");
-            var paths = PathFinder.KShortest(snapshot, start, end, request.K, traversal);
-            var json = paths.Select(p => PathView.Of(snapshot, p));
-            var rows = paths.Select((p, i) => (IReadOnlyList<string>)[Number(i + 1), Number(p.Length), Describe(snapshot, p)]).ToList();
-            return Emit(console, result, new { paths = json }, new Table(["#", "length", "path"], rows),
-                paths.Count == 0 ? "No path." : $"{paths.Count} path(s) from {snapshot.Names[start]} to {snapshot.Names[end]}.", null);
+            var paths = answer.Paths!;
+            var rows = paths.Select((p, i) => (IReadOnlyList<string>)[Number(i + 1), Number(p.Length), Describe(p)]).ToList();
+            return Emit(console, result, new PathList(paths), new Table(["#", "length", "path"], rows),
+                paths.Count == 0 ? "No path." : $"{paths.Count} path(s) from {answer.From.Name} to {answer.To!.Name}.", null);
         });
         return command;
     }
@@ -132,7 +121,7 @@ public static partial class AnalyzeCommand
         return command;
     }
 
-    static string Describe(Model.Snapshot.GraphSnapshot snapshot, GraphPath path) =>
-        string.Concat(path.Nodes.Select((v, i) => i == 0 ? snapshot.Names[v]
-            : $" {(path.Steps[i - 1].Forward ? "-" : "<-")}{GraphSchema.Name(path.Steps[i - 1].Type)}{(path.Steps[i - 1].Forward ? "->" : "-")} {snapshot.Names[v]}"));
+    static string Describe(PathView path) =>
+        string.Concat(path.Nodes.Select((n, i) => i == 0 ? n.Name
+            : $" {(path.Steps[i - 1].Forward ? "-" : "<-")}{path.Steps[i - 1].Type}{(path.Steps[i - 1].Forward ? "->" : "-")} {n.Name}"));
 }

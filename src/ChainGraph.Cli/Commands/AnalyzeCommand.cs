@@ -1,9 +1,7 @@
 using System.CommandLine;
 using ChainGraph.Analysis.ChainGaps;
-using ChainGraph.Analysis.Chains;
 using ChainGraph.Analysis.Chokepoints;
 using ChainGraph.Analysis.Disruption;
-using ChainGraph.Analysis.Regions;
 using ChainGraph.Analysis.Reports;
 using ChainGraph.Analysis.Scope;
 using ChainGraph.Application;

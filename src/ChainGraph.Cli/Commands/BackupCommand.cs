@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
 using ChainGraph.Model.Requests;
-using ChainGraph.Storage;
 using ChainGraph.Storage.Sqlite;
 
 namespace ChainGraph.Cli.Commands;

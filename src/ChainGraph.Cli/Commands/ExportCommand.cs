@@ -7,7 +7,6 @@ using ChainGraph.Formats.Cytoscape;
 using ChainGraph.Formats.GraphMl;
 using ChainGraph.Formats.JsonLines;
 using ChainGraph.Model;
-using ChainGraph.Model.Requests;
 using ChainGraph.Model.Snapshot;
 using ChainGraph.Storage;
 

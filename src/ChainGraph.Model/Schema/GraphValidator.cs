@@ -1,4 +1,3 @@
-using ChainGraph.Model.Import;
 
 namespace ChainGraph.Model;
 

@@ -1,9 +1,7 @@
-using System.Text.Json;
 using ChainGraph.Analysis.ChainGaps;
 using ChainGraph.Analysis.Chains;
 using ChainGraph.Analysis.Chokepoints;
 using ChainGraph.Analysis.Disruption;
-using ChainGraph.Analysis.Regions;
 using ChainGraph.Analysis.Reports;
 using ChainGraph.Application.Requests;
 using ChainGraph.Formats.Csv;
@@ -21,8 +19,10 @@ public static class AnalysesApi
     public static IEndpointRouteBuilder MapAnalysesApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/analyses").WithTags("Analyses").RequireAuthorization(Policies.Reader);
-        api.MapGet("/gaps", Gaps).WithSummary("Chain gaps for a region: each segment's status and ranked candidates (招商 list).");
-        api.MapGet("/chokepoints", Chokepoints).WithSummary("Ranked chokepoints with reasons, and the articulation points.");
+        api.MapGet("/gaps", Gaps).WithSummary("Chain gaps for a region: each segment's status and ranked candidates (招商 list); format=csv for the table.")
+            .Produces<ChainGapReport>();
+        api.MapGet("/chokepoints", Chokepoints).WithSummary("Ranked chokepoints with reasons, and the articulation points; format=csv for the table.")
+            .Produces<ChokepointReport>();
         api.MapGet("/disruption", Disruption).WithSummary("What removing enterprises, products or a region cuts off downstream.");
         return app;
     }

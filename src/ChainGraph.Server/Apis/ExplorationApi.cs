@@ -1,12 +1,9 @@
 using ChainGraph.Analysis.Centrality;
-using ChainGraph.Analysis.Chains;
 using ChainGraph.Analysis.Communities;
 using ChainGraph.Analysis.FourChains;
 using ChainGraph.Analysis.Linkage;
 using ChainGraph.Analysis.Paths;
-using ChainGraph.Analysis.Regions;
 using ChainGraph.Application.Requests;
-using ChainGraph.Model;
 using ChainGraph.Server.Graph;
 using ChainGraph.Server.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -27,22 +24,11 @@ public static class ExplorationApi
         return app;
     }
 
-    static async Task<IResult> Paths(GraphService graph, string from, CancellationToken cancellationToken, string? to = null, int k = 1,
-        int? within = null, string? label = null, string? types = null, Walk walk = Walk.Either, int limit = 500)
+    static async Task<Results<Ok<IReadOnlyList<NearbyNode>>, Ok<PathList>>> Paths(GraphService graph, string from, CancellationToken cancellationToken,
+        string? to = null, int k = 1, int? within = null, string? label = null, string? types = null, Walk walk = Walk.Either, int limit = 500)
     {
-        var request = new PathsRequest(from, to, k, within, label, types, walk, limit);
-        request.Validate();
-        var traversal = Traversal.Parse(types, walk);
-        var only = GraphSchema.ParseLabel(label, "label");
-        var snapshot = await graph.GetSnapshotAsync(cancellationToken);
-        var start = snapshot.IndexOf(from, "from");
-        if (within is { } steps)
-        {
-            return TypedResults.Ok(PathFinder.Within(snapshot, start, steps, traversal, only, limit).Nodes
-                .Select(n => new { id = snapshot.Ids[n.Node], name = snapshot.Names[n.Node], label = GraphSchema.Name(snapshot.Labels[n.Node]), distance = n.Distance }));
-        }
-        var paths = PathFinder.KShortest(snapshot, start, snapshot.IndexOf(to!, "to"), k, traversal);
-        return TypedResults.Ok(new { paths = paths.Select(p => PathView.Of(snapshot, p)) });
+        var (answer, _, _) = await graph.RunAsync(new PathsRequest(from, to, k, within, label, types, walk, limit), cancellationToken);
+        return answer.Nearby is { } near ? TypedResults.Ok(near) : TypedResults.Ok(new PathList(answer.Paths!));
     }
 
     static async Task<Ok<LinkageReport>> Linkage(GraphService graph, string a, string b, CancellationToken cancellationToken, int top = 20) =>

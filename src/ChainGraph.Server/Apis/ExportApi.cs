@@ -1,7 +1,5 @@
-using ChainGraph.Analysis.Chains;
 using ChainGraph.Application.Requests;
 using ChainGraph.Formats.Cytoscape;
-using ChainGraph.Model;
 using ChainGraph.Model.Snapshot;
 using ChainGraph.Server.Graph;
 using ChainGraph.Server.Security;
@@ -15,8 +13,10 @@ public static class ExportApi
     {
         var api = app.MapGroup("/api/export").WithTags("Export").RequireAuthorization(Policies.Reader);
         api.MapGet("/cytoscape", Cytoscape)
-            .WithSummary("Cytoscape.js elements JSON: the whole graph, a chain (chain=ID) or a node's neighbourhood (focus=ID&depth=K).");
-        api.MapGet("/graphml", GraphMl).WithSummary("The whole graph as GraphML, for Gephi, Cytoscape desktop or NetworkX.");
+            .WithSummary("Cytoscape.js elements JSON: the whole graph, a chain (chain=ID) or a node's neighbourhood (focus=ID&depth=K).")
+            .Produces<CytoscapeDocument>();
+        api.MapGet("/graphml", GraphMl).WithSummary("The whole graph as GraphML, for Gephi, Cytoscape desktop or NetworkX.")
+            .Produces<string>(StatusCodes.Status200OK, "application/graphml+xml");
         return app;
     }
 
@@ -47,3 +47,11 @@ public static class ExportApi
         return Results.Empty;
     }
 }
+
+/// <summary>The shape of the Cytoscape.js export (streamed by <see cref="CytoscapeWriter"/>), for the API's document.</summary>
+public sealed record CytoscapeDocument(CytoscapeElements Elements);
+
+public sealed record CytoscapeElements(IReadOnlyList<CytoscapeElement> Nodes, IReadOnlyList<CytoscapeElement> Edges);
+
+/// <summary>A node's id, label and properties, or an edge's id, source, target, type and properties.</summary>
+public sealed record CytoscapeElement(IReadOnlyDictionary<string, object> Data);

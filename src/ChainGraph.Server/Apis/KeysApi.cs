@@ -16,10 +16,12 @@ public static class KeysApi
         api.MapGet("/", (ApiKeyStore keys) => TypedResults.Ok(keys.List().Select(k => new KeyView(k.Id, k.Name, k.Role, k.Created, k.Revoked))))
             .WithSummary("Every key's id, name, role and dates; never the keys.");
         api.MapPost("/", Add).WithSummary("Create a key; the answer holds it once, the file only its hash.");
-        api.MapDelete("/{id}", (ApiKeyStore keys, string id) => keys.Revoke(id) ? Results.NoContent() : Problems.NotFound($"No active key '{id}'."))
-            .WithSummary("Revoke a key at once.");
+        api.MapDelete("/{id}", Revoke).WithSummary("Revoke a key at once.");
         return app;
     }
+
+    static Results<NoContent, ProblemHttpResult> Revoke(ApiKeyStore keys, string id) =>
+        keys.Revoke(id) ? TypedResults.NoContent() : Problems.NotFound($"No active key '{id}'.");
 
     /// <summary>
     /// In open mode every local caller is an admin, so any page or process on the machine could mint

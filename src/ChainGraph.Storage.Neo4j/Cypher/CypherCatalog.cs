@@ -1,5 +1,4 @@
 using System.Collections.Frozen;
-using System.Reflection;
 using System.Text.RegularExpressions;
 
 namespace ChainGraph.Storage.Neo4j.Cypher;
