@@ -77,8 +77,9 @@ public static class ServerHost
         app.MapHub<GraphHub>("/hubs/graph").RequireAuthorization(Policies.Reader);
         if (mode.Open)
             app.Logger.LogWarning("No API keys in {Keys}: serving open to this machine only. Add keys with `chaingraph keys add` before exposing it.", keys.Path);
-        // The registry listens for writes from the first request on.
+        // The registry listens for writes from the first request on; the snapshot loads at start, not on the first analysis.
         app.Services.GetRequiredService<ViewRegistry>();
+        app.Lifetime.ApplicationStarted.Register(app.Services.GetRequiredService<GraphService>().StartLoading);
         return app;
     }
 

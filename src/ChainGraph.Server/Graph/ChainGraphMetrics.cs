@@ -4,7 +4,7 @@ namespace ChainGraph.Server.Graph;
 
 /// <summary>
 /// The service's own instruments (meter "ChainGraph"), beside ASP.NET Core's request metrics:
-/// hub connections and open views, patches pushed, writes and analyses with their durations.
+/// hub connections and open views, patches pushed, writes, snapshot loads and analyses with their durations.
 /// Read them with dotnet-counters or any OpenTelemetry exporter.
 /// </summary>
 public sealed class ChainGraphMetrics : IDisposable
@@ -19,7 +19,8 @@ public sealed class ChainGraphMetrics : IDisposable
         HubConnections = meter.CreateUpDownCounter<long>("chaingraph.hub.connections", description: "SignalR connections open now.");
         ViewsOpened = meter.CreateCounter<long>("chaingraph.hub.views_opened", description: "Views opened.");
         PatchesPushed = meter.CreateCounter<long>("chaingraph.hub.patches_pushed", description: "Patches pushed to clients after writes.");
-        Writes = meter.CreateHistogram<double>("chaingraph.writes.duration", "ms", "Committed writes and imports, from plan to refreshed snapshot.");
+        Writes = meter.CreateHistogram<double>("chaingraph.writes.duration", "ms", "Committed writes and imports, from plan to commit.");
+        SnapshotLoads = meter.CreateHistogram<double>("chaingraph.snapshot.load_duration", "ms", "Snapshot loads: one at start, one per burst of writes.");
         WrittenRows = meter.CreateCounter<long>("chaingraph.writes.rows", description: "Nodes and relationships written.");
         Analyses = meter.CreateHistogram<double>("chaingraph.analyses.duration", "ms", "Analyses computed (cache misses), by kind.");
     }
@@ -28,6 +29,7 @@ public sealed class ChainGraphMetrics : IDisposable
     public Counter<long> ViewsOpened { get; }
     public Counter<long> PatchesPushed { get; }
     public Histogram<double> Writes { get; }
+    public Histogram<double> SnapshotLoads { get; }
     public Counter<long> WrittenRows { get; }
     public Histogram<double> Analyses { get; }
 

@@ -10,10 +10,11 @@ using ChainGraph.Storage.Import;
 namespace ChainGraph.Server.Graph;
 
 /// <summary>
-/// The service's one way to the graph: reads go to the store or to the current in-memory
-/// snapshot, every write goes through the importer (the same rules as <c>chaingraph import</c>),
-/// after which the snapshot is rebuilt and <see cref="Changed"/> tells the open views.
-/// Analysis results are cached per snapshot, so repeated requests cost a lookup.
+/// The service's one way to the graph: reads go to the store or to the in-memory snapshot, every
+/// write goes through the importer (the same rules as <c>chaingraph import</c>). A write returns
+/// once committed; the snapshot follows in the background, one reload for any number of writes
+/// committed meanwhile, after which <see cref="Changed"/> tells the open views. Analyses wait for
+/// the snapshot to hold every committed write, so a client always reads what it wrote.
 /// </summary>
 public sealed class GraphService(IGraphStore store, ILogger<GraphService> logger, ChainGraphMetrics metrics)
 {
@@ -23,31 +24,74 @@ public sealed class GraphService(IGraphStore store, ILogger<GraphService> logger
     readonly SemaphoreSlim writeGate = new(1, 1);
     readonly SemaphoreSlim loadGate = new(1, 1);
     readonly AnalysisCache results = new(CachedResults);
+    readonly Lock pendingGate = new();
+    ChangeSet? pending;
+    bool refreshing;
+    TaskCompletionSource loaded = NewSignal();
+    long committed;
+    long loads;
     volatile VersionedSnapshot? current;
 
     public IGraphStore Store { get; } = store;
 
-    /// <summary>Raised after every committed write, with what it touched.</summary>
+    /// <summary>Raised after the snapshot took in one or more committed writes, with what they touched.</summary>
     public event Func<ChangeSet, GraphSnapshot, Task>? Changed;
 
     /// <summary>Analysis results held now (at most <see cref="CachedResults"/>).</summary>
     public int CachedCount => results.Count;
 
+    /// <summary>The snapshot holding every write committed so far.</summary>
     public async Task<GraphSnapshot> GetSnapshotAsync(CancellationToken cancellationToken = default) => (await CurrentAsync(cancellationToken)).Snapshot;
 
     async Task<VersionedSnapshot> CurrentAsync(CancellationToken cancellationToken)
     {
-        if (current is { } loaded) return loaded;
+        while (true)
+        {
+            var target = Interlocked.Read(ref committed);
+            if (current is { } loadedNow && loadedNow.Version >= target) return loadedNow;
+            if (current is null)
+            {
+                await LoadFirstAsync(cancellationToken);
+                continue;
+            }
+            Task signal;
+            lock (pendingGate)
+            {
+                signal = loaded.Task;
+                // A reload that failed (the store was down) is tried again by the reader who needs it.
+                StartRefreshing();
+            }
+            await signal.WaitAsync(cancellationToken);
+        }
+    }
+
+    async Task LoadFirstAsync(CancellationToken cancellationToken)
+    {
         await loadGate.WaitAsync(cancellationToken);
         try
         {
-            return current ??= new VersionedSnapshot(await Store.LoadSnapshotAsync(cancellationToken), 1);
+            if (current is not null) return;
+            var version = Interlocked.Read(ref committed);
+            Publish(new VersionedSnapshot(await LoadAsync(cancellationToken), version));
         }
         finally
         {
             loadGate.Release();
         }
     }
+
+    /// <summary>Loads the snapshot before the first request needs it, in the background.</summary>
+    public void StartLoading() => _ = Task.Run(async () =>
+    {
+        try
+        {
+            await GetSnapshotAsync();
+        }
+        catch (Exception e) when (e is GraphStoreException or OperationCanceledException)
+        {
+            logger.LogWarning("The snapshot could not be loaded at start ({Reason}); the first request tries again.", e.Message);
+        }
+    });
 
     /// <summary>How long one analysis may run before it is stopped and answered with an error.</summary>
     /// <value>30 s</value>
@@ -87,7 +131,7 @@ public sealed class GraphService(IGraphStore store, ILogger<GraphService> logger
     /// </summary>
     public string? StorageFull { get; private set; }
 
-    /// <summary>Applies a batch atomically (writes are serialised), then refreshes the snapshot and notifies views.</summary>
+    /// <summary>Applies a batch atomically (writes are serialised) and returns once it is committed.</summary>
     /// <param name="maxRejectRatio">See <see cref="ImportPlan.CheckRejectRatio"/>.</param>
     public async Task<ImportSummary> WriteAsync(GraphBatch batch, IProgress<WriteProgress>? progress = null, CancellationToken cancellationToken = default,
         double maxRejectRatio = 1)
@@ -108,14 +152,13 @@ public sealed class GraphService(IGraphStore store, ILogger<GraphService> logger
                 StorageFull = e.Message;
                 throw;
             }
-            var summary = ImportSummary.From(plan, clock.Elapsed);
-            await RefreshAsync(new ChangeSet(plan.Nodes.Select(n => n.Id).ToHashSet(StringComparer.Ordinal),
-                ChangeSet.NoNodes, plan.Relationships.Select(r => r.Key).ToHashSet(), ChangeSet.NoRelationships), cancellationToken);
+            Committed(new ChangeSet(plan.Nodes.Select(n => n.Id).ToHashSet(StringComparer.Ordinal),
+                ChangeSet.NoNodes, plan.Relationships.Select(r => r.Key).ToHashSet(), ChangeSet.NoRelationships));
             metrics.Writes.Record(clock.Elapsed.TotalMilliseconds);
             metrics.WrittenRows.Add(plan.Nodes.Count + plan.Relationships.Count);
             logger.LogInformation("Wrote {Nodes} nodes and {Relationships} relationships ({Rejected} rejected) in {Milliseconds:0} ms",
                 plan.Nodes.Count, plan.Relationships.Count, plan.Rejected.Count, clock.Elapsed.TotalMilliseconds);
-            return summary;
+            return ImportSummary.From(plan, clock.Elapsed);
         }
         finally
         {
@@ -131,7 +174,7 @@ public sealed class GraphService(IGraphStore store, ILogger<GraphService> logger
             var before = await GetSnapshotAsync(cancellationToken);
             var touching = before.TryGetIndex(id, out var node) ? Touching(before, node) : ChangeSet.NoRelationships;
             if (!await Store.DeleteNodeAsync(id, cancellationToken)) return false;
-            await RefreshAsync(new ChangeSet(ChangeSet.NoNodes, new HashSet<string>([id], StringComparer.Ordinal), ChangeSet.NoRelationships, touching), cancellationToken);
+            Committed(new ChangeSet(ChangeSet.NoNodes, new HashSet<string>([id], StringComparer.Ordinal), ChangeSet.NoRelationships, touching));
             return true;
         }
         finally
@@ -146,7 +189,7 @@ public sealed class GraphService(IGraphStore store, ILogger<GraphService> logger
         try
         {
             if (!await Store.DeleteRelationshipAsync(key, cancellationToken)) return false;
-            await RefreshAsync(new ChangeSet(ChangeSet.NoNodes, ChangeSet.NoNodes, ChangeSet.NoRelationships, new HashSet<RelationshipKey> { key }), cancellationToken);
+            Committed(new ChangeSet(ChangeSet.NoNodes, ChangeSet.NoNodes, ChangeSet.NoRelationships, new HashSet<RelationshipKey> { key }));
             return true;
         }
         finally
@@ -155,11 +198,88 @@ public sealed class GraphService(IGraphStore store, ILogger<GraphService> logger
         }
     }
 
-    async Task RefreshAsync(ChangeSet changes, CancellationToken cancellationToken)
+    /// <summary>Counts a committed write and has the snapshot take it in, with whatever else is pending.</summary>
+    void Committed(ChangeSet changes)
     {
-        var fresh = await Store.LoadSnapshotAsync(cancellationToken);
-        current = new VersionedSnapshot(fresh, (current?.Version ?? 0) + 1);
-        results.Clear();
+        lock (pendingGate)
+        {
+            Interlocked.Increment(ref committed);
+            pending = pending is null ? changes : pending.Then(changes);
+            StartRefreshing();
+        }
+    }
+
+    /// <summary>Starts the reload loop unless it runs; called under <see cref="pendingGate"/>.</summary>
+    void StartRefreshing()
+    {
+        if (refreshing) return;
+        refreshing = true;
+        _ = Task.Run(RefreshAsync, CancellationToken.None);
+    }
+
+    /// <summary>Reloads the snapshot until it holds every committed write, then tells the listeners what changed.</summary>
+    async Task RefreshAsync()
+    {
+        while (true)
+        {
+            ChangeSet? changes;
+            long version;
+            lock (pendingGate)
+            {
+                version = Interlocked.Read(ref committed);
+                (changes, pending) = (pending, null);
+                if (current is { } now && now.Version >= version && changes is null)
+                {
+                    refreshing = false;
+                    return;
+                }
+            }
+            GraphSnapshot fresh;
+            try
+            {
+                fresh = await LoadAsync(CancellationToken.None);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                lock (pendingGate)
+                {
+                    pending = changes is null ? pending : pending is null ? changes : changes.Then(pending);
+                    refreshing = false;
+                }
+                logger.LogError(e, "The snapshot could not be reloaded after a write");
+                Interlocked.Exchange(ref loaded, NewSignal()).TrySetException(e);
+                return;
+            }
+            Publish(new VersionedSnapshot(fresh, version));
+            if (changes is not null) await NotifyAsync(changes, fresh);
+        }
+    }
+
+    /// <summary>How many times the snapshot was loaded: once at start, then once per burst of writes.</summary>
+    public long SnapshotLoads => Interlocked.Read(ref loads);
+
+    async Task<GraphSnapshot> LoadAsync(CancellationToken cancellationToken)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var snapshot = await Store.LoadSnapshotAsync(cancellationToken);
+        Interlocked.Increment(ref loads);
+        metrics.SnapshotLoads.Record(clock.Elapsed.TotalMilliseconds);
+        return snapshot;
+    }
+
+    void Publish(VersionedSnapshot snapshot)
+    {
+        lock (pendingGate)
+        {
+            if (current is { } now && now.Version > snapshot.Version) return;
+            current = snapshot;
+            results.Clear();
+        }
+        Interlocked.Exchange(ref loaded, NewSignal()).TrySetResult();
+    }
+
+    async Task NotifyAsync(ChangeSet changes, GraphSnapshot fresh)
+    {
         if (Changed is not { } handlers) return;
         foreach (var handler in handlers.GetInvocationList().Cast<Func<ChangeSet, GraphSnapshot, Task>>())
         {
@@ -174,6 +294,8 @@ public sealed class GraphService(IGraphStore store, ILogger<GraphService> logger
             }
         }
     }
+
+    static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     static IReadOnlySet<RelationshipKey> Touching(GraphSnapshot snapshot, int node)
     {
@@ -190,7 +312,7 @@ public sealed class GraphService(IGraphStore store, ILogger<GraphService> logger
 /// <summary>A query's result and the snapshot, and its version, it was computed on.</summary>
 public sealed record Answer<T>(T Result, GraphSnapshot Snapshot, long Version);
 
-/// <summary>A snapshot and its version: 1 for the first one loaded, one more after each committed write.</summary>
+/// <summary>A snapshot and its version: how many writes this service had committed when it was loaded.</summary>
 internal sealed record VersionedSnapshot(GraphSnapshot Snapshot, long Version);
 
 /// <summary>What one write touched: nodes and relationships written (created or updated) and deleted.</summary>
@@ -203,4 +325,23 @@ public sealed record ChangeSet(
     public static readonly IReadOnlySet<string> NoNodes = new HashSet<string>();
 
     public static readonly IReadOnlySet<RelationshipKey> NoRelationships = new HashSet<RelationshipKey>();
+
+    /// <summary>
+    /// This change followed by <paramref name="next"/>, as one: what the later one deletes is no
+    /// longer upserted, and what it upserts no longer deleted.
+    /// </summary>
+    public ChangeSet Then(ChangeSet next)
+    {
+        ArgumentNullException.ThrowIfNull(next);
+        return new(Merge(UpsertedNodes, next.DeletedNodes, next.UpsertedNodes), Merge(DeletedNodes, next.UpsertedNodes, next.DeletedNodes),
+            Merge(UpsertedRelationships, next.DeletedRelationships, next.UpsertedRelationships),
+            Merge(DeletedRelationships, next.UpsertedRelationships, next.DeletedRelationships));
+    }
+
+    static HashSet<T> Merge<T>(IReadOnlySet<T> earlier, IReadOnlySet<T> undone, IReadOnlySet<T> later)
+    {
+        var merged = new HashSet<T>(earlier.Where(e => !undone.Contains(e)), (earlier as HashSet<T>)?.Comparer);
+        merged.UnionWith(later);
+        return merged;
+    }
 }
