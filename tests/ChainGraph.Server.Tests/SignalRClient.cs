@@ -22,13 +22,5 @@ internal static class SignalRClient
     public static Task<bool> EventuallyAsync(Func<bool> condition) => EventuallyAsync(() => Task.FromResult(condition()));
 
     /// <inheritdoc cref="EventuallyAsync(Func{bool})"/>
-    public static async Task<bool> EventuallyAsync(Func<Task<bool>> condition)
-    {
-        for (var waited = 0; waited < 5000; waited += 20)
-        {
-            if (await condition()) return true;
-            await Task.Delay(20);
-        }
-        return await condition();
-    }
+    public static Task<bool> EventuallyAsync(Func<Task<bool>> condition) => Eventually.TrueAsync(condition, TimeSpan.FromSeconds(5));
 }
