@@ -1,11 +1,10 @@
-// One page of nodes for the analysis snapshot: only the columns the snapshot keeps, in id order
-// after $after (keyset paging, as read-nodes).
+// One page of nodes for the analysis snapshot, in id order after $after (keyset paging, as
+// read-nodes): only the properties the snapshot keeps, as one list in the order of $keys.
 // $after: STRING
 // $limit: INTEGER
+// $keys: LIST<STRING>, the snapshot's column keys (SnapshotColumns.Node)
 MATCH (n:ChainNode)
 WHERE n.id > $after
-RETURN n.id AS id, labels(n) AS labels, n.name AS name, n.province AS province, n.city AS city,
-       n.country AS country, n.tags AS tags, n.stage AS stage, n.order AS segmentOrder,
-       n.match AS match, n.sector AS sector, n.capacity AS capacity
+RETURN n.id AS id, labels(n) AS labels, n.name AS name, [key IN $keys | n[key]] AS columns
 ORDER BY n.id
 LIMIT $limit

@@ -7,11 +7,14 @@ namespace ChainGraph.Storage.Neo4j;
 
 public sealed partial class Neo4jGraphStore
 {
+    static readonly string[] ColumnKeys = SnapshotColumns.Node.Select(c => c.Name).ToArray();
+
     /// <summary>
     /// Reads the whole graph a page at a time: nodes (only the columns the snapshot keeps), then
     /// relationships by start node. Pages are separate transactions, so an edge written meanwhile
     /// to a node not yet read is left out, as it would be had the snapshot been taken a moment earlier.
     /// </summary>
+    /// <exception cref="GraphStoreException">A relationship type outside the graph contract (<see cref="GraphStoreException.UnknownType"/>).</exception>
     public async Task<GraphSnapshot> LoadSnapshotAsync(CancellationToken cancellationToken = default)
     {
         var builder = new SnapshotBuilder();
@@ -22,11 +25,14 @@ public sealed partial class Neo4jGraphStore
             var (type, start, end, props) = (page.IndexOf("type"), page.IndexOf("start"), page.IndexOf("end"), page.IndexOf("props"));
             foreach (var row in page.Rows)
             {
-                if (Text(row[type]) is not { } typeName || !GraphSchema.TryParseRelType(typeName, out var relType)) continue;
+                // A start node without relationships comes back as one row of nulls.
+                if (Text(row[type]) is not { } typeName) continue;
+                if (!GraphSchema.TryParseRelType(typeName, out var relType))
+                    throw new GraphStoreException($"A relationship has type '{typeName}', which the graph contract does not know: the database was edited outside ChainGraph.",
+                        GraphStoreException.UnknownType, isTransient: false);
                 if (!index.TryGetValue(row[start].GetString()!, out var source) || !index.TryGetValue(row[end].GetString()!, out var target)) continue;
-                var weight = GraphSchema.Spec(relType).WeightProperty is { } key && row[props].TryGetProperty(key, out var value)
-                    && value.ValueKind == JsonValueKind.Number ? (float)value.GetDouble() : float.NaN;
-                builder.AddEdge(relType, source, target, weight);
+                var properties = row[props];
+                builder.AddEdge(relType, source, target, key => properties.TryGetProperty(key, out var value) ? Value(value) : null);
             }
         }
         return builder.Build();
@@ -37,22 +43,19 @@ public sealed partial class Neo4jGraphStore
         var statement = CypherCatalog.Get("snapshot-nodes");
         for (var after = ""; ;)
         {
-            var page = await client.RunAsync(statement, Parameters(("after", after), ("limit", batchSize)), cancellationToken);
+            var page = await client.RunAsync(statement, Parameters(("after", after), ("limit", batchSize), ("keys", ColumnKeys)), cancellationToken);
             if (page.Rows.Count == 0) return;
-            var (id, labels, name, province, city) = (page.IndexOf("id"), page.IndexOf("labels"), page.IndexOf("name"), page.IndexOf("province"), page.IndexOf("city"));
-            var (country, tags, stage, order) = (page.IndexOf("country"), page.IndexOf("tags"), page.IndexOf("stage"), page.IndexOf("segmentOrder"));
-            var (match, sector, capacity) = (page.IndexOf("match"), page.IndexOf("sector"), page.IndexOf("capacity"));
+            var (id, labels, name, columns) = (page.IndexOf("id"), page.IndexOf("labels"), page.IndexOf("name"), page.IndexOf("columns"));
             foreach (var row in page.Rows)
             {
                 var nodeId = row[id].GetString()!;
-                var nodeTags = row[tags].ValueKind == JsonValueKind.Array
-                    ? row[tags].EnumerateArray().Select(Text).OfType<string>().ToArray() : null;
-                index[nodeId] = builder.AddNode(nodeId, LabelOf(nodeId, row[labels]), Text(row[name]) ?? nodeId, Text(row[province]),
-                    Text(row[city]), Text(row[country]), nodeTags, Text(row[stage]),
-                    row[order].ValueKind == JsonValueKind.Number ? (int)row[order].GetDouble() : 0, Text(row[match]), Text(row[sector]),
-                    row[capacity].ValueKind == JsonValueKind.Number ? row[capacity].GetDouble() : double.NaN);
+                var values = row[columns];
+                index[nodeId] = builder.AddNode(nodeId, LabelOf(nodeId, row[labels]), Text(row[name]) ?? nodeId,
+                    key => Value(values[SnapshotColumns.IndexOf(key)]));
             }
             after = page.Rows[^1][id].GetString()!;
         }
     }
+
+    static object? Value(JsonElement value) => PropertyValues.TryFromJson(value, out var property, out _) ? property : null;
 }

@@ -7,6 +7,9 @@ public sealed class GraphStoreException(string message, string code, bool isTran
     /// <summary>The <see cref="Code"/> of a write that failed because the disk holding the store is full.</summary>
     public const string StorageFull = "STORAGE_FULL";
 
+    /// <summary>The <see cref="Code"/> of a read that met a label or relationship type the graph contract does not know (the store was edited outside ChainGraph).</summary>
+    public const string UnknownType = "UNKNOWN_TYPE";
+
     public string Code { get; } = code;
 
     public bool IsTransient { get; } = isTransient;

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using ChainGraph.Server.Hubs;
 using ChainGraph.Testing;
 
 namespace ChainGraph.Benchmarks;
@@ -18,10 +19,10 @@ internal static class LoadRun
         ArgumentOutOfRangeException.ThrowIfGreaterThan(rate, 2000);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(seconds, 3600);
         await using var server = await ServiceRuns.BenchServer.StartAsync(demo: true);
-        var hubs = new List<(HubClient Client, string View, string[] Nodes)>();
+        var hubs = new List<(RecordingHubClient Client, string View, string[] Nodes)>();
         for (var i = 0; i < 10; i++)
         {
-            var client = await HubClient.ConnectAsync(server.Address);
+            var client = await RecordingHubClient.ConnectAsync<IGraphClient>(server.Address);
             var view = (await client.InvokeAsync("OpenView", new { kind = "chain", chain = i % 2 == 0 ? "lithium-battery" : "photovoltaics" }))!;
             var nodes = view["elements"]!.AsArray().Where(e => (string?)e!["group"] == "nodes").Select(e => (string)e!["data"]!["id"]!).ToArray();
             hubs.Add((client, (string)view["viewId"]!, nodes));

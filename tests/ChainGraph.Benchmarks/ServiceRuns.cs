@@ -5,6 +5,7 @@ using ChainGraph.Formats.ChainKg;
 using ChainGraph.Model.Import;
 using ChainGraph.Server;
 using ChainGraph.Server.Graph;
+using ChainGraph.Server.Hubs;
 using ChainGraph.Server.Security;
 using ChainGraph.Storage.Import;
 using ChainGraph.Storage.Sqlite;
@@ -29,8 +30,8 @@ internal static class ServiceRuns
     {
         const int Clients = 200, Writes = 20;
         await using var server = await BenchServer.StartAsync(demo: true);
-        var clients = new List<HubClient>();
-        for (var i = 0; i < Clients; i++) clients.Add(await HubClient.ConnectAsync(server.Address));
+        var clients = new List<RecordingHubClient>();
+        for (var i = 0; i < Clients; i++) clients.Add(await RecordingHubClient.ConnectAsync<IGraphClient>(server.Address));
         var request = new { kind = "chain", chain = "lithium-battery", region = "常州" };
         var views = await Task.WhenAll(clients.Select(async c => (string)(await c.InvokeAsync("OpenView", request))!["viewId"]!));
         var latencies = new List<double>();

@@ -96,7 +96,7 @@ public sealed class AccessTests(SecuredServerFixture server) : IClassFixture<Sec
     {
         Assert.Equal(HttpStatusCode.Unauthorized, await HubStatusAsync(null));
         Assert.Equal(HttpStatusCode.Unauthorized, await HubStatusAsync(server.Revoked));
-        await using var client = await HubClient.ConnectAsync(server.BaseAddress, server.Reader);
+        await using var client = await SignalRClient.RecordingAsync(server.BaseAddress, server.Reader);
 
         var view = await client.InvokeAsync("OpenView", new { kind = "chain", chain = "wind-power" });
 

@@ -169,7 +169,7 @@ public sealed class ApiTests(ServerFixture server) : IClassFixture<ServerFixture
     [Fact]
     public async Task Import_Upload_ReportsTheSummaryAndPushesProgress()
     {
-        await using var hub = await HubClient.ConnectAsync(server.BaseAddress);
+        await using var hub = await SignalRClient.RecordingAsync(server.BaseAddress);
         var body = new StringContent(string.Join('\n',
             """{"type":"node","id":"test:upload","labels":["Product"],"properties":{"name":"上传产品"}}""",
             """{"type":"relationship","label":"INPUT_TO","start":{"id":"test:upload"},"end":{"id":"test:upload"}}"""), Encoding.UTF8);

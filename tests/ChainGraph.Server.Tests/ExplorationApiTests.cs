@@ -78,7 +78,7 @@ public sealed class ExplorationApiTests(ServerFixture server) : IClassFixture<Se
     [Fact]
     public async Task LinkageAndCentralityViews_ComeFromTheHub()
     {
-        await using var client = await HubClient.ConnectAsync(server.BaseAddress);
+        await using var client = await SignalRClient.RecordingAsync(server.BaseAddress);
 
         var linkage = (await client.InvokeAsync("OpenView", new { kind = "linkage", focus = "常州", to = "宁德", top = 10 }))!;
         var centrality = (await client.InvokeAsync("OpenView", new { kind = "centrality", top = 15 }))!;
@@ -91,7 +91,7 @@ public sealed class ExplorationApiTests(ServerFixture server) : IClassFixture<Se
     [Fact]
     public async Task PathViewAndCommunityColours_ComeFromTheHub()
     {
-        await using var client = await HubClient.ConnectAsync(server.BaseAddress);
+        await using var client = await SignalRClient.RecordingAsync(server.BaseAddress);
 
         var view = (await client.InvokeAsync("OpenView", new { kind = "path", focus = "002460", to = "300750", k = 2 }))!;
         var colours = (await client.InvokeAsync("Communities", (string?)view["viewId"]))!.AsObject();

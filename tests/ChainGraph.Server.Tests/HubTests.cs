@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
 using ChainGraph.Testing;
+using Microsoft.AspNetCore.SignalR;
 
 namespace ChainGraph.Server.Tests;
 
@@ -15,7 +16,7 @@ public sealed class HubTests(ServerFixture server) : IClassFixture<ServerFixture
     [Fact]
     public async Task OpenView_ChainForACity_ColoursSegmentsByGapStatus()
     {
-        await using var client = await HubClient.ConnectAsync(server.BaseAddress);
+        await using var client = await SignalRClient.RecordingAsync(server.BaseAddress);
 
         var view = (await client.InvokeAsync("OpenView", new { kind = "chain", chain = "lithium-battery", region = "常州" }))!;
 
@@ -32,7 +33,7 @@ public sealed class HubTests(ServerFixture server) : IClassFixture<ServerFixture
         var lines = Enumerable.Range(0, 1000).Select(i =>
             $$$"""{"type":"relationship","label":"MAKES","start":{"id":"test:maker-{{{i}}}","labels":["Enterprise"],"properties":{"name":"厂{{{i}}}"}},"end":{"id":"test:hub","labels":["Product"]}}""");
         await server.Http.PostAsync("/api/import?format=jsonl", new StringContent(string.Join('\n', lines), Encoding.UTF8));
-        await using var client = await HubClient.ConnectAsync(server.BaseAddress);
+        await using var client = await SignalRClient.RecordingAsync(server.BaseAddress);
 
         var view = (await client.InvokeAsync("OpenView", new { kind = "focus", focus = "test:hub", depth = 1 }))!;
         var started = DateTime.UtcNow;
@@ -48,9 +49,29 @@ public sealed class HubTests(ServerFixture server) : IClassFixture<ServerFixture
     }
 
     [Fact]
+    public async Task OpenView_NamesLongerThan64KiB_ArriveIntact()
+    {
+        // The hub flushes between JSON tokens, so only a string past 64 KiB forces a character across two reads;
+        // ASCII prefixes of 0 to 5 bytes put the character at the edge in every alignment.
+        var names = Enumerable.Range(0, 6).Select(i => new string('x', i) + string.Concat(Enumerable.Repeat("锂电池正极材料", 3300))).ToList();
+        var lines = names.Select((name, i) =>
+            $$$"""{"type":"relationship","label":"INPUT_TO","start":{"id":"test:cjk-{{{i}}}","labels":["Product"],"properties":{"name":"{{{name}}}"}},"end":{"id":"test:cjk-hub","labels":["Product"]}}""");
+        await server.Http.PostAsync("/api/import?format=jsonl", new StringContent(string.Join('\n', lines), Encoding.UTF8));
+        await using var client = await SignalRClient.RecordingAsync(server.BaseAddress);
+
+        var view = (await client.InvokeAsync("OpenView", new { kind = "focus", focus = "test:cjk-hub", depth = 1 }))!;
+
+        var shown = Elements(view).Where(e => (string?)e!["group"] == "nodes" && (string?)e["data"]!["id"] != "test:cjk-hub")
+            .Select(e => (string)e!["data"]!["name"]!).ToList();
+        Assert.True(Encoding.UTF8.GetByteCount(names[0]) > 64 * 1024);
+        Assert.All(shown, name => Assert.DoesNotContain('\uFFFD', name));
+        Assert.Equal(names.Order(StringComparer.Ordinal), shown.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task Collapse_RemovesWhatExpandAdded()
     {
-        await using var client = await HubClient.ConnectAsync(server.BaseAddress);
+        await using var client = await SignalRClient.RecordingAsync(server.BaseAddress);
         var view = (await client.InvokeAsync("OpenView", new { kind = "chain", chain = "photovoltaics" }))!;
         var viewId = (string?)view["viewId"];
 
@@ -67,8 +88,8 @@ public sealed class HubTests(ServerFixture server) : IClassFixture<ServerFixture
     [Fact]
     public async Task WriteThroughTheApi_ReachesTwoClientsOnTheViewAsAPatch()
     {
-        await using var first = await HubClient.ConnectAsync(server.BaseAddress);
-        await using var second = await HubClient.ConnectAsync(server.BaseAddress);
+        await using var first = await SignalRClient.RecordingAsync(server.BaseAddress);
+        await using var second = await SignalRClient.RecordingAsync(server.BaseAddress);
         var request = new { kind = "chain", chain = "wind-power" };
         var views = new[] { (await first.InvokeAsync("OpenView", request))!, (await second.InvokeAsync("OpenView", request))! };
         var product = Elements(views[0]).First(e => (string?)e!["data"]!["label"] == "Product")!["data"]!["id"]!.GetValue<string>();
@@ -85,7 +106,7 @@ public sealed class HubTests(ServerFixture server) : IClassFixture<ServerFixture
     [Fact]
     public async Task NewProductInAShownSegment_AppearsLive()
     {
-        await using var client = await HubClient.ConnectAsync(server.BaseAddress);
+        await using var client = await SignalRClient.RecordingAsync(server.BaseAddress);
         var view = (await client.InvokeAsync("OpenView", new { kind = "chain", chain = "marine-equipment" }))!;
         var segment = Elements(view).First(e => (string?)e!["data"]!["label"] == "Segment")!["data"]!["id"]!.GetValue<string>();
 
@@ -98,8 +119,8 @@ public sealed class HubTests(ServerFixture server) : IClassFixture<ServerFixture
     [Fact]
     public async Task Room_SharesTheViewExpansionsAndSelection()
     {
-        await using var host = await HubClient.ConnectAsync(server.BaseAddress);
-        await using var guest = await HubClient.ConnectAsync(server.BaseAddress);
+        await using var host = await SignalRClient.RecordingAsync(server.BaseAddress);
+        await using var guest = await SignalRClient.RecordingAsync(server.BaseAddress);
         var view = (await host.InvokeAsync("OpenView", new { kind = "chain", chain = "new-energy-vehicles", room = "team-a" }))!;
         var viewId = (string?)view["viewId"];
 
@@ -115,9 +136,9 @@ public sealed class HubTests(ServerFixture server) : IClassFixture<ServerFixture
     [Fact]
     public async Task OpenView_UnknownChain_IsAHubErrorNamingIt()
     {
-        await using var client = await HubClient.ConnectAsync(server.BaseAddress);
+        await using var client = await SignalRClient.RecordingAsync(server.BaseAddress);
 
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => client.InvokeAsync("OpenView", new { kind = "chain", chain = "no-such-chain" }));
+        var error = await Assert.ThrowsAsync<HubException>(() => client.InvokeAsync("OpenView", new { kind = "chain", chain = "no-such-chain" }));
 
         Assert.Contains("no-such-chain", error.Message);
     }

@@ -22,7 +22,7 @@ public sealed class MetricsTests(ServerFixture server) : IClassFixture<ServerFix
         listener.SetMeasurementEventCallback<double>((instrument, value, _, _) => seen.AddOrUpdate(instrument.Name, value, (_, sum) => sum + value));
         listener.Start();
 
-        await using (var client = await HubClient.ConnectAsync(server.BaseAddress))
+        await using (var client = await SignalRClient.RecordingAsync(server.BaseAddress))
         {
             await client.InvokeAsync("OpenView", new { kind = "chain", chain = "wind-power" });
             await server.Http.PutAsJsonAsync("/api/nodes/" + Uri.EscapeDataString("风电叶片"), new { label = "Product", properties = new { nameEn = "blade" } });

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using ChainGraph.Testing;
+using Microsoft.AspNetCore.SignalR;
 
 namespace ChainGraph.Server.Tests;
 
@@ -50,9 +51,9 @@ public sealed class ParameterRulesApiTests(ServerFixture server) : IClassFixture
     [Fact]
     public async Task HubView_WithAnOutOfRangeDepth_IsRefusedNamingIt()
     {
-        await using var client = await HubClient.ConnectAsync(server.BaseAddress);
+        await using var client = await SignalRClient.RecordingAsync(server.BaseAddress);
 
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => client.InvokeAsync("OpenView", new { kind = "focus", focus = "300750", depth = 99 }));
+        var error = await Assert.ThrowsAsync<HubException>(() => client.InvokeAsync("OpenView", new { kind = "focus", focus = "300750", depth = 99 }));
 
         Assert.Contains("depth: must be between 1 and 3. Got: 99", error.Message);
     }

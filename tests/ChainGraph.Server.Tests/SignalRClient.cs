@@ -1,7 +1,6 @@
-using System.Text.Json.Serialization;
-using Microsoft.AspNetCore.Http.Connections;
+using ChainGraph.Server.Hubs;
+using ChainGraph.Testing;
 using Microsoft.AspNetCore.SignalR.Client;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace ChainGraph.Server.Tests;
 
@@ -10,30 +9,18 @@ internal static class SignalRClient
 {
     public static async Task<HubConnection> ConnectAsync(Uri baseAddress, string? key = null)
     {
-        var connection = new HubConnectionBuilder()
-            .WithUrl(new Uri(baseAddress, "/hubs/graph"), o =>
-            {
-                o.AccessTokenProvider = () => Task.FromResult(key);
-                o.SkipNegotiation = true;
-                o.Transports = HttpTransportType.WebSockets;
-            })
-            .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()))
-            .Build();
+        var connection = GraphHubConnection.Create(baseAddress, key);
         await connection.StartAsync();
         return connection;
     }
+
+    /// <summary>A connection that records what the hub pushes (every <see cref="IGraphClient"/> method).</summary>
+    public static Task<RecordingHubClient> RecordingAsync(Uri baseAddress, string? key = null) =>
+        RecordingHubClient.ConnectAsync<IGraphClient>(baseAddress, key);
 
     /// <summary>Polls up to five seconds for a condition the service brings about in the background.</summary>
     public static Task<bool> EventuallyAsync(Func<bool> condition) => EventuallyAsync(() => Task.FromResult(condition()));
 
     /// <inheritdoc cref="EventuallyAsync(Func{bool})"/>
-    public static async Task<bool> EventuallyAsync(Func<Task<bool>> condition)
-    {
-        for (var waited = 0; waited < 5000; waited += 20)
-        {
-            if (await condition()) return true;
-            await Task.Delay(20);
-        }
-        return await condition();
-    }
+    public static Task<bool> EventuallyAsync(Func<Task<bool>> condition) => Eventually.TrueAsync(condition, TimeSpan.FromSeconds(5));
 }

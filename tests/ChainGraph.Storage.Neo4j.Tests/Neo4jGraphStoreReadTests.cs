@@ -1,4 +1,5 @@
 using ChainGraph.Model;
+using ChainGraph.Model.Snapshot;
 
 namespace ChainGraph.Storage.Neo4j.Tests;
 
@@ -66,15 +67,15 @@ public sealed class Neo4jGraphStoreReadTests : IDisposable
     [Fact]
     public async Task LoadSnapshot_PagesNodesThenRelationshipsByKeyset()
     {
-        const string NodeFields = """["id","labels","name","province","city","country","tags","stage","segmentOrder","match","sector","capacity"]""";
+        const string NodeFields = """["id","labels","name","columns"]""";
         api.Reply(202, Answer(NodeFields, """
-            [["002460",["ChainNode","Enterprise"],"赣锋锂业","江西省","新余市","CN",null,null,null,null,null,null],
-             ["300750",["ChainNode","Enterprise"],"宁德时代","福建省","宁德市","CN",["链主"],null,null,null,null,500]]
+            [["002460",["ChainNode","Enterprise"],"赣锋锂业",["江西省","新余市","CN",null,null,null,null,null,null]],
+             ["300750",["ChainNode","Enterprise"],"宁德时代",["福建省","宁德市","CN",["链主"],null,null,null,null,500]]]
             """))
             .Reply(202, Answer(NodeFields, """
-                [["碳酸锂",["ChainNode","Product"],"碳酸锂",null,null,null,null,null,null,null,null,null],
-                 ["lib",["ChainNode","Chain"],"锂电池",null,null,null,null,null,null,null,"新能源",null],
-                 ["lib:anode",["ChainNode","Segment"],"负极材料",null,null,null,null,"upstream",2,"{\"keywords\":[\"负极\"]}",null,null]]
+                [["碳酸锂",["ChainNode","Product"],"碳酸锂",[null,null,null,null,null,null,null,null,null]],
+                 ["lib",["ChainNode","Chain"],"锂电池",[null,null,null,null,null,null,null,"新能源",null]],
+                 ["lib:anode",["ChainNode","Segment"],"负极材料",[null,null,null,null,"upstream",2,"{\"keywords\":[\"负极\"]}",null,null]]]
                 """))
             .Reply(202, Answer(NodeFields, "[]"))
             .Reply(202, Answer("""["last","type","start","end","props"]""", """
@@ -97,5 +98,34 @@ public sealed class Neo4jGraphStoreReadTests : IDisposable
         Assert.Equal(("新能源", """{"keywords":["负极"]}"""), (snapshot.Sectors[chain], snapshot.Matches[anode]));
         Assert.Equal(["", "300750", "lib:anode", "", "300750", "碳酸锂"],
             api.Requests.Select(r => r.Json.GetProperty("parameters").GetProperty("after").GetString()));
+    }
+
+    [Fact]
+    public async Task LoadSnapshot_AsksForTheSnapshotColumnsByKey()
+    {
+        api.Reply(202, Answer("""["id","labels","name","columns"]""", "[]"))
+            .Reply(202, Answer("""["last","type","start","end","props"]""", "[]"));
+        await using var store = TestClients.Store(api.Url);
+
+        await store.LoadSnapshotAsync();
+
+        var keys = api.Requests[0].Json.GetProperty("parameters").GetProperty("keys").EnumerateArray().Select(k => k.GetString());
+        Assert.Equal(SnapshotColumns.Node.Select(c => c.Name), keys);
+    }
+
+    [Fact]
+    public async Task LoadSnapshot_RelationshipTypeOutsideTheContract_IsAnErrorNamingIt()
+    {
+        api.Reply(202, Answer("""["id","labels","name","columns"]""", """
+            [["a",["ChainNode","Product"],"a",[null,null,null,null,null,null,null,null,null]]]
+            """))
+            .Reply(202, Answer("""["id","labels","name","columns"]""", "[]"))
+            .Reply(202, Answer("""["last","type","start","end","props"]""", """[["a","LIKES","a","a",{}]]"""));
+        await using var store = TestClients.Store(api.Url);
+
+        var error = await Assert.ThrowsAsync<GraphStoreException>(() => store.LoadSnapshotAsync());
+
+        Assert.Equal(GraphStoreException.UnknownType, error.Code);
+        Assert.Contains("'LIKES'", error.Message);
     }
 }

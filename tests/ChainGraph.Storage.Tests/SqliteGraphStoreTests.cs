@@ -121,6 +121,27 @@ public sealed class SqliteGraphStoreTests : GraphStoreContract, IDisposable
         Assert.Equal(["p"], (await store.SearchAsync("鋰電", null, 5)).Select(n => n.Id));
     }
 
+    [Theory]
+    [InlineData("INSERT INTO rels (type, src, dst, props) SELECT 'LIKES', nid, nid, '{}' FROM nodes WHERE id = '碳酸锂'", "'LIKES'")]
+    [InlineData("UPDATE nodes SET label = 'Robot' WHERE id = '碳酸锂'", "'Robot'")]
+    public async Task LoadSnapshot_TypeOrLabelOutsideTheContractInTheFile_IsAnErrorNamingIt(string edit, string named)
+    {
+        await using var store = (SqliteGraphStore)await CreateStoreAsync();
+        await ImportAsync(store, SmallChain());
+        await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={store.Path}"))
+        {
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = edit;
+            Assert.Equal(1, await command.ExecuteNonQueryAsync());
+        }
+
+        var error = await Assert.ThrowsAsync<GraphStoreException>(() => store.LoadSnapshotAsync());
+
+        Assert.Equal(GraphStoreException.UnknownType, error.Code);
+        Assert.Contains(named, error.Message);
+    }
+
     static Task<ImportSummary> ImportChainKgAsync(IGraphStore store)
     {
         var batch = new GraphBatch();

@@ -2,10 +2,12 @@ using ChainGraph.Formats.Chains;
 using ChainGraph.Formats.ChainKg;
 using ChainGraph.Model.Import;
 using ChainGraph.Model.Snapshot;
+using ChainGraph.Storage.Import;
+using ChainGraph.Storage.Sqlite;
 
 namespace ChainGraph.Testing;
 
-/// <summary>The ChainKnowledgeGraph data as an in-memory snapshot, read once per test run (no store in between).</summary>
+/// <summary>The ChainKnowledgeGraph data as the service would analyse it: imported into a temporary embedded store and loaded back, once per test run.</summary>
 public static class ChainKgSnapshot
 {
     static readonly Lazy<GraphSnapshot> Shared = new(() => Load(templatesFirst: null));
@@ -24,27 +26,16 @@ public static class ChainKgSnapshot
         if (templatesFirst == true) new ChainTemplateReader().Read(templates, batch);
         new ChainKgReader().Read(SharedData.ChainKg ?? throw new InvalidOperationException(SharedData.MissingReason), batch);
         if (templatesFirst == false) new ChainTemplateReader().Read(templates, batch);
-        return Build(batch.Resolve(new Dictionary<string, Model.NodeLabel>()));
+        return ThroughStore(batch);
     }
 
-    /// <summary>A snapshot of an import plan, as a store would load it after writing the plan.</summary>
-    public static GraphSnapshot Build(ImportPlan plan)
+    /// <summary>What the service would analyse after importing the batch: the importer, the embedded store and its loader in between.</summary>
+    static GraphSnapshot ThroughStore(GraphBatch batch) => Task.Run(async () =>
     {
-        ArgumentNullException.ThrowIfNull(plan);
-        var builder = new SnapshotBuilder();
-        var index = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var node in plan.Nodes)
-            index[node.Id] = builder.AddNode(node.Id, node.Label, node.Name, node.GetString("province"), node.GetString("city"),
-                node.GetString("country"), node.Properties.GetValueOrDefault("tags") as string[], node.GetString("stage"),
-                node.Properties.GetValueOrDefault("order") is long order ? (int)order : 0,
-                node.GetString("match"), node.GetString("sector"),
-                node.Properties.GetValueOrDefault("capacity") switch { double c => c, long c => c, _ => double.NaN });
-        foreach (var rel in plan.Relationships)
-        {
-            var weightKey = Model.GraphSchema.Spec(rel.Type).WeightProperty;
-            var weight = weightKey is not null && rel.Properties.GetValueOrDefault(weightKey) is double w ? (float)w : float.NaN;
-            builder.AddEdge(rel.Type, index[rel.StartId], index[rel.EndId], weight);
-        }
-        return builder.Build();
-    }
+        using var folder = new TempDirectory();
+        await using var store = new SqliteGraphStore(folder.File("chainkg.db"));
+        await store.InitializeAsync();
+        await new GraphImporter(store).ImportAsync(batch);
+        return await store.LoadSnapshotAsync();
+    }).GetAwaiter().GetResult();
 }

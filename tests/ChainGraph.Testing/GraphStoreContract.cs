@@ -1,5 +1,6 @@
 using ChainGraph.Model;
 using ChainGraph.Model.Import;
+using ChainGraph.Model.Snapshot;
 using ChainGraph.Storage;
 using ChainGraph.Storage.Import;
 
@@ -210,6 +211,66 @@ public abstract class GraphStoreContract
         Assert.Equal(Match, snapshot.Matches[anode]);
         Assert.Null(snapshot.Sectors[anode]);
         Assert.Null(snapshot.Matches[chain]);
+    }
+
+    /// <summary>A node of every label with every snapshot column set, and a relationship of every type (weighted where the type has a weight).</summary>
+    protected static GraphBatch EveryColumnAndType()
+    {
+        var batch = new GraphBatch();
+        batch.AddNode("300750", NodeLabel.Enterprise, new()
+        {
+            ["name"] = "宁德时代", ["province"] = "福建省", ["city"] = "宁德市", ["country"] = "CN", ["tags"] = new[] { "链主", "专精特新" },
+            ["capacity"] = 512.5,
+        }, At);
+        batch.AddNode("002460", NodeLabel.Enterprise, new() { ["name"] = "赣锋锂业", ["country"] = "CN", ["capacity"] = 40L }, At);
+        batch.AddNode("碳酸锂", NodeLabel.Product, new() { ["name"] = "碳酸锂" }, At);
+        batch.AddNode("动力电池", NodeLabel.Product, new() { ["name"] = "动力电池" }, At);
+        batch.AddNode("lib:up", NodeLabel.Segment, new() { ["name"] = "上游材料", ["stage"] = "upstream", ["order"] = 1L, ["match"] = """{"keywords":["锂"]}""" }, At);
+        batch.AddNode("lib:cell", NodeLabel.Segment, new() { ["name"] = "电芯", ["stage"] = "midstream", ["order"] = 2L }, At);
+        batch.AddNode("lib", NodeLabel.Chain, new() { ["name"] = "锂电池", ["sector"] = "新能源", ["match"] = """{"industries":["SW630701"]}""" }, At);
+        batch.AddNode("SW630701", NodeLabel.Industry, new() { ["name"] = "锂电池", ["level"] = 3L }, At);
+        batch.AddNode("SW630700", NodeLabel.Industry, new() { ["name"] = "电池", ["level"] = 2L }, At);
+        batch.AddNode("SW220202", NodeLabel.Industry, new() { ["name"] = "锂", ["level"] = 3L }, At);
+        batch.AddNode("CN-350900", NodeLabel.Region, new() { ["name"] = "宁德市", ["level"] = "city", ["province"] = "福建省" }, At);
+        batch.AddNode("ningde-cluster", NodeLabel.Cluster, new() { ["name"] = "宁德锂电集群", ["level"] = "national", ["province"] = "福建省", ["city"] = "宁德市" }, At);
+        batch.AddNode("ningde-lab", NodeLabel.InnovationCentre, new() { ["name"] = "宁德实验室", ["kind"] = "lab", ["province"] = "福建省", ["city"] = "宁德市" }, At);
+        Relate(RelType.Makes, "300750", "动力电池", new() { ["share"] = 0.7, ["volume"] = 300.0 });
+        Relate(RelType.Makes, "002460", "碳酸锂", new() { ["share"] = 0.5 });
+        Relate(RelType.Supplies, "002460", "300750", new() { ["product"] = "碳酸锂", ["volume"] = 12.5 });
+        Relate(RelType.InputTo, "碳酸锂", "动力电池", new() { ["substituteGroup"] = 2L });
+        Relate(RelType.SubtypeOf, "动力电池", "碳酸锂", []);
+        Relate(RelType.InSegment, "碳酸锂", "lib:up", []);
+        Relate(RelType.Feeds, "lib:up", "lib:cell", []);
+        Relate(RelType.PartOf, "lib:up", "lib", []);
+        Relate(RelType.PartOf, "lib:cell", "lib", []);
+        Relate(RelType.InIndustry, "300750", "SW630701", []);
+        Relate(RelType.Parent, "SW630701", "SW630700", []);
+        Relate(RelType.UpstreamOf, "SW220202", "SW630701", new() { ["weight"] = 4.0 });
+        Relate(RelType.LocatedIn, "300750", "CN-350900", []);
+        Relate(RelType.MemberOf, "300750", "ningde-cluster", []);
+        Relate(RelType.Supports, "ningde-lab", "lib:cell", []);
+        Relate(RelType.Partners, "ningde-lab", "300750", []);
+        return batch;
+
+        void Relate(RelType type, string start, string end, Dictionary<string, object> properties) =>
+            batch.AddRelationship(type, new(start), new(end), properties, At);
+    }
+
+    [EnvironmentFact]
+    public async Task LoadSnapshot_EqualsTheSnapshotOfTheWrittenRecords_ColumnByColumnAndEdgeByEdge()
+    {
+        await using var store = await CreateStoreAsync();
+        var batch = EveryColumnAndType();
+        var plan = batch.Resolve(new Dictionary<string, NodeLabel>());
+        Assert.Empty(plan.Rejected);
+        Assert.Equal(GraphSchema.RelTypes.Order(), plan.Relationships.Select(r => r.Type).Distinct().Order());
+        await ImportAsync(store, batch);
+
+        var loaded = await store.LoadSnapshotAsync();
+
+        SnapshotAssert.Equal(SnapshotBuilder.Of(plan.Nodes, plan.Relationships), loaded);
+        Assert.True(loaded.TryGetIndex("300750", out var catl));
+        Assert.Equal((512.5, 300f), (loaded.Capacities[catl], loaded.Out(RelType.Makes).WeightsOf(catl)[0]));
     }
 
     [EnvironmentFact]

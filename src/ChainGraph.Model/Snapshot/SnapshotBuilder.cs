@@ -20,28 +20,60 @@ public sealed class SnapshotBuilder
 
     public int NodeCount => ids.Count;
 
-    /// <summary>Adds a node and returns its index.</summary>
-    public int AddNode(string id, NodeLabel label, string name, string? province = null, string? city = null,
-        string? country = null, string[]? nodeTags = null, string? stage = null, int order = 0, string? match = null, string? sector = null,
-        double capacity = double.NaN)
+    /// <summary>The snapshot of a set of records, as a store holding exactly them would load it.</summary>
+    /// <exception cref="ArgumentException">A relationship names a node that is not among <paramref name="nodes"/>.</exception>
+    public static GraphSnapshot Of(IEnumerable<GraphNode> nodes, IEnumerable<GraphRelationship> relationships)
     {
-        capacities.Add(capacity);
-        stages.Add(Intern(stage));
-        orders.Add(order);
-        matches.Add(match);
-        sectors.Add(Intern(sector));
+        ArgumentNullException.ThrowIfNull(nodes);
+        ArgumentNullException.ThrowIfNull(relationships);
+        var builder = new SnapshotBuilder();
+        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var node in nodes) index.Add(node.Id, builder.AddNode(node));
+        foreach (var rel in relationships)
+            builder.AddEdge(rel.Type, Endpoint(rel.StartId), Endpoint(rel.EndId), key => rel.Properties.GetValueOrDefault(key));
+        return builder.Build();
+
+        int Endpoint(string id) => index.TryGetValue(id, out var node) ? node
+            : throw new ArgumentException($"A relationship names node '{id}', which is not among the nodes.", nameof(relationships));
+    }
+
+    public int AddNode(GraphNode node)
+    {
+        ArgumentNullException.ThrowIfNull(node);
+        return AddNode(node.Id, node.Label, node.Name, key => node.Properties.GetValueOrDefault(key));
+    }
+
+    /// <summary>Adds a node and returns its index; its columns (<see cref="SnapshotColumns"/>) are read through <paramref name="property"/>.</summary>
+    /// <param name="property">A property's value by key, null when absent; no properties when null.</param>
+    public int AddNode(string id, NodeLabel label, string name, Func<string, object?>? property = null)
+    {
+        property ??= _ => null;
         ids.Add(id);
         labels.Add(label);
         names.Add(name);
-        provinces.Add(Intern(province));
-        cities.Add(Intern(city));
-        countries.Add(Intern(country));
-        tags.Add(nodeTags is { Length: > 0 } ? Array.ConvertAll(nodeTags, t => Intern(t)!) : []);
+        provinces.Add(Intern(Read(SnapshotColumns.Province) as string));
+        cities.Add(Intern(Read(SnapshotColumns.City) as string));
+        countries.Add(Intern(Read(SnapshotColumns.Country) as string));
+        tags.Add(Read(SnapshotColumns.Tags) is string[] { Length: > 0 } nodeTags ? Array.ConvertAll(nodeTags, t => Intern(t)!) : []);
+        stages.Add(Intern(Read(SnapshotColumns.Stage) as string));
+        orders.Add(Read(SnapshotColumns.Order) is long order and >= int.MinValue and <= int.MaxValue ? (int)order : 0);
+        matches.Add(Read(SnapshotColumns.Match) as string);
+        sectors.Add(Intern(Read(SnapshotColumns.Sector) as string));
+        capacities.Add(Read(SnapshotColumns.Capacity) is double capacity ? capacity : double.NaN);
         return ids.Count - 1;
+
+        object? Read(PropertySpec column) => SnapshotColumns.Read(column, property);
     }
 
     public void AddEdge(RelType type, int source, int target, float weight = float.NaN) =>
         edges[(int)type].Add(source, target, weight);
+
+    /// <summary>Adds an edge weighted by its type's <see cref="SnapshotColumns.WeightProperty"/>, read through <paramref name="property"/>.</summary>
+    public void AddEdge(RelType type, int source, int target, Func<string, object?> property)
+    {
+        ArgumentNullException.ThrowIfNull(property);
+        AddEdge(type, source, target, SnapshotColumns.Weight(SnapshotColumns.WeightProperty(type) is { } key ? property(key) : null));
+    }
 
     public GraphSnapshot Build()
     {

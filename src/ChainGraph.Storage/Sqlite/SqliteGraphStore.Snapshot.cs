@@ -1,68 +1,97 @@
 using System.Text.Json;
 using ChainGraph.Model;
 using ChainGraph.Model.Snapshot;
+using Microsoft.Data.Sqlite;
 
 namespace ChainGraph.Storage.Sqlite;
 
 public sealed partial class SqliteGraphStore
 {
+    /// <summary>Where the <see cref="SnapshotColumns.Node"/> columns start in a row of the node query.</summary>
+    const int FirstColumn = 4;
+
+    /// <summary>
+    /// SQLite extracts the snapshot's columns from each JSON object itself (the paths travel as
+    /// parameters), so no node's whole property object is parsed here.
+    /// </summary>
+    /// <exception cref="GraphStoreException">A label or relationship type outside the graph contract (<see cref="GraphStoreException.UnknownType"/>).</exception>
     public async Task<GraphSnapshot> LoadSnapshotAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = """
-            SELECT nid, id, label, name, props ->> '$.province', props ->> '$.city', props ->> '$.country', props -> '$.tags',
-                   props ->> '$.stage', CAST(props ->> '$.order' AS INTEGER), props ->> '$.match', props ->> '$.sector',
-                   CAST(props ->> '$.capacity' AS REAL)
-            FROM nodes ORDER BY nid
-            """;
         var builder = new SnapshotBuilder();
-        var indexByNid = new int[1024];
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
-        {
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                var nid = reader.GetInt64(0);
-                if (nid >= indexByNid.Length) Array.Resize(ref indexByNid, (int)Math.Max(nid + 1, indexByNid.Length * 2L));
-                indexByNid[nid] = builder.AddNode(reader.GetString(1), Enum.Parse<NodeLabel>(reader.GetString(2)), reader.GetString(3),
-                    Text(reader, 4), Text(reader, 5), Text(reader, 6), reader.IsDBNull(7) ? null : Tags(reader.GetString(7)),
-                    Text(reader, 8), reader.IsDBNull(9) ? 0 : (int)reader.GetInt64(9), Text(reader, 10), Text(reader, 11),
-                    reader.IsDBNull(12) ? double.NaN : reader.GetDouble(12));
-            }
-        }
-
-        command.CommandText = $"SELECT type, src, dst, {WeightColumn()} FROM rels";
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
-        {
-            string? lastTypeName = null;
-            var type = default(RelType);
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                var typeName = reader.GetString(0);
-                if (typeName != lastTypeName) GraphSchema.TryParseRelType(lastTypeName = typeName, out type);
-                var weight = reader.IsDBNull(3) ? float.NaN : (float)reader.GetDouble(3);
-                builder.AddEdge(type, indexByNid[reader.GetInt64(1)], indexByNid[reader.GetInt64(2)], weight);
-            }
-        }
+        var indexByNid = await AddNodesAsync(connection, builder, cancellationToken);
+        await AddEdgesAsync(connection, builder, indexByNid, cancellationToken);
         return builder.Build();
     }
 
-    /// <summary>The weight of each type, from the schema: a fixed expression, never user input.</summary>
-    static string WeightColumn()
+    static async Task<int[]> AddNodesAsync(SqliteConnection connection, SnapshotBuilder builder, CancellationToken cancellationToken)
     {
-        var cases = GraphSchema.RelTypes.Select(GraphSchema.Spec).Where(s => s.WeightProperty is not null)
-            .Select(s => $"WHEN '{s.Name}' THEN props ->> '$.{s.WeightProperty}'");
+        await using var command = connection.CreateCommand();
+        var columns = new string[SnapshotColumns.Node.Count];
+        for (var i = 0; i < columns.Length; i++)
+        {
+            command.Parameters.AddWithValue($"@column{i}", JsonPath(SnapshotColumns.Node[i].Name));
+            // An array comes back as its JSON text, anything else as the SQL value it holds.
+            columns[i] = SnapshotColumns.Node[i].Type == PropertyType.StringArray ? $"props -> @column{i}" : $"props ->> @column{i}";
+        }
+        command.CommandText = $"SELECT nid, id, label, name, {string.Join(", ", columns)} FROM nodes ORDER BY nid";
+        var indexByNid = new int[1024];
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        Func<string, object?> property = key => ColumnValue(reader, SnapshotColumns.IndexOf(key));
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var nid = reader.GetInt64(0);
+            var id = reader.GetString(1);
+            var label = GraphSchema.TryParseLabel(reader.GetString(2), out var known) ? known
+                : throw UnknownType($"Node '{id}' has label '{reader.GetString(2)}'");
+            if (nid >= indexByNid.Length) Array.Resize(ref indexByNid, (int)Math.Max(nid + 1, indexByNid.Length * 2L));
+            indexByNid[nid] = builder.AddNode(id, label, reader.GetString(3), property);
+        }
+        return indexByNid;
+    }
+
+    static async Task AddEdgesAsync(SqliteConnection connection, SnapshotBuilder builder, int[] indexByNid, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT type, src, dst, {WeightColumn(command)} FROM rels";
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        string? lastTypeName = null;
+        var type = default(RelType);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var typeName = reader.GetString(0);
+            if (typeName != lastTypeName && !GraphSchema.TryParseRelType(lastTypeName = typeName, out type))
+                throw UnknownType($"A relationship has type '{typeName}'");
+            var weight = SnapshotColumns.Weight(reader.IsDBNull(3) ? null : reader.GetValue(3));
+            builder.AddEdge(type, indexByNid[reader.GetInt64(1)], indexByNid[reader.GetInt64(2)], weight);
+        }
+    }
+
+    /// <summary>Each type's weight property (<see cref="SnapshotColumns.WeightProperty"/>); types and paths travel as parameters.</summary>
+    static string WeightColumn(SqliteCommand command)
+    {
+        var cases = new List<string>();
+        foreach (var type in GraphSchema.RelTypes)
+        {
+            if (SnapshotColumns.WeightProperty(type) is not { } key) continue;
+            command.Parameters.AddWithValue($"@type{cases.Count}", GraphSchema.Name(type));
+            command.Parameters.AddWithValue($"@weight{cases.Count}", JsonPath(key));
+            cases.Add($"WHEN @type{cases.Count} THEN props ->> @weight{cases.Count}");
+        }
         return $"CASE type {string.Join(' ', cases)} END";
     }
 
-    static string? Text(Microsoft.Data.Sqlite.SqliteDataReader reader, int ordinal) =>
-        reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+    static string JsonPath(string key) => $"$.\"{key}\"";
 
-    static string[]? Tags(string json)
+    static object? ColumnValue(SqliteDataReader reader, int column)
     {
-        using var document = JsonDocument.Parse(json);
-        return document.RootElement.ValueKind == JsonValueKind.Array
-            ? document.RootElement.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.String).Select(e => e.GetString()!).ToArray()
-            : null;
+        var ordinal = FirstColumn + column;
+        if (reader.IsDBNull(ordinal)) return null;
+        if (SnapshotColumns.Node[column].Type != PropertyType.StringArray) return reader.GetValue(ordinal);
+        using var document = JsonDocument.Parse(reader.GetString(ordinal));
+        return PropertyValues.TryFromJson(document.RootElement, out var value, out _) ? value : null;
     }
+
+    static GraphStoreException UnknownType(string what) =>
+        new($"{what}, which the graph contract does not know: the store was edited outside ChainGraph.", GraphStoreException.UnknownType, isTransient: false);
 }
