@@ -41,7 +41,7 @@ public sealed partial class Neo4jGraphStore
     static Neighbour ReadNeighbour(string id, JsonElement item)
     {
         var node = ReadNode(item.GetProperty("id"), item.GetProperty("labels"), item.GetProperty("props"));
-        GraphSchema.TryParseRelType(item.GetProperty("type").GetString()!, out var type);
+        var type = StoredSchema.RelType(item.GetProperty("type").GetString()!);
         var properties = PropertyJson.Read(item.GetProperty("relProps"), p => GraphSchema.TypeOf(type, p));
         var outgoing = item.GetProperty("outgoing").GetBoolean();
         var rel = outgoing ? new GraphRelationship(type, id, node.Id, properties) : new GraphRelationship(type, node.Id, id, properties);
@@ -92,7 +92,8 @@ public sealed partial class Neo4jGraphStore
             foreach (var row in page.Rows)
             {
                 // A start node without relationships comes back as one row of nulls.
-                if (Text(row[type]) is not { } typeName || !GraphSchema.TryParseRelType(typeName, out var relType)) continue;
+                if (Text(row[type]) is not { } typeName) continue;
+                var relType = StoredSchema.RelType(typeName);
                 var properties = PropertyJson.Read(row[props], p => GraphSchema.TypeOf(relType, p));
                 yield return new GraphRelationship(relType, row[start].GetString()!, row[end].GetString()!, properties);
             }

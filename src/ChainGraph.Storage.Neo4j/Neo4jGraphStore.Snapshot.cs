@@ -27,9 +27,7 @@ public sealed partial class Neo4jGraphStore
             {
                 // A start node without relationships comes back as one row of nulls.
                 if (Text(row[type]) is not { } typeName) continue;
-                if (!GraphSchema.TryParseRelType(typeName, out var relType))
-                    throw new GraphStoreException($"A relationship has type '{typeName}', which the graph contract does not know: the database was edited outside ChainGraph.",
-                        GraphStoreException.UnknownType, isTransient: false);
+                var relType = StoredSchema.RelType(typeName);
                 if (!index.TryGetValue(row[start].GetString()!, out var source) || !index.TryGetValue(row[end].GetString()!, out var target)) continue;
                 var properties = row[props];
                 builder.AddEdge(relType, source, target, key => properties.TryGetProperty(key, out var value) ? Value(value) : null);

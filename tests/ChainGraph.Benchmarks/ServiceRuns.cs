@@ -51,6 +51,49 @@ internal static class ServiceRuns
             $"p50 {Percentile(latencies, 0.50):0} ms, p99 {Percentile(latencies, 0.99):0} ms, max {latencies[^1]:0} ms";
     }
 
+    /// <summary>
+    /// Single-node writes through the API on ChainKnowledgeGraph, one after another; then 100 at
+    /// once while a reader asks for chokepoints, against the same reader on a quiet service.
+    /// </summary>
+    public static async Task<string> WriteLatencyAsync()
+    {
+        const int Writes = 200, Burst = 100;
+        await using var server = await BenchServer.StartAsync(demo: false);
+        (await server.Http.GetAsync("/api/analyses/chokepoints?top=10")).EnsureSuccessStatusCode();
+        var writes = new List<double>();
+        for (var i = 0; i < Writes; i++)
+        {
+            var clock = Stopwatch.StartNew();
+            (await server.Http.PutAsJsonAsync($"/api/nodes?id=bench:write-{i}", new { label = "Product", properties = new { name = $"写入 {i}" } })).EnsureSuccessStatusCode();
+            writes.Add(clock.Elapsed.TotalMilliseconds);
+        }
+        var quiet = await ReadWhileAsync(server, Task.Delay(TimeSpan.FromSeconds(3)));
+        var burst = Task.WhenAll(Enumerable.Range(0, Burst).Select(i =>
+            server.Http.PutAsJsonAsync($"/api/nodes?id=bench:burst-{i}", new { label = "Product", properties = new { name = $"突发 {i}" } })));
+        var busy = await ReadWhileAsync(server, burst);
+        var loads = server.App.Services.GetRequiredService<GraphService>().SnapshotLoads;
+        writes.Sort();
+        return $"{Writes} single-node writes: p50 {Percentile(writes, 0.5):0.0} ms, p99 {Percentile(writes, 0.99):0.0} ms; " +
+            $"chokepoint reads on a quiet service p50 {Percentile(quiet, 0.5):0.0} ms, p99 {Percentile(quiet, 0.99):0.0} ms; " +
+            $"during {Burst} writes at once p50 {Percentile(busy, 0.5):0.0} ms, p99 {Percentile(busy, 0.99):0.0} ms; {loads} snapshot loads in all";
+    }
+
+    /// <summary>Chokepoint request latencies, one after another, until <paramref name="until"/> completes (at least one).</summary>
+    static async Task<List<double>> ReadWhileAsync(BenchServer server, Task until)
+    {
+        var latencies = new List<double>();
+        do
+        {
+            var clock = Stopwatch.StartNew();
+            (await server.Http.GetAsync("/api/analyses/chokepoints?top=10")).EnsureSuccessStatusCode();
+            latencies.Add(clock.Elapsed.TotalMilliseconds);
+        }
+        while (!until.IsCompleted);
+        await until;
+        latencies.Sort();
+        return latencies;
+    }
+
     public static async Task<string> RestLatencyAsync()
     {
         const int Workers = 50;
@@ -118,7 +161,7 @@ internal static class ServiceRuns
     internal sealed class BenchServer : IAsyncDisposable
     {
         readonly TempDirectory folder = new();
-        WebApplication app = null!;
+        public WebApplication App { get; private set; } = null!;
 
         public Uri Address { get; private set; } = null!;
 
@@ -135,20 +178,20 @@ internal static class ServiceRuns
                 new ChainKgReader().Read(SharedData.ChainKg ?? throw new InvalidOperationException(SharedData.MissingReason), batch);
                 await new GraphImporter(store).ImportAsync(batch);
             }
-            server.app = ServerHost.Build(store, "http://127.0.0.1:0", logging => logging.SetMinimumLevel(LogLevel.Warning));
-            if (demo) await ServerHost.LoadDemoIfEmptyAsync(server.app.Services.GetRequiredService<GraphService>());
-            await server.app.StartAsync();
-            server.Address = new Uri(server.app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+            server.App = ServerHost.Build(store, "http://127.0.0.1:0", logging => logging.SetMinimumLevel(LogLevel.Warning));
+            if (demo) await ServerHost.LoadDemoIfEmptyAsync(server.App.Services.GetRequiredService<GraphService>());
+            await server.App.StartAsync();
+            server.Address = new Uri(server.App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
             server.Http = new HttpClient { BaseAddress = server.Address, Timeout = TimeSpan.FromSeconds(30) };
-            server.Http.DefaultRequestHeaders.Add(AccessMode.TokenHeader, server.app.Services.GetRequiredService<AccessMode>().WriteToken);
+            server.Http.DefaultRequestHeaders.Add(AccessMode.TokenHeader, server.App.Services.GetRequiredService<AccessMode>().WriteToken);
             return server;
         }
 
         public async ValueTask DisposeAsync()
         {
             Http.Dispose();
-            await app.StopAsync();
-            await app.DisposeAsync();
+            await App.StopAsync();
+            await App.DisposeAsync();
             folder.Dispose();
         }
     }

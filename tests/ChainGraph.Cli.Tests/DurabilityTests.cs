@@ -88,7 +88,7 @@ public sealed class DurabilityTests(ITestOutputHelper output) : IDisposable
             before[db] = await ResetAsync(db, db == full);
             var start = Stopwatch.StartNew();
             using var child = StartImport(db);
-            Assert.Equal(0, await child.ExitAsync());
+            Assert.True(await child.ExitAsync() == 0, child.Error);
             duration[db] = start.Elapsed;
             after[db] = StoreState(db);
             if (db == empty) size = Counts(db);
@@ -235,7 +235,7 @@ public sealed class DurabilityTests(ITestOutputHelper output) : IDisposable
         {
             var clock = Stopwatch.StartNew();
             using var child = StartRestore(backups[graph], live);
-            Assert.Equal(0, await child.ExitAsync());
+            Assert.True(await child.ExitAsync() == 0, child.Error);
             duration[graph] = clock.Elapsed;
             Assert.Equal(graph, Counts(live));
         }

@@ -89,10 +89,13 @@ public sealed class SnapshotFollowsWritesTests : IAsyncLifetime
     [Fact]
     public async Task AReloadThatFails_AnswersTheReaderWithTheStoreError_AndTheNextReadTriesAgain()
     {
-        store.FailNext = true;
-
+        store.Close();
         await graph.WriteAsync(Product("p:after-outage"));
-        await Assert.ThrowsAsync<GraphStoreException>(() => graph.GetSnapshotAsync());
+        var during = graph.GetSnapshotAsync();
+        store.FailNext = true;
+        store.Open();
+
+        await Assert.ThrowsAsync<GraphStoreException>(() => during);
 
         Assert.True((await graph.GetSnapshotAsync()).TryGetIndex("p:after-outage", out _));
     }

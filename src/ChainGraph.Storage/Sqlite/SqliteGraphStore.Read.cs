@@ -60,7 +60,7 @@ public sealed partial class SqliteGraphStore
         while (await reader.ReadAsync(cancellationToken))
         {
             var outgoing = reader.GetInt32(0) == 0;
-            GraphSchema.TryParseRelType(reader.GetString(1), out var type);
+            var type = StoredSchema.RelType(reader.GetString(1));
             var node = ReadNode(reader, 3);
             var properties = PropertyJson.Deserialize(reader.GetString(2), p => GraphSchema.TypeOf(type, p));
             var rel = outgoing ? new GraphRelationship(type, id, node.Id, properties) : new GraphRelationship(type, node.Id, id, properties);
@@ -121,7 +121,7 @@ public sealed partial class SqliteGraphStore
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            GraphSchema.TryParseRelType(reader.GetString(0), out var type);
+            var type = StoredSchema.RelType(reader.GetString(0));
             var properties = PropertyJson.Deserialize(reader.GetString(3), p => GraphSchema.TypeOf(type, p));
             yield return new GraphRelationship(type, reader.GetString(1), reader.GetString(2), properties);
         }

@@ -42,8 +42,7 @@ public sealed partial class SqliteGraphStore
         {
             var nid = reader.GetInt64(0);
             var id = reader.GetString(1);
-            var label = GraphSchema.TryParseLabel(reader.GetString(2), out var known) ? known
-                : throw UnknownType($"Node '{id}' has label '{reader.GetString(2)}'");
+            var label = StoredSchema.Label(reader.GetString(2));
             if (nid >= indexByNid.Length) Array.Resize(ref indexByNid, (int)Math.Max(nid + 1, indexByNid.Length * 2L));
             indexByNid[nid] = builder.AddNode(id, label, reader.GetString(3), property);
         }
@@ -60,8 +59,7 @@ public sealed partial class SqliteGraphStore
         while (await reader.ReadAsync(cancellationToken))
         {
             var typeName = reader.GetString(0);
-            if (typeName != lastTypeName && !GraphSchema.TryParseRelType(lastTypeName = typeName, out type))
-                throw UnknownType($"A relationship has type '{typeName}'");
+            if (typeName != lastTypeName) type = StoredSchema.RelType(lastTypeName = typeName);
             var weight = SnapshotColumns.Weight(reader.IsDBNull(3) ? null : reader.GetValue(3));
             builder.AddEdge(type, indexByNid[reader.GetInt64(1)], indexByNid[reader.GetInt64(2)], weight);
         }
@@ -91,7 +89,4 @@ public sealed partial class SqliteGraphStore
         using var document = JsonDocument.Parse(reader.GetString(ordinal));
         return PropertyValues.TryFromJson(document.RootElement, out var value, out _) ? value : null;
     }
-
-    static GraphStoreException UnknownType(string what) =>
-        new($"{what}, which the graph contract does not know: the store was edited outside ChainGraph.", GraphStoreException.UnknownType, isTransient: false);
 }

@@ -35,7 +35,7 @@ public sealed partial class SqliteGraphStore
             while (await reader.ReadAsync(cancellationToken))
             {
                 var nodeId = reader.GetString(0);
-                if (wanted is null || wanted.Contains(nodeId)) found[nodeId] = Enum.Parse<NodeLabel>(reader.GetString(1));
+                if (wanted is null || wanted.Contains(nodeId)) found[nodeId] = StoredSchema.Label(reader.GetString(1));
             }
         }
         return found;

@@ -126,7 +126,7 @@ public sealed partial class SqliteGraphStore : IGraphStore
 
     static GraphNode ReadNode(SqliteDataReader reader, int first)
     {
-        var label = Enum.Parse<NodeLabel>(reader.GetString(first + 1));
+        var label = StoredSchema.Label(reader.GetString(first + 1));
         var properties = PropertyJson.Deserialize(reader.GetString(first + 2), p => GraphSchema.TypeOf(label, p));
         return new GraphNode(reader.GetString(first), label, properties);
     }
