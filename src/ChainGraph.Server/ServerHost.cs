@@ -79,7 +79,12 @@ public static class ServerHost
             app.Logger.LogWarning("No API keys in {Keys}: serving open to this machine only. Add keys with `chaingraph keys add` before exposing it.", keys.Path);
         // The registry listens for writes from the first request on; the snapshot loads at start, not on the first analysis.
         app.Services.GetRequiredService<ViewRegistry>();
-        app.Lifetime.ApplicationStarted.Register(app.Services.GetRequiredService<GraphService>().StartLoading);
+        var graph = app.Services.GetRequiredService<GraphService>();
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            graph.StartLoading();
+            graph.StartWatching(app.Lifetime.ApplicationStopping);
+        });
         return app;
     }
 

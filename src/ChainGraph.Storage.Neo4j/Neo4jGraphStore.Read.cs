@@ -58,6 +58,9 @@ public sealed partial class Neo4jGraphStore
         return result.Rows.Select(columns.Read).ToList();
     }
 
+    /// <summary>None yet: with Neo4j a running service sees writes made past it after its next write or restart.</summary>
+    public Task<long?> GetChangeStampAsync(CancellationToken cancellationToken = default) => Task.FromResult<long?>(null);
+
     public async Task<GraphStats> GetStatsAsync(CancellationToken cancellationToken = default)
     {
         var nodes = await client.RunAsync(CypherCatalog.Get("count-nodes"), null, cancellationToken);

@@ -36,6 +36,13 @@ public interface IGraphStore : IAsyncDisposable
 
     Task<GraphStats> GetStatsAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// A value that changes with every committed write, by any process, and that each snapshot carries
+    /// (<see cref="GraphSnapshot.ChangeStamp"/>): a running service compares the two to notice writes
+    /// made past it. Null when the store keeps none.
+    /// </summary>
+    Task<long?> GetChangeStampAsync(CancellationToken cancellationToken = default);
+
     /// <summary>Reads the whole graph into the in-memory snapshot the analyses run on.</summary>
     Task<GraphSnapshot> LoadSnapshotAsync(CancellationToken cancellationToken = default);
 

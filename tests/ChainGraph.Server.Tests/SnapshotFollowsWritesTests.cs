@@ -152,6 +152,7 @@ public sealed class SnapshotFollowsWritesTests : IAsyncLifetime
         public Task<NeighbourPage> GetNeighboursAsync(string id, NeighbourQuery query, CancellationToken cancellationToken = default) => inner.GetNeighboursAsync(id, query, cancellationToken);
         public Task<IReadOnlyList<GraphNode>> SearchAsync(string text, NodeLabel? label, int limit, CancellationToken cancellationToken = default) => inner.SearchAsync(text, label, limit, cancellationToken);
         public Task<GraphStats> GetStatsAsync(CancellationToken cancellationToken = default) => inner.GetStatsAsync(cancellationToken);
+        public Task<long?> GetChangeStampAsync(CancellationToken cancellationToken = default) => inner.GetChangeStampAsync(cancellationToken);
         public IAsyncEnumerable<GraphNode> ReadNodesAsync(CancellationToken cancellationToken = default) => inner.ReadNodesAsync(cancellationToken);
         public IAsyncEnumerable<GraphRelationship> ReadRelationshipsAsync(CancellationToken cancellationToken = default) => inner.ReadRelationshipsAsync(cancellationToken);
         public ValueTask DisposeAsync() => inner.DisposeAsync();

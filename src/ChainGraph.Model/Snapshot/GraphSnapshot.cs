@@ -33,6 +33,9 @@ public sealed class GraphSnapshot
         this.incoming = incoming;
     }
 
+    /// <summary>The store's change stamp when this snapshot was read (see the store's <c>GetChangeStampAsync</c>); null when the store keeps none.</summary>
+    public long? ChangeStamp { get; init; }
+
     public int NodeCount => Ids.Length;
 
     public string[] Ids { get; }

@@ -20,6 +20,9 @@ public sealed class SnapshotBuilder
 
     public int NodeCount => ids.Count;
 
+    /// <summary>What <see cref="GraphSnapshot.ChangeStamp"/> the built snapshot carries.</summary>
+    public long? ChangeStamp { get; set; }
+
     /// <summary>The snapshot of a set of records, as a store holding exactly them would load it.</summary>
     /// <exception cref="ArgumentException">A relationship names a node that is not among <paramref name="nodes"/>.</exception>
     public static GraphSnapshot Of(IEnumerable<GraphNode> nodes, IEnumerable<GraphRelationship> relationships)
@@ -87,7 +90,7 @@ public sealed class SnapshotBuilder
         }
         var columns = new NodeColumns([.. ids], [.. labels], [.. names], [.. provinces], [.. cities], [.. countries], [.. tags], [.. stages], [.. orders],
             [.. matches], [.. sectors], [.. capacities]);
-        return new GraphSnapshot(columns, outgoing, incoming);
+        return new GraphSnapshot(columns, outgoing, incoming) { ChangeStamp = ChangeStamp };
     }
 
     string? Intern(string? value)

@@ -27,6 +27,7 @@ public sealed class GraphService(IGraphStore store, ILogger<GraphService> logger
     readonly Lock pendingGate = new();
     ChangeSet? pending;
     bool refreshing;
+    bool writtenElsewhere;
     TaskCompletionSource loaded = NewSignal();
     long committed;
     long loads;
@@ -92,6 +93,51 @@ public sealed class GraphService(IGraphStore store, ILogger<GraphService> logger
             logger.LogWarning("The snapshot could not be loaded at start ({Reason}); the first request tries again.", e.Message);
         }
     });
+
+    /// <summary>How often the store is asked whether another process wrote to it.</summary>
+    /// <value>1 s</value>
+    public TimeSpan ChangeCheckInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// Watches the store for writes made past this service (a <c>chaingraph import</c> into the file it
+    /// serves) until <paramref name="stopping"/> fires; such a write reaches the analyses as any other.
+    /// Stops at once for a store that keeps no change stamp.
+    /// </summary>
+    public void StartWatching(CancellationToken stopping) => _ = Task.Run(async () =>
+    {
+        using var timer = new PeriodicTimer(ChangeCheckInterval);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stopping))
+            {
+                if (current is not { } known) continue;
+                long? stamp;
+                try
+                {
+                    stamp = await Store.GetChangeStampAsync(stopping);
+                }
+                catch (GraphStoreException e)
+                {
+                    logger.LogWarning("Could not ask the store for changes: {Reason}", e.Message);
+                    continue;
+                }
+                if (stamp is null) return;
+                if (stamp == known.Snapshot.ChangeStamp) continue;
+                lock (pendingGate)
+                {
+                    // This service's own writes are on their way into the snapshot already.
+                    if (refreshing || current != known) continue;
+                    writtenElsewhere = true;
+                    Interlocked.Increment(ref committed);
+                    StartRefreshing();
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            // The service is stopping.
+        }
+    }, CancellationToken.None);
 
     /// <summary>How long one analysis may run before it is stopped and answered with an error.</summary>
     /// <value>30 s</value>
@@ -224,11 +270,13 @@ public sealed class GraphService(IGraphStore store, ILogger<GraphService> logger
         {
             ChangeSet? changes;
             long version;
+            bool elsewhere;
             lock (pendingGate)
             {
                 version = Interlocked.Read(ref committed);
                 (changes, pending) = (pending, null);
-                if (current is { } now && now.Version >= version && changes is null)
+                (elsewhere, writtenElsewhere) = (writtenElsewhere, false);
+                if (current is { } now && now.Version >= version && changes is null && !elsewhere)
                 {
                     refreshing = false;
                     return;
@@ -244,13 +292,16 @@ public sealed class GraphService(IGraphStore store, ILogger<GraphService> logger
                 lock (pendingGate)
                 {
                     pending = changes is null ? pending : pending is null ? changes : changes.Then(pending);
+                    writtenElsewhere |= elsewhere;
                     refreshing = false;
                 }
                 logger.LogError(e, "The snapshot could not be reloaded after a write");
                 Interlocked.Exchange(ref loaded, NewSignal()).TrySetException(e);
                 return;
             }
+            var before = current?.Snapshot;
             Publish(new VersionedSnapshot(fresh, version));
+            if (elsewhere && before is not null) changes = changes is null ? ChangeSet.Between(before, fresh) : changes.Then(ChangeSet.Between(before, fresh));
             if (changes is not null) await NotifyAsync(changes, fresh);
         }
     }
@@ -325,6 +376,25 @@ public sealed record ChangeSet(
     public static readonly IReadOnlySet<string> NoNodes = new HashSet<string>();
 
     public static readonly IReadOnlySet<RelationshipKey> NoRelationships = new HashSet<RelationshipKey>();
+
+    /// <summary>
+    /// The nodes a write made elsewhere touched, told apart by comparing two snapshots: those that are
+    /// new or differ in name, label or place, and those gone. O(V); relationships are not compared.
+    /// </summary>
+    public static ChangeSet Between(GraphSnapshot before, GraphSnapshot after)
+    {
+        ArgumentNullException.ThrowIfNull(before);
+        ArgumentNullException.ThrowIfNull(after);
+        var upserted = new HashSet<string>(StringComparer.Ordinal);
+        for (var v = 0; v < after.NodeCount; v++)
+        {
+            if (!before.TryGetIndex(after.Ids[v], out var old) || before.Labels[old] != after.Labels[v] || before.Names[old] != after.Names[v]
+                || before.Provinces[old] != after.Provinces[v] || before.Cities[old] != after.Cities[v])
+                upserted.Add(after.Ids[v]);
+        }
+        var deleted = before.Ids.Where(id => !after.TryGetIndex(id, out _)).ToHashSet(StringComparer.Ordinal);
+        return new ChangeSet(upserted, deleted, NoRelationships, NoRelationships);
+    }
 
     /// <summary>
     /// This change followed by <paramref name="next"/>, as one: what the later one deletes is no

@@ -130,7 +130,7 @@ public sealed partial class SqliteGraphStore
             // One write transaction on the store: every page replaced, committed at once.
             await Task.Run(() => backup.BackupDatabase(store), cancellationToken);
             // A store created by this restore gets WAL mode; a backup without the indexes gets them back.
-            await ExecuteAsync(store, Schema + Indexes, cancellationToken);
+            await ExecuteAsync(store, Schema + Indexes + NewChangeStamp, cancellationToken);
             return stats;
         }
         catch (SqliteException e)

@@ -101,6 +101,20 @@ public sealed partial class SqliteGraphStore
             await CountAsync(connection, "SELECT type, count(*) FROM rels GROUP BY type", cancellationToken));
     }
 
+    public async Task<long?> GetChangeStampAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        return await ChangeStampAsync(connection, cancellationToken);
+    }
+
+    /// <summary>The stamp of the last write; 0 for a store not written since it had one.</summary>
+    static async Task<long> ChangeStampAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT coalesce((SELECT value FROM meta WHERE key = 'stamp'), 0)";
+        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
     public async IAsyncEnumerable<GraphNode> ReadNodesAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenAsync(cancellationToken);

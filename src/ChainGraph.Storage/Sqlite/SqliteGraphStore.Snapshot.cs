@@ -18,9 +18,12 @@ public sealed partial class SqliteGraphStore
     public async Task<GraphSnapshot> LoadSnapshotAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenAsync(cancellationToken);
-        var builder = new SnapshotBuilder();
+        // One read transaction: the nodes, the relationships and the stamp of one commit.
+        await using var transaction = connection.BeginTransaction(deferred: true);
+        var builder = new SnapshotBuilder { ChangeStamp = await ChangeStampAsync(connection, cancellationToken) };
         var indexByNid = await AddNodesAsync(connection, builder, cancellationToken);
         await AddEdgesAsync(connection, builder, indexByNid, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return builder.Build();
     }
 

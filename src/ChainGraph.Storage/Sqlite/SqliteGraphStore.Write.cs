@@ -60,6 +60,7 @@ public sealed partial class SqliteGraphStore
             var nids = await UpsertNodesAsync(connection, plan.Nodes, () => Report(++written), cancellationToken);
             await UpsertRelationshipsAsync(connection, plan.Relationships, nids, () => Report(++written), cancellationToken);
             if (rebuildIndexes) await ExecuteAsync(connection, Indexes, cancellationToken);
+            await ExecuteAsync(connection, NewChangeStamp, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             progress?.Report(new WriteProgress(total, total));
 
@@ -190,6 +191,7 @@ public sealed partial class SqliteGraphStore
         await command.ExecuteNonQueryAsync(cancellationToken);
         command.CommandText = "SELECT changes()";
         var deleted = (long)(await command.ExecuteScalarAsync(cancellationToken))! > 0;
+        if (deleted) await ExecuteAsync(connection, NewChangeStamp, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return deleted;
     }
@@ -197,6 +199,7 @@ public sealed partial class SqliteGraphStore
     public async Task<bool> DeleteRelationshipAsync(RelationshipKey key, CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenAsync(cancellationToken);
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = """
             DELETE FROM rels WHERE type = $type
@@ -206,6 +209,9 @@ public sealed partial class SqliteGraphStore
         command.Parameters.AddWithValue("$type", GraphSchema.Name(key.Type));
         command.Parameters.AddWithValue("$start", key.StartId);
         command.Parameters.AddWithValue("$end", key.EndId);
-        return await command.ExecuteNonQueryAsync(cancellationToken) > 0;
+        var deleted = await command.ExecuteNonQueryAsync(cancellationToken) > 0;
+        if (deleted) await ExecuteAsync(connection, NewChangeStamp, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return deleted;
     }
 }

@@ -27,7 +27,17 @@ public sealed partial class SqliteGraphStore : IGraphStore
             props TEXT NOT NULL,
             PRIMARY KEY (type, src, dst)
         ) WITHOUT ROWID;
+        CREATE TABLE IF NOT EXISTS meta (
+            key   TEXT PRIMARY KEY,
+            value INTEGER NOT NULL
+        ) WITHOUT ROWID;
         """;
+
+    /// <summary>
+    /// Every write transaction sets a new random change stamp: random rather than counted, so a
+    /// restored backup, which brings its own, cannot bring back the stamp a service last saw.
+    /// </summary>
+    const string NewChangeStamp = "INSERT INTO meta (key, value) VALUES ('stamp', random()) ON CONFLICT (key) DO UPDATE SET value = excluded.value;";
 
     const string Indexes = """
         CREATE INDEX IF NOT EXISTS nodes_by_label ON nodes (label, id);
