@@ -55,6 +55,15 @@ public sealed class ChainTemplateReaderTests : IDisposable
     }
 
     [Fact]
+    public void APatternThatWouldBacktrack_RunsInLinearTime_AndOneThatNeedsBacktracking_IsRefused()
+    {
+        var hostile = SegmentMatch.Compile("^(a+)+$")!;
+
+        Assert.DoesNotMatch(hostile, new string('a', 50_000) + "!");
+        Assert.Null(SegmentMatch.Compile("^(?=负极).*$"));
+    }
+
+    [Fact]
     public void PatternThatDoesNotCompile_IsRejectedNamingTheSegmentAndTheField()
     {
         var plan = Read(folder.Write("lib.json", Template.Replace("\"keywords\"", "\"patterns\":[\"(负极\"],\"keywords\"", StringComparison.Ordinal)));

@@ -130,17 +130,9 @@ internal sealed record SegmentAttachment(int[] Products, string[] ProductRules, 
 
         public string? PatternMatching(string name)
         {
+            // Linear-time patterns (SegmentMatch.Compile): none can stall the snapshot.
             foreach (var pattern in patterns)
-            {
-                try
-                {
-                    if (pattern.IsMatch(name)) return Rule.Pattern(pattern.ToString());
-                }
-                catch (RegexMatchTimeoutException)
-                {
-                    // A pattern too slow for one name attaches nothing rather than stalling the snapshot.
-                }
-            }
+                if (pattern.IsMatch(name)) return Rule.Pattern(pattern.ToString());
             return null;
         }
     }

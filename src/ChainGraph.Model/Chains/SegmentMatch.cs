@@ -47,12 +47,20 @@ public sealed record SegmentMatch(
             if (Compile(pattern) is null) yield return ("patterns", $"not a regular expression. Got: {pattern}");
     }
 
-    /// <summary>The pattern compiled with a time limit (a hostile pattern must not stall a snapshot), or null when it does not compile.</summary>
+    /// <summary>
+    /// The pattern compiled without backtracking, so it runs in time linear in the name whatever it
+    /// says (a hostile pattern cannot stall a snapshot, and no timeout can trip on a busy machine);
+    /// null when it does not compile, or needs backtracking (lookarounds, backreferences).
+    /// </summary>
     public static Regex? Compile(string pattern)
     {
         try
         {
-            return new Regex(pattern, RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(50));
+            return new Regex(pattern, RegexOptions.CultureInvariant | RegexOptions.NonBacktracking);
+        }
+        catch (NotSupportedException)
+        {
+            return null;
         }
         catch (ArgumentException)
         {
