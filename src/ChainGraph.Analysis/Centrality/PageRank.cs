@@ -17,7 +17,7 @@ public static class PageRank
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(members);
         var n = members.Count;
-        var (offsets, targets) = OutLinks(snapshot, members);
+        var (offsets, targets) = members.OutLinks(snapshot);
         var rank = new double[n];
         var next = new double[n];
         Array.Fill(rank, 1.0 / n);
@@ -39,20 +39,5 @@ public static class PageRank
             if (change < n * tolerance) break;
         }
         return rank;
-    }
-
-    /// <summary>The members' out-links over the supply types as one CSR in member indices, built once per run.</summary>
-    static (int[] Offsets, int[] Targets) OutLinks(GraphSnapshot snapshot, SupplyMembers members)
-    {
-        var offsets = new int[members.Count + 1];
-        var targets = new List<int>();
-        for (var i = 0; i < members.Count; i++)
-        {
-            foreach (var type in SupplyMembers.Types)
-                foreach (var target in snapshot.Out(type).Neighbours(members.Nodes[i]))
-                    if (members.Dense[target] is var t and >= 0) targets.Add(t);
-            offsets[i + 1] = targets.Count;
-        }
-        return (offsets, [.. targets]);
     }
 }

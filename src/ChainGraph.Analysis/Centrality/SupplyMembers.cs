@@ -37,4 +37,20 @@ public sealed class SupplyMembers
         }
         return new SupplyMembers([.. nodes], dense);
     }
+
+    /// <summary>The members' out-links over <see cref="Types"/> as one CSR in member indices: the directed supply network.</summary>
+    public (int[] Offsets, int[] Targets) OutLinks(GraphSnapshot snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        var offsets = new int[Count + 1];
+        var targets = new List<int>();
+        for (var i = 0; i < Count; i++)
+        {
+            foreach (var type in Types)
+                foreach (var target in snapshot.Out(type).Neighbours(Nodes[i]))
+                    if (Dense[target] is var t and >= 0) targets.Add(t);
+            offsets[i + 1] = targets.Count;
+        }
+        return (offsets, [.. targets]);
+    }
 }

@@ -19,7 +19,7 @@ public static class DominatorAnalysis
         var outputs = snapshot.Out(RelType.InputTo);
         var n = snapshot.NodeCount;
         var source = n;
-        var order = ReversePostorder(snapshot, outputs, inputs, source, out var position);
+        var order = ReversePostorder(snapshot, outputs, source, out var position);
 
         var idom = new int[n + 1];
         Array.Fill(idom, -1);
@@ -60,6 +60,13 @@ public static class DominatorAnalysis
         return new DominatorTree(immediate, dominates, order.Length - 1);
     }
 
+    /// <summary>A product with no input: the virtual source feeds it.</summary>
+    public static bool IsEntry(GraphSnapshot snapshot, int v)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        return snapshot.Labels[v] == NodeLabel.Product && snapshot.In(RelType.InputTo).Degree(v) == 0;
+    }
+
     static int Intersect(int a, int b, int[] idom, int[] position)
     {
         // position is the postorder number: the source has the highest, and walking up the tree raises it.
@@ -72,7 +79,7 @@ public static class DominatorAnalysis
     }
 
     /// <summary>Products reachable from the virtual source, source first, in reverse postorder.</summary>
-    static int[] ReversePostorder(GraphSnapshot snapshot, CsrAdjacency outputs, CsrAdjacency inputs, int source, out int[] position)
+    static int[] ReversePostorder(GraphSnapshot snapshot, CsrAdjacency outputs, int source, out int[] position)
     {
         var n = snapshot.NodeCount;
         var visited = new bool[n];
@@ -80,7 +87,7 @@ public static class DominatorAnalysis
         var stack = new Stack<(int Node, int Next)>();
         for (var root = 0; root < n; root++)
         {
-            if (snapshot.Labels[root] != NodeLabel.Product || inputs.Degree(root) > 0 || visited[root]) continue;
+            if (!IsEntry(snapshot, root) || visited[root]) continue;
             visited[root] = true;
             stack.Push((root, outputs.Offsets[root]));
             while (stack.Count > 0)
