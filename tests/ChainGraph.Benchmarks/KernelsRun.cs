@@ -104,9 +104,9 @@ internal static class KernelsRun
     {
         WriteUndirected(folder, "structure.txt", structure);
         WriteUndirected(folder, "communities.txt", communities);
-        var (offsets, targets) = members.OutLinks(snapshot);
+        var (offsets, sources) = members.InLinks(snapshot);
         WriteEdges(folder, "supply.txt", members.Count, Enumerable.Range(0, members.Count)
-            .SelectMany(i => targets[offsets[i]..offsets[i + 1]].Select(t => (i, t))));
+            .SelectMany(i => sources[offsets[i]..offsets[i + 1]].Select(s => (s, i))));
         // The dominator graph: INPUT_TO, and the virtual source (the last node) feeding every entry product.
         var n = snapshot.NodeCount;
         var inputTo = snapshot.Out(RelType.InputTo);

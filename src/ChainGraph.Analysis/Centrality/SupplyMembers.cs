@@ -38,19 +38,26 @@ public sealed class SupplyMembers
         return new SupplyMembers([.. nodes], dense);
     }
 
-    /// <summary>The members' out-links over <see cref="Types"/> as one CSR in member indices: the directed supply network.</summary>
-    public (int[] Offsets, int[] Targets) OutLinks(GraphSnapshot snapshot)
+    /// <summary>
+    /// The members' in-links over <see cref="Types"/> as one CSR in member indices: the sources of
+    /// i's links are Sources[Offsets[i]..Offsets[i + 1]]. The directed supply network, seen from the receiving end.
+    /// </summary>
+    public (int[] Offsets, int[] Sources) InLinks(GraphSnapshot snapshot)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
+        var incoming = Array.ConvertAll(Types, snapshot.In);
         var offsets = new int[Count + 1];
-        var targets = new List<int>();
+        var sources = new int[incoming.Sum(links => links.EdgeCount)];
+        var fill = 0;
         for (var i = 0; i < Count; i++)
         {
-            foreach (var type in Types)
-                foreach (var target in snapshot.Out(type).Neighbours(Nodes[i]))
-                    if (Dense[target] is var t and >= 0) targets.Add(t);
-            offsets[i + 1] = targets.Count;
+            offsets[i] = fill;
+            foreach (var links in incoming)
+                for (var e = links.Offsets[Nodes[i]]; e < links.Offsets[Nodes[i] + 1]; e++)
+                    if (Dense[links.Targets[e]] is var s and >= 0) sources[fill++] = s;
         }
-        return (offsets, [.. targets]);
+        offsets[Count] = fill;
+        Array.Resize(ref sources, fill);
+        return (offsets, sources);
     }
 }
