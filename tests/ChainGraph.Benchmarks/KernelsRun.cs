@@ -19,7 +19,7 @@ namespace ChainGraph.Benchmarks;
 /// </summary>
 internal static class KernelsRun
 {
-    const int Rounds = 11;
+    const int Rounds = 15;
     const string Python = "/usr/bin/python3";
     static readonly string[] Kernels = ["articulationPoints", "dominators", "pageRank", "louvain"];
 
@@ -148,8 +148,11 @@ internal static class KernelsRun
     static async Task<JsonElement?> ReadJsonAsync(Process peers) =>
         await peers.StandardOutput.ReadLineAsync() is { } line ? JsonDocument.Parse(line).RootElement.Clone() : null;
 
+    /// <summary>One call's wall time, after a full collection (as BenchmarkDotNet forces between iterations), so no kernel pays for another's garbage.</summary>
     static double Time(Func<object> run)
     {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
         var clock = Stopwatch.StartNew();
         run();
         return clock.Elapsed.TotalMilliseconds;

@@ -47,7 +47,7 @@ public sealed class SupplyMembers
         ArgumentNullException.ThrowIfNull(snapshot);
         var incoming = Array.ConvertAll(Types, snapshot.In);
         var offsets = new int[Count + 1];
-        var sources = new int[incoming.Sum(links => links.EdgeCount)];
+        var sources = GC.AllocateUninitializedArray<int>(incoming.Sum(links => links.EdgeCount));
         var fill = 0;
         for (var i = 0; i < Count; i++)
         {

@@ -20,11 +20,12 @@ internal static class StronglyConnectedComponents
     {
         var n = offsets.Length - 1;
         // index[v]: discovery time, -1 before, int.MaxValue once v's component is emitted (so it lowers no link).
-        var index = new int[n];
-        var low = new int[n];
-        var next = new int[n];
-        var path = new int[n];
-        var open = new int[n];
+        // Written before they are read: no need to clear them.
+        var index = GC.AllocateUninitializedArray<int>(n);
+        var low = GC.AllocateUninitializedArray<int>(n);
+        var next = GC.AllocateUninitializedArray<int>(n);
+        var path = GC.AllocateUninitializedArray<int>(n);
+        var open = GC.AllocateUninitializedArray<int>(n);
         int time = 0, openCount = 0;
         Array.Fill(index, -1);
         for (var root = 0; root < n; root++)
