@@ -36,10 +36,15 @@ public static class PageRank
         return rank;
     }
 
-    /// <summary>Solves y = 1/N + Σ share·y over one component, its sources outside it being solved already.</summary>
+    /// <summary>
+    /// Solves y = 1/N + Σ share·y over one component, its sources outside it being solved already.
+    /// Keeps each solved node's outflow, share·y, so that a link costs one read.
+    /// </summary>
     readonly struct ComponentSolver(int[] offsets, int[] sources, double[] share, double[] rank, double tolerancePerNode, int maxIterations)
         : StronglyConnectedComponents.IVisitor
     {
+        readonly double[] outflow = new double[rank.Length];
+
         public double[] Rank => rank;
 
         public void Component(ReadOnlySpan<int> nodes)
@@ -52,9 +57,10 @@ public static class PageRank
                 foreach (var v in nodes)
                 {
                     var y = teleport;
-                    for (var e = offsets[v]; e < offsets[v + 1]; e++) y += share[sources[e]] * rank[sources[e]];
+                    for (var e = offsets[v]; e < offsets[v + 1]; e++) y += outflow[sources[e]];
                     change += Math.Abs(y - rank[v]);
                     rank[v] = y;
+                    outflow[v] = share[v] * y;
                 }
                 if (!cyclic || change < tolerancePerNode * nodes.Length) return;
             }

@@ -15,53 +15,58 @@ internal static class StronglyConnectedComponents
         void Component(ReadOnlySpan<int> nodes);
     }
 
+    /// <summary>A node's search state, together so that a visit touches one cache line.</summary>
+    struct Visit
+    {
+        /// <summary>Discovery time + 1: 0 before, int.MaxValue once the node's component is emitted (so it lowers no link).</summary>
+        public int Index;
+        public int Low;
+        public int Next;
+    }
+
     public static void InTopologicalOrder<TVisitor>(int[] offsets, int[] predecessors, ref TVisitor visitor)
         where TVisitor : struct, IVisitor
     {
         var n = offsets.Length - 1;
-        // index[v]: discovery time, -1 before, int.MaxValue once v's component is emitted (so it lowers no link).
-        // Written before they are read: no need to clear them.
-        var index = GC.AllocateUninitializedArray<int>(n);
-        var low = GC.AllocateUninitializedArray<int>(n);
-        var next = GC.AllocateUninitializedArray<int>(n);
+        var state = new Visit[n];
+        // Both stacks are written before they are read: no need to clear them.
         var path = GC.AllocateUninitializedArray<int>(n);
         var open = GC.AllocateUninitializedArray<int>(n);
         int time = 0, openCount = 0;
-        Array.Fill(index, -1);
         for (var root = 0; root < n; root++)
         {
-            if (index[root] >= 0) continue;
+            if (state[root].Index != 0) continue;
             var depth = 0;
             path[depth++] = root;
-            index[root] = low[root] = time++;
-            next[root] = offsets[root];
+            state[root] = new Visit { Index = ++time, Low = time, Next = offsets[root] };
             open[openCount++] = root;
             while (depth > 0)
             {
                 var v = path[depth - 1];
-                if (next[v] < offsets[v + 1])
+                ref var visit = ref state[v];
+                if (visit.Next < offsets[v + 1])
                 {
-                    var u = predecessors[next[v]++];
-                    if (index[u] < 0)
+                    var u = predecessors[visit.Next++];
+                    ref var other = ref state[u];
+                    if (other.Index == 0)
                     {
-                        index[u] = low[u] = time++;
-                        next[u] = offsets[u];
+                        other = new Visit { Index = ++time, Low = time, Next = offsets[u] };
                         path[depth++] = u;
                         open[openCount++] = u;
                     }
-                    else if (index[u] < low[v])
+                    else if (other.Index < visit.Low)
                     {
-                        low[v] = index[u];
+                        visit.Low = other.Index;
                     }
                     continue;
                 }
                 depth--;
-                if (depth > 0 && low[v] < low[path[depth - 1]]) low[path[depth - 1]] = low[v];
-                if (low[v] != index[v]) continue;
+                if (depth > 0 && visit.Low < state[path[depth - 1]].Low) state[path[depth - 1]].Low = visit.Low;
+                if (visit.Low != visit.Index) continue;
                 var first = openCount - 1;
                 while (open[first] != v) first--;
                 visitor.Component(open.AsSpan(first, openCount - first));
-                for (var i = first; i < openCount; i++) index[open[i]] = int.MaxValue;
+                for (var i = first; i < openCount; i++) state[open[i]].Index = int.MaxValue;
                 openCount = first;
             }
         }
