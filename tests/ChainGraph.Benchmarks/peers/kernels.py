@@ -19,6 +19,8 @@ kernels between rounds, so both sides see the same machine load.
 Settings: PageRank damping 0.85; igraph's PRPACK solves to an L1 residual of 1e-10, graph-tool
 is given epsilon=1e-10 (L1 change between iterations). Louvain: igraph's community_multilevel,
 randomised through Python's random module, seeded 42 once; graph-tool has no Louvain.
+graph-tool runs on one OpenMP thread, as igraph and ChainGraph run on one: with two, on a machine
+that other processes keep busy, its threads wait on each other (PageRank took 10 to 20 times longer).
 """
 import json
 import os
@@ -138,6 +140,7 @@ def main(argv):
     igraph_answers = {name: run() for name, run in igraph_all.items()}
     gt_answers = None
     if gt is not None:
+        gt.openmp_set_num_threads(1)
         peers["graph-tool"] = gt_kernels(folder)
         gt_answers = {name: run() for name, run in peers["graph-tool"].items()}
     print(json.dumps({
