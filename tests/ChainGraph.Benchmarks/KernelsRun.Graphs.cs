@@ -31,7 +31,7 @@ internal static partial class KernelsRun
             var entries = Enumerable.Range(0, snapshot.NodeCount).Count(v => DominatorAnalysis.IsEntry(snapshot, v));
             return $"{snapshot.NodeCount:N0} snapshot nodes. Articulation points: SUPPLIES + INPUT_TO undirected, {Structure.Targets.Length / 2:N0} edges; " +
                 $"dominators: INPUT_TO, {snapshot.Out(RelType.InputTo).EdgeCount:N0} edges, and a virtual source feeding {entries:N0} products; " +
-                $"PageRank: MAKES + SUPPLIES + INPUT_TO directed, {Members.Count:N0} nodes, {Members.InLinks(snapshot).Sources.Length:N0} links; " +
+                $"PageRank: MAKES + SUPPLIES + INPUT_TO directed, {Members.Count:N0} nodes, {Links().Count():N0} links; " +
                 $"Louvain: the same undirected, {Communities.Targets.Length / 2:N0} edges";
         }
 
@@ -40,9 +40,7 @@ internal static partial class KernelsRun
         {
             WriteUndirected(folder, "structure.txt", Structure);
             WriteUndirected(folder, "communities.txt", Communities);
-            var (offsets, sources) = Members.InLinks(snapshot);
-            WriteEdges(folder, "supply.txt", Members.Count, Enumerable.Range(0, Members.Count)
-                .SelectMany(i => sources[offsets[i]..offsets[i + 1]].Select(s => (s, i))));
+            WriteEdges(folder, "supply.txt", Members.Count, Links());
             // The dominator graph: INPUT_TO, and the virtual source (the last node) feeding every entry product.
             var n = snapshot.NodeCount;
             var inputTo = snapshot.Out(RelType.InputTo);
@@ -56,6 +54,12 @@ internal static partial class KernelsRun
             WriteValues(folder, "ours-pagerank.txt", ((double[])answers[2]).Select(r => r.ToString("R", CultureInfo.InvariantCulture)));
             WriteValues(folder, "ours-membership.txt", (int[])answers[3]);
         }
+
+        /// <summary>PageRank's links in member indices: the supply types' links between members.</summary>
+        IEnumerable<(int From, int To)> Links() =>
+            Enumerable.Range(0, Members.Count).SelectMany(i => SupplyMembers.Types
+                .SelectMany(type => snapshot.Out(type).Neighbours(Members.Nodes[i]).ToArray())
+                .Where(w => Members.Dense[w] >= 0).Select(w => (i, Members.Dense[w])));
 
         static void WriteUndirected(TempDirectory folder, string name, UndirectedNetwork network) =>
             WriteEdges(folder, name, network.NodeCount, Enumerable.Range(0, network.NodeCount)

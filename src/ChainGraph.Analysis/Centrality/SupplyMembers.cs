@@ -37,27 +37,4 @@ public sealed class SupplyMembers
         }
         return new SupplyMembers([.. nodes], dense);
     }
-
-    /// <summary>
-    /// The members' in-links over <see cref="Types"/> as one CSR in member indices: the sources of
-    /// i's links are Sources[Offsets[i]..Offsets[i + 1]]. The directed supply network, seen from the receiving end.
-    /// </summary>
-    public (int[] Offsets, int[] Sources) InLinks(GraphSnapshot snapshot)
-    {
-        ArgumentNullException.ThrowIfNull(snapshot);
-        var incoming = Array.ConvertAll(Types, snapshot.In);
-        var offsets = new int[Count + 1];
-        var sources = GC.AllocateUninitializedArray<int>(incoming.Sum(links => links.EdgeCount));
-        var fill = 0;
-        for (var i = 0; i < Count; i++)
-        {
-            offsets[i] = fill;
-            foreach (var links in incoming)
-                for (var e = links.Offsets[Nodes[i]]; e < links.Offsets[Nodes[i] + 1]; e++)
-                    if (Dense[links.Targets[e]] is var s and >= 0) sources[fill++] = s;
-        }
-        offsets[Count] = fill;
-        Array.Resize(ref sources, fill);
-        return (offsets, sources);
-    }
 }
