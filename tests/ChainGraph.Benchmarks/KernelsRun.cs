@@ -52,7 +52,7 @@ internal static partial class KernelsRun
         string[] lines =
         [
             graphs.Describe(), $"medians of {Rounds} interleaved rounds (ms)",
-            .. Table(times, modularity, ready, peers is null ? "python3 not found" : await peers.StandardError.ReadToEndAsync()),
+            .. Table(times, modularity, ready, peers is null ? $"{Python} not found" : await peers.StandardError.ReadToEndAsync()),
             JsonSerializer.Serialize(new
             {
                 articulationPoints = figures["articulationPoints"], dominators = figures["dominators"], pageRank = figures["pageRank"],
@@ -71,7 +71,13 @@ internal static partial class KernelsRun
             if (peers is null) continue;
             await peers.StandardInput.WriteLineAsync("round");
             await peers.StandardInput.FlushAsync();
-            foreach (var library in (await ReadJsonAsync(peers))!.Value.EnumerateObject())
+            // A script that died mid-run leaves the rounds it answered; its stderr is in the table.
+            if (await ReadJsonAsync(peers) is not { } answered)
+            {
+                peers = null;
+                continue;
+            }
+            foreach (var library in answered.EnumerateObject())
                 foreach (var kernel in library.Value.EnumerateObject()) times.Add(library.Name, kernel.Name, kernel.Value.GetDouble());
         }
         peers?.StandardInput.Close();
@@ -92,9 +98,8 @@ internal static partial class KernelsRun
         yield return Row("PageRank", "pageRank", $"max |x − igraph's|: {Check("pageRankMaxAbsDifferenceFromIgraph")}");
         yield return Row("Louvain", "louvain", $"modularity: ours {modularity:0.0000}" + (igraphQ is null ? "" :
             $", igraph median {Median(igraphQ):0.0000} (min {igraphQ.Min():0.0000}, max {igraphQ.Max():0.0000}); of the warm-up partitions by igraph's function: {Check("modularity")}"));
-        yield return ready is { } r
-            ? $"peers: {r.GetProperty("versions")}, graph-tool on {r.GetProperty("graphToolThreads")} OpenMP thread(s)"
-            : $"peers not available: {peerErrors.Trim()}";
+        if (ready is { } r) yield return $"peers: {r.GetProperty("versions")}, graph-tool on {r.GetProperty("graphToolThreads")} OpenMP thread(s)";
+        if (peerErrors.Trim() is { Length: > 0 } errors) yield return $"peers' errors: {errors}";
     }
 
     static Process? StartPeers(string folder)
