@@ -83,38 +83,44 @@ public static class DominatorAnalysis
     {
         var n = snapshot.NodeCount;
         var visited = new bool[n];
-        var postorder = new List<int>(n);
-        var stack = new Stack<(int Node, int Next)>();
+        var postorder = new int[n + 1];
+        var count = 0;
+        // The search path, and each node's next output to follow.
+        var path = new int[n];
+        var next = new int[n];
         for (var root = 0; root < n; root++)
         {
             if (!IsEntry(snapshot, root) || visited[root]) continue;
             visited[root] = true;
-            stack.Push((root, outputs.Offsets[root]));
-            while (stack.Count > 0)
+            next[root] = outputs.Offsets[root];
+            var depth = 0;
+            path[depth++] = root;
+            while (depth > 0)
             {
-                var (v, next) = stack.Pop();
-                if (next < outputs.Offsets[v + 1])
+                var v = path[depth - 1];
+                if (next[v] == outputs.Offsets[v + 1])
                 {
-                    stack.Push((v, next + 1));
-                    var w = outputs.Targets[next];
-                    if (!visited[w])
-                    {
-                        visited[w] = true;
-                        stack.Push((w, outputs.Offsets[w]));
-                    }
+                    postorder[count++] = v;
+                    depth--;
+                    continue;
                 }
-                else
-                {
-                    postorder.Add(v);
-                }
+                var w = outputs.Targets[next[v]++];
+                if (visited[w]) continue;
+                visited[w] = true;
+                next[w] = outputs.Offsets[w];
+                path[depth++] = w;
             }
         }
-        postorder.Add(source);
-        postorder.Reverse();
+        postorder[count++] = source;
         position = new int[n + 1];
         Array.Fill(position, -1);
-        for (var i = 0; i < postorder.Count; i++) position[postorder[i]] = postorder.Count - 1 - i;
-        return [.. postorder];
+        var order = new int[count];
+        for (var i = 0; i < count; i++)
+        {
+            order[count - 1 - i] = postorder[i];
+            position[postorder[i]] = i;
+        }
+        return order;
     }
 }
 
