@@ -95,6 +95,17 @@ public sealed class CommunityTests
     }
 
     [Fact]
+    public void Modularity_CommunityNumberOutOfRange_NamesTheNodeAndTheNumber()
+    {
+        var network = UndirectedNetwork.Build(new TestGraph().Inputs("a", "b").Build(), SupplyMembers.Types);
+
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => Louvain.Modularity(network, [0, 7]));
+
+        Assert.Contains("Node 1", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Got: 7", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Report_ComparesCommunitiesWithProvincesAndClusters()
     {
         var graph = new TestGraph().Node("cz", NodeLabel.Cluster);
@@ -134,6 +145,26 @@ public sealed class CentralityTests
 
         Assert.Equal(0.5 / 1.425, rank[0], 12);
         Assert.Equal(1 - 0.5 / 1.425, rank[1], 12);
+    }
+
+    [Fact]
+    public void PageRank_OfACycleFeedingADanglingNode_MatchesTheLinearSystem()
+    {
+        // a ⇄ b, b → c: y = 1/3 + 0.85·Pᵀy reads y_a = 1/3 + 0.85·y_b/2, y_b = 1/3 + 0.85·y_a, y_c = 1/3 + 0.85·y_b/2;
+        // PageRank is y scaled to sum 1.
+        var snapshot = new TestGraph().Inputs("a", "b", "a").Inputs("b", "c").Build();
+        var ya = (1 + 0.425) / 3 / (1 - 0.85 * 0.425);
+        var yb = 1.0 / 3 + 0.85 * ya;
+        var yc = 1.0 / 3 + 0.85 * yb / 2;
+        var members = SupplyMembers.Of(snapshot);
+
+        var rank = PageRank.Compute(snapshot, members);
+
+        double Rank(string id) => rank[members.Dense[snapshot.Of(id)]];
+        var sum = ya + yb + yc;
+        Assert.Equal(ya / sum, Rank("a"), 12);
+        Assert.Equal(yb / sum, Rank("b"), 12);
+        Assert.Equal(yc / sum, Rank("c"), 12);
     }
 
     [Fact]

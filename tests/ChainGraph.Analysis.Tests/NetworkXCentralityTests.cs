@@ -9,10 +9,11 @@ namespace ChainGraph.Analysis.Tests;
 /// <summary>
 /// PageRank and communities on the real ChainKnowledgeGraph agree with NetworkX 3.6.1, recorded in
 /// tests/reference/chainkg-centrality.json by tests/reference/networkx_centrality.py. Tolerances:
-/// PageRank 2e-8 absolute per node (NetworkX stops at L1 change below N·1e-13, as we do; the fully
-/// converged vector differs by up to 1.3e-8); modularity of the components partition 1e-9 (an exact
-/// check of the modularity function); Louvain's modularity within 0.01 of NetworkX's spread over
-/// seeds (Louvain's result depends on the visiting order, so the partitions themselves differ).
+/// PageRank 2e-8 absolute per node (NetworkX stops at L1 change below N·1e-13; ours is solved to
+/// 1e-12, and the fully converged vector differs from NetworkX's by up to 1.3e-8); modularity of the components partition 1e-9 (an exact
+/// check of the modularity function); Louvain's modularity at least the best NetworkX reaches over its
+/// four seeds, which the refinement lifts ours above (Louvain's result depends on the visiting order,
+/// so the partitions themselves differ).
 /// </summary>
 public sealed class NetworkXCentralityTests
 {
@@ -48,7 +49,7 @@ public sealed class NetworkXCentralityTests
     }
 
     [ChainKgFact]
-    public void Louvain_ReachesTheModularityNetworkXReaches()
+    public void Louvain_ReachesAtLeastTheBestModularityNetworkXReaches()
     {
         var snapshot = ChainKgSnapshot.Instance;
         var network = UndirectedNetwork.Build(snapshot, SupplyMembers.Types);
@@ -58,7 +59,7 @@ public sealed class NetworkXCentralityTests
 
         var modularity = Louvain.Modularity(network, Louvain.Communities(network, seed: 42));
 
-        Assert.InRange(modularity, spread.Min() - 0.01, spread.Max() + 0.01);
+        Assert.True(modularity >= spread.Max(), $"{modularity} < {spread.Max()}");
     }
 
     static int[] Components(UndirectedNetwork network)

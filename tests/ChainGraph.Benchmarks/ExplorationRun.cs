@@ -50,7 +50,7 @@ internal static class ExplorationRun
         lines.Add($"shortest path between random enterprises (200 pairs, {found} linked): median {times[100]:0.00} ms, p95 {times[190]:0.00} ms");
         var members = SupplyMembers.Of(snapshot);
         PageRank.Compute(snapshot, members);
-        lines.Add($"PageRank (tol 1e-13, as NetworkX): {Time(() => PageRank.Compute(snapshot, members)):0.0} ms");
+        lines.Add($"PageRank: {Time(() => PageRank.Compute(snapshot, members)):0.0} ms");
         var network = UndirectedNetwork.Build(snapshot, SupplyMembers.Types);
         var modularity = 0.0;
         lines.Add($"Louvain communities: {Time(() => modularity = Louvain.Modularity(network, Louvain.Communities(network))):0} ms (modularity {modularity:0.0000})");

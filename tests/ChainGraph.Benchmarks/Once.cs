@@ -7,7 +7,7 @@ namespace ChainGraph.Benchmarks;
 /// <summary>One timed run of a headline figure, with the process's peak working set.</summary>
 internal static class Once
 {
-    const string Usage = "usage: once import-chainkg | chokepoints-chainkg | exploration-chainkg | rest-latency | write-latency | view-layout TOP | " +
+    const string Usage = "usage: once import-chainkg | chokepoints-chainkg | exploration-chainkg | kernels-chainkg | rest-latency | write-latency | view-layout TOP | " +
         "hub-fanout | load RATE SECONDS | scale DB CHAIN REGION | exploration DB";
 
     /// <summary>A figure, and what it reads: the ChainKnowledgeGraph data, or an existing store.</summary>
@@ -39,6 +39,7 @@ internal static class Once
         ("import-chainkg", []) => new(ImportChainKgBenchmark.ImportOnceAsync, ChainKg: true),
         ("chokepoints-chainkg", []) => new(ChokepointsBenchmark.SideBySideAsync, ChainKg: true),
         ("exploration-chainkg", []) => new(ExplorationRun.ChainKgAsync, ChainKg: true),
+        ("kernels-chainkg", []) => new(KernelsRun.ChainKgAsync, ChainKg: true),
         ("rest-latency", []) => new(ServiceRuns.RestLatencyAsync, ChainKg: true),
         ("write-latency", []) => new(ServiceRuns.WriteLatencyAsync, ChainKg: true),
         ("view-layout", [var top]) when Count(top, int.MaxValue) is { } n => new(() => ServiceRuns.ViewLayoutAsync(n), ChainKg: true),

@@ -19,7 +19,7 @@ public static class DominatorAnalysis
         var outputs = snapshot.Out(RelType.InputTo);
         var n = snapshot.NodeCount;
         var source = n;
-        var order = ReversePostorder(snapshot, outputs, inputs, source, out var position);
+        var order = ReversePostorder(snapshot, outputs, source, out var position);
 
         var idom = new int[n + 1];
         Array.Fill(idom, -1);
@@ -60,6 +60,13 @@ public static class DominatorAnalysis
         return new DominatorTree(immediate, dominates, order.Length - 1);
     }
 
+    /// <summary>A product with no input: the virtual source feeds it.</summary>
+    public static bool IsEntry(GraphSnapshot snapshot, int v)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        return snapshot.Labels[v] == NodeLabel.Product && snapshot.In(RelType.InputTo).Degree(v) == 0;
+    }
+
     static int Intersect(int a, int b, int[] idom, int[] position)
     {
         // position is the postorder number: the source has the highest, and walking up the tree raises it.
@@ -72,42 +79,48 @@ public static class DominatorAnalysis
     }
 
     /// <summary>Products reachable from the virtual source, source first, in reverse postorder.</summary>
-    static int[] ReversePostorder(GraphSnapshot snapshot, CsrAdjacency outputs, CsrAdjacency inputs, int source, out int[] position)
+    static int[] ReversePostorder(GraphSnapshot snapshot, CsrAdjacency outputs, int source, out int[] position)
     {
         var n = snapshot.NodeCount;
         var visited = new bool[n];
-        var postorder = new List<int>(n);
-        var stack = new Stack<(int Node, int Next)>();
+        var postorder = new int[n + 1];
+        var count = 0;
+        // The search path, and each node's next output to follow.
+        var path = new int[n];
+        var next = new int[n];
         for (var root = 0; root < n; root++)
         {
-            if (snapshot.Labels[root] != NodeLabel.Product || inputs.Degree(root) > 0 || visited[root]) continue;
+            if (!IsEntry(snapshot, root) || visited[root]) continue;
             visited[root] = true;
-            stack.Push((root, outputs.Offsets[root]));
-            while (stack.Count > 0)
+            next[root] = outputs.Offsets[root];
+            var depth = 0;
+            path[depth++] = root;
+            while (depth > 0)
             {
-                var (v, next) = stack.Pop();
-                if (next < outputs.Offsets[v + 1])
+                var v = path[depth - 1];
+                if (next[v] == outputs.Offsets[v + 1])
                 {
-                    stack.Push((v, next + 1));
-                    var w = outputs.Targets[next];
-                    if (!visited[w])
-                    {
-                        visited[w] = true;
-                        stack.Push((w, outputs.Offsets[w]));
-                    }
+                    postorder[count++] = v;
+                    depth--;
+                    continue;
                 }
-                else
-                {
-                    postorder.Add(v);
-                }
+                var w = outputs.Targets[next[v]++];
+                if (visited[w]) continue;
+                visited[w] = true;
+                next[w] = outputs.Offsets[w];
+                path[depth++] = w;
             }
         }
-        postorder.Add(source);
-        postorder.Reverse();
+        postorder[count++] = source;
         position = new int[n + 1];
         Array.Fill(position, -1);
-        for (var i = 0; i < postorder.Count; i++) position[postorder[i]] = postorder.Count - 1 - i;
-        return [.. postorder];
+        var order = new int[count];
+        for (var i = 0; i < count; i++)
+        {
+            order[count - 1 - i] = postorder[i];
+            position[postorder[i]] = i;
+        }
+        return order;
     }
 }
 
