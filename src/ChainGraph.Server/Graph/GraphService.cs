@@ -46,9 +46,10 @@ public sealed class GraphService(IGraphStore store, ILogger<GraphService> logger
 
     async Task<VersionedSnapshot> CurrentAsync(CancellationToken cancellationToken)
     {
+        // The writes committed before this read, not those that arrive while it waits.
+        var target = Interlocked.Read(ref committed);
         while (true)
         {
-            var target = Interlocked.Read(ref committed);
             if (current is { } loadedNow && loadedNow.Version >= target) return loadedNow;
             if (current is null)
             {
