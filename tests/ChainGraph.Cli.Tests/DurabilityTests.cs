@@ -334,6 +334,39 @@ public sealed class DurabilityTests(ITestOutputHelper output) : IDisposable
         Assert.False(File.Exists(folder.File("b.bak")));
     }
 
+    [Theory]
+    [InlineData("INSERT INTO rels VALUES ('INPUT_TO', (SELECT nid FROM nodes WHERE id = 'seed'), 999999, '{}')",
+        "a INPUT_TO relationship from 'seed' to '#999999' names a node that is not there")]
+    [InlineData("UPDATE nodes SET props = 'not json' WHERE id = 'seed'", "node 'seed' has properties that are not a JSON object")]
+    [InlineData("INSERT INTO rels VALUES ('MAKES', (SELECT nid FROM nodes WHERE id = 'seed'), (SELECT nid FROM nodes WHERE id = 'maker'), '{}')",
+        "it has MAKES relationships from Product to Enterprise, which that type does not join")]
+    [InlineData("UPDATE nodes SET props = json_set(props, '$.capacity', 'ten') WHERE id = 'maker'", "node 'maker': field 'capacity' of Enterprise: expected double")]
+    public async Task Restore_RefusesAnUnsoundGraph_NamingWhatIsWrong_AndTouchesNothing(string damage, string message)
+    {
+        var live = folder.File("live.db");
+        folder.Write("seed.jsonl", """
+            {"type":"node","id":"seed","labels":["Product"],"properties":{"name":"种子"}}
+            {"type":"node","id":"maker","labels":["Enterprise"],"properties":{"name":"制造商","capacity":5}}
+            """);
+        await CliRunner.RunAsync("import", folder.File("seed.jsonl"), "--format", "jsonl", "--db", live);
+        var stats = (await CliRunner.JsonAsync("stats", "--db", live)).GetRawText();
+        var backup = folder.File("unsound.bak");
+        Assert.Equal(ExitCodes.Ok, (await CliRunner.RunAsync("backup", backup, "--db", live)).Code);
+        using (var connection = new SqliteConnection($"Data Source={backup};Pooling=False;Foreign Keys=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = damage;
+            command.ExecuteNonQuery();
+        }
+
+        var (code, _, error) = await CliRunner.RunAsync("restore", backup, "--db", live);
+
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Contains("is not a sound graph: " + message, error);
+        Assert.Equal(stats, (await CliRunner.JsonAsync("stats", "--db", live)).GetRawText());
+    }
+
     // ---- the import child and the stores it writes ----
 
     Child StartImport(string db) =>
