@@ -7,7 +7,7 @@ namespace ChainGraph.Benchmarks;
 /// <summary>One timed run of a headline figure, with the process's peak working set.</summary>
 internal static class Once
 {
-    const string Usage = "usage: once import-chainkg | chokepoints-chainkg | exploration-chainkg | kernels-chainkg | rest-latency | write-latency | view-layout TOP | " +
+    const string Usage = "usage: once import-chainkg | chokepoints-chainkg | exploration-chainkg | kernels-chainkg | rest-latency | write-latency | memory | view-layout TOP | " +
         "hub-fanout | load RATE SECONDS | scale DB CHAIN REGION | exploration DB";
 
     /// <summary>A figure, and what it reads: the ChainKnowledgeGraph data, or an existing store.</summary>
@@ -42,6 +42,7 @@ internal static class Once
         ("kernels-chainkg", []) => new(KernelsRun.ChainKgAsync, ChainKg: true),
         ("rest-latency", []) => new(ServiceRuns.RestLatencyAsync, ChainKg: true),
         ("write-latency", []) => new(ServiceRuns.WriteLatencyAsync, ChainKg: true),
+        ("memory", []) => new(ServiceRuns.MemoryAsync),
         ("view-layout", [var top]) when Count(top, int.MaxValue) is { } n => new(() => ServiceRuns.ViewLayoutAsync(n), ChainKg: true),
         ("hub-fanout", []) => new(ServiceRuns.HubFanoutAsync),
         ("load", [var rate, var seconds]) when Count(rate, 2000) is { } r && Count(seconds, 3600) is { } s => new(() => LoadRun.RunAsync(r, s)),

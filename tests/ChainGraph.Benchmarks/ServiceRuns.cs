@@ -94,6 +94,37 @@ internal static class ServiceRuns
         return latencies;
     }
 
+    /// <summary>
+    /// The service's managed heap (after a full collection) around 30 s of gap requests with a new
+    /// parameter each time, and around 5,000 room views opened by 250 hub clients that then leave.
+    /// </summary>
+    public static async Task<string> MemoryAsync()
+    {
+        const int Clients = 250, ViewsEach = 20;
+        await using var server = await BenchServer.StartAsync(demo: true);
+        var views = server.App.Services.GetRequiredService<ViewRegistry>();
+        var graph = server.App.Services.GetRequiredService<GraphService>();
+        static long Heap() => GC.GetTotalMemory(forceFullCollection: true) >> 20;
+        (await server.Http.GetAsync("/api/analyses/gaps?chain=lithium-battery&region=%E5%B8%B8%E5%B7%9E")).EnsureSuccessStatusCode();
+        var start = Heap();
+        var requests = 0;
+        for (var clock = Stopwatch.StartNew(); clock.Elapsed < TimeSpan.FromSeconds(30); requests++)
+            (await server.Http.GetAsync($"/api/analyses/gaps?chain=lithium-battery&region=%E5%B8%B8%E5%B7%9E&weakBelow=1&strongAt={2 + requests}")).EnsureSuccessStatusCode();
+        var afterParameters = Heap();
+        var clients = new List<RecordingHubClient>();
+        for (var c = 0; c < Clients; c++) clients.Add(await RecordingHubClient.ConnectAsync<IGraphClient>(server.Address));
+        for (var c = 0; c < Clients; c++)
+            for (var v = 0; v < ViewsEach; v++)
+                await clients[c].InvokeAsync("OpenView", new { kind = "chain", chain = "lithium-battery", region = "常州", room = $"room-{c}-{v}" });
+        var open = views.Count;
+        var withViews = Heap();
+        foreach (var client in clients) await client.DisposeAsync();
+        for (var wait = Stopwatch.StartNew(); views.Count > 0 && wait.Elapsed < TimeSpan.FromSeconds(30);) await Task.Delay(50);
+        var left = Heap();
+        return $"managed heap {start} MiB; after {requests:N0} distinct gap requests in 30 s {afterParameters} MiB ({graph.CachedCount} results kept); " +
+            $"with {open:N0} room views open {withViews} MiB; after their clients left {left} MiB ({views.Count} views left)";
+    }
+
     public static async Task<string> RestLatencyAsync()
     {
         const int Workers = 50;
