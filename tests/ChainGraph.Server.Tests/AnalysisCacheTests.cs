@@ -120,4 +120,19 @@ public sealed class AnalysisCacheTests(ServerFixture server) : IClassFixture<Ser
 
         Assert.InRange(server.Graph.CachedCount, 1, GraphService.CachedResults);
     }
+
+    [Fact]
+    public async Task AnAnalysis_SaysWhichSnapshotVersionItWasComputedOn_AndAWriteMovesIt()
+    {
+        const string Gaps = "/api/analyses/gaps?chain=lithium-battery&region=%E5%B8%B8%E5%B7%9E";
+        static long Version(HttpResponseMessage response) => long.Parse(response.Headers.GetValues(Answer<object>.VersionHeader).Single(), System.Globalization.CultureInfo.InvariantCulture);
+
+        var before = Version(await server.Http.GetAsync(Gaps));
+        (await server.Http.PutAsJsonAsync("/api/nodes?id=test:versioned", new { label = "Product", properties = new { name = "版本号" } })).EnsureSuccessStatusCode();
+        var after = Version(await server.Http.GetAsync(Gaps));
+        var csv = Version(await server.Http.GetAsync(Gaps + "&format=csv"));
+
+        Assert.True(after > before, $"{before} then {after}");
+        Assert.Equal(after, csv);
+    }
 }

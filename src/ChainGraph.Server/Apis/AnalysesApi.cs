@@ -27,30 +27,30 @@ public static class AnalysesApi
         return app;
     }
 
-    static async Task<IResult> Gaps(GraphService graph, IOptions<JsonOptions> json, string chain, string region, CancellationToken cancellationToken,
+    static async Task<IResult> Gaps(GraphService graph, IOptions<JsonOptions> json, HttpContext http, string chain, string region, CancellationToken cancellationToken,
         int weakBelow = 2, int strongAt = 5, int candidates = 10, string? format = null, bool includeServices = false)
     {
         var request = new GapsRequest(chain, region, ChainGapOptions.Default with { WeakBelow = weakBelow, StrongAt = strongAt, Candidates = candidates },
             ChainOptions.Default with { IncludeServices = includeServices });
         return format == "csv"
-            ? Csv("gaps.csv", ReportTables.Gaps((await graph.RunAsync(request, cancellationToken)).Result))
-            : Json(await graph.RunJsonAsync(request, json.Value.SerializerOptions, cancellationToken));
+            ? Csv("gaps.csv", ReportTables.Gaps((await graph.RunAsync(request, cancellationToken)).For(http)))
+            : Json((await graph.RunJsonAsync(request, json.Value.SerializerOptions, cancellationToken)).For(http));
     }
 
-    static async Task<IResult> Chokepoints(GraphService graph, IOptions<JsonOptions> json, CancellationToken cancellationToken,
+    static async Task<IResult> Chokepoints(GraphService graph, IOptions<JsonOptions> json, HttpContext http, CancellationToken cancellationToken,
         string? chain = null, int top = 50, ChokepointScope scope = ChokepointScope.Strategic, string? format = null)
     {
         var request = new ChokepointsRequest(chain, ChokepointOptions.Default with { Top = top, Scope = scope });
         return format == "csv"
-            ? Csv("chokepoints.csv", ReportTables.Chokepoints((await graph.RunAsync(request, cancellationToken)).Result))
-            : Json(await graph.RunJsonAsync(request, json.Value.SerializerOptions, cancellationToken));
+            ? Csv("chokepoints.csv", ReportTables.Chokepoints((await graph.RunAsync(request, cancellationToken)).For(http)))
+            : Json((await graph.RunJsonAsync(request, json.Value.SerializerOptions, cancellationToken)).For(http));
     }
 
-    static async Task<Ok<DisruptionView>> Disruption(GraphService graph, CancellationToken cancellationToken, string? remove = null, string? region = null,
-        string? chain = null)
+    static async Task<Ok<DisruptionView>> Disruption(GraphService graph, HttpContext http, CancellationToken cancellationToken, string? remove = null,
+        string? region = null, string? chain = null)
     {
-        var (report, snapshot, _) = await graph.RunAsync(new DisruptionRequest(remove, region, chain), cancellationToken);
-        return TypedResults.Ok(DisruptionView.Of(snapshot, report));
+        var answer = await graph.RunAsync(new DisruptionRequest(remove, region, chain), cancellationToken);
+        return TypedResults.Ok(DisruptionView.Of(answer.Snapshot, answer.For(http)));
     }
 
     static IResult Json(byte[] utf8) => TypedResults.Bytes(utf8, "application/json; charset=utf-8");

@@ -47,11 +47,11 @@ public static class ChainsApi
             new SegmentSummary(s.Id, s.Name, s.Stage, s.Order, s.Products.Length, s.Makers.Length)), chain.Sector, chain.Derived));
     }
 
-    static async Task<Ok<ChainCoverageReport>> Coverage(GraphService graph, string id, CancellationToken cancellationToken,
+    static async Task<Ok<ChainCoverageReport>> Coverage(GraphService graph, HttpContext http, string id, CancellationToken cancellationToken,
         double minUpstreamWeight = 3, bool includeServices = false)
     {
         var request = new CoverageRequest(id, ChainOptions.Default with { MinUpstreamWeight = minUpstreamWeight, IncludeServices = includeServices });
-        return TypedResults.Ok((await graph.RunAsync(request, cancellationToken)).Result);
+        return TypedResults.Ok((await graph.RunAsync(request, cancellationToken)).For(http));
     }
 
     static async Task<Ok<IEnumerable<RegionSummary>>> Regions(GraphService graph, CancellationToken cancellationToken)

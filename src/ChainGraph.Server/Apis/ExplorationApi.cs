@@ -24,22 +24,24 @@ public static class ExplorationApi
         return app;
     }
 
-    static async Task<Results<Ok<IReadOnlyList<NearbyNode>>, Ok<PathList>>> Paths(GraphService graph, string from, CancellationToken cancellationToken,
+    static async Task<Results<Ok<IReadOnlyList<NearbyNode>>, Ok<PathList>>> Paths(GraphService graph, HttpContext http, string from, CancellationToken cancellationToken,
         string? to = null, int k = 1, int? within = null, string? label = null, string? types = null, Walk walk = Walk.Either, int limit = 500)
     {
-        var (answer, _, _) = await graph.RunAsync(new PathsRequest(from, to, k, within, label, types, walk, limit), cancellationToken);
+        var answer = (await graph.RunAsync(new PathsRequest(from, to, k, within, label, types, walk, limit), cancellationToken)).For(http);
         return answer.Nearby is { } near ? TypedResults.Ok(near) : TypedResults.Ok(new PathList(answer.Paths!));
     }
 
-    static async Task<Ok<LinkageReport>> Linkage(GraphService graph, string a, string b, CancellationToken cancellationToken, int top = 20) =>
-        TypedResults.Ok((await graph.RunAsync(new LinkageRequest(a, b, top), cancellationToken)).Result);
+    static async Task<Ok<LinkageReport>> Linkage(GraphService graph, HttpContext http, string a, string b, CancellationToken cancellationToken, int top = 20) =>
+        TypedResults.Ok((await graph.RunAsync(new LinkageRequest(a, b, top), cancellationToken)).For(http));
 
-    static async Task<Ok<CommunityReport>> Communities(GraphService graph, CancellationToken cancellationToken, int top = 20, int seed = 42, double resolution = 1.0) =>
-        TypedResults.Ok((await graph.RunAsync(new CommunitiesRequest(top, seed, resolution), cancellationToken)).Result);
+    static async Task<Ok<CommunityReport>> Communities(GraphService graph, HttpContext http, CancellationToken cancellationToken, int top = 20, int seed = 42,
+        double resolution = 1.0) =>
+        TypedResults.Ok((await graph.RunAsync(new CommunitiesRequest(top, seed, resolution), cancellationToken)).For(http));
 
-    static async Task<Ok<CentralityReport>> Centrality(GraphService graph, CancellationToken cancellationToken, int top = 20, int samples = 500, string? label = null) =>
-        TypedResults.Ok((await graph.RunAsync(new CentralityRequest(top, samples, label), cancellationToken)).Result);
+    static async Task<Ok<CentralityReport>> Centrality(GraphService graph, HttpContext http, CancellationToken cancellationToken, int top = 20, int samples = 500,
+        string? label = null) =>
+        TypedResults.Ok((await graph.RunAsync(new CentralityRequest(top, samples, label), cancellationToken)).For(http));
 
-    static async Task<Ok<FourChainsReport>> FourChains(GraphService graph, string chain, string region, CancellationToken cancellationToken) =>
-        TypedResults.Ok((await graph.RunAsync(new FourChainsRequest(chain, region), cancellationToken)).Result);
+    static async Task<Ok<FourChainsReport>> FourChains(GraphService graph, HttpContext http, string chain, string region, CancellationToken cancellationToken) =>
+        TypedResults.Ok((await graph.RunAsync(new FourChainsRequest(chain, region), cancellationToken)).For(http));
 }

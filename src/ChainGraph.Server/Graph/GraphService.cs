@@ -166,11 +166,12 @@ public sealed class GraphService(IGraphStore store, ILogger<GraphService> logger
     }
 
     /// <summary>An answer serialised once per snapshot version and query: repeated requests cost a lookup, not a serialisation.</summary>
-    public async Task<byte[]> RunJsonAsync<T>(IQuery<T> query, JsonSerializerOptions options, CancellationToken cancellationToken = default) where T : class
+    public async Task<Answer<byte[]>> RunJsonAsync<T>(IQuery<T> query, JsonSerializerOptions options, CancellationToken cancellationToken = default) where T : class
     {
         var answer = await RunAsync(query, cancellationToken);
-        return await results.GetOrRunAsync((answer.Version, query, typeof(byte[])), _ => JsonSerializer.SerializeToUtf8Bytes(answer.Result, options),
+        var json = await results.GetOrRunAsync((answer.Version, query, typeof(byte[])), _ => JsonSerializer.SerializeToUtf8Bytes(answer.Result, options),
             AnalysisBudget, cancellationToken);
+        return new Answer<byte[]>(json, answer.Snapshot, answer.Version);
     }
 
     /// <summary>
@@ -362,7 +363,19 @@ public sealed class GraphService(IGraphStore store, ILogger<GraphService> logger
 }
 
 /// <summary>A query's result and the snapshot, and its version, it was computed on.</summary>
-public sealed record Answer<T>(T Result, GraphSnapshot Snapshot, long Version);
+public sealed record Answer<T>(T Result, GraphSnapshot Snapshot, long Version)
+{
+    /// <summary>The response header that tells which snapshot version an analysis was computed on.</summary>
+    public const string VersionHeader = "X-Graph-Version";
+
+    /// <summary>The result, with <see cref="VersionHeader"/> set on the response that carries it.</summary>
+    public T For(HttpContext http)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        http.Response.Headers[VersionHeader] = Version.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return Result;
+    }
+}
 
 /// <summary>A snapshot and its version: how many writes this service had committed when it was loaded.</summary>
 internal sealed record VersionedSnapshot(GraphSnapshot Snapshot, long Version);
