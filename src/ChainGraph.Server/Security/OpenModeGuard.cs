@@ -28,7 +28,7 @@ public static class OpenModeGuard
         var request = http.Request;
         if (http.Connection.LocalIpAddress is { } local && !IPAddress.IsLoopback(local.IsIPv4MappedToIPv6 ? local.MapToIPv4() : local))
             return Refuse(StatusCodes.Status403Forbidden, $"This service has no API keys and serves this machine only; {local} is not a loopback address.");
-        if (!IsLoopbackHost(request.Host.Host))
+        if (!SecurityOptions.IsLoopbackHost(request.Host.Host))
             return Refuse(StatusCodes.Status421MisdirectedRequest,
                 $"Host '{request.Host}' is not this machine: without API keys the service answers only to localhost, 127.0.0.1 or [::1].");
         if (request.Headers.Origin.Count > 0 && !string.Equals(request.Headers.Origin.ToString(), $"{request.Scheme}://{request.Host}", StringComparison.OrdinalIgnoreCase))
@@ -39,10 +39,6 @@ public static class OpenModeGuard
                 $"Writes to a service without API keys need the header {AccessMode.TokenHeader} with the token `chaingraph serve` printed at start (or use an API key).");
         return null;
     }
-
-    static bool IsLoopbackHost(string host) =>
-        string.Equals(host, "localhost", StringComparison.OrdinalIgnoreCase)
-        || (IPAddress.TryParse(host.Trim('[', ']'), out var ip) && IPAddress.IsLoopback(ip));
 
     static bool IsWrite(string method) => !(HttpMethods.IsGet(method) || HttpMethods.IsHead(method) || HttpMethods.IsOptions(method));
 

@@ -56,9 +56,11 @@ public sealed record SecurityOptions(string KeysPath, int RequestsPerMinute = 12
         {
             return false;
         }
-        if (binding.IsUnixPipe || binding.IsNamedPipe) return true;
-        var host = binding.Host;
-        return string.Equals(host, "localhost", StringComparison.OrdinalIgnoreCase)
-            || (IPAddress.TryParse(host.Trim('[', ']'), out var ip) && IPAddress.IsLoopback(ip));
+        return binding.IsUnixPipe || binding.IsNamedPipe || IsLoopbackHost(binding.Host);
     }
+
+    /// <summary>"localhost" or a loopback IP address (IPv6 in brackets or not).</summary>
+    public static bool IsLoopbackHost(string host) =>
+        string.Equals(host, "localhost", StringComparison.OrdinalIgnoreCase)
+        || (IPAddress.TryParse(host.Trim('[', ']'), out var ip) && IPAddress.IsLoopback(ip));
 }
