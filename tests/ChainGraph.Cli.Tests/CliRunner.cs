@@ -28,13 +28,35 @@ internal static class CliRunner
         await store.InitializeAsync();
     }
 
-    /// <summary>Starts the built command as its own process, stderr captured line by line.</summary>
-    public static Process Start(IEnumerable<string> args, Action<string> onErrorText)
+    /// <summary>The built command as its own process (not started), stdout and stderr redirected.</summary>
+    public static ProcessStartInfo StartInfo(IEnumerable<string> args)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "chaingraph.dll"));
         foreach (var arg in args) start.ArgumentList.Add(arg);
-        var process = Process.Start(start)!;
+        return start;
+    }
+
+    /// <summary>
+    /// The JSON object a verb that keeps running (<c>serve --json</c>) prints first, over several lines;
+    /// null when the process ends before printing it whole.
+    /// </summary>
+    public static async Task<JsonElement?> ReadJsonAnswerAsync(Process process)
+    {
+        var answer = new System.Text.StringBuilder();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        while (await process.StandardOutput.ReadLineAsync(timeout.Token) is { } line)
+        {
+            answer.AppendLine(line);
+            if (line == "}") return JsonDocument.Parse(answer.ToString()).RootElement.Clone();
+        }
+        return null;
+    }
+
+    /// <summary>Starts the built command as its own process, stderr captured line by line.</summary>
+    public static Process Start(IEnumerable<string> args, Action<string> onErrorText)
+    {
+        var process = Process.Start(StartInfo(args))!;
         _ = Task.Run(async () =>
         {
             var buffer = new char[256];

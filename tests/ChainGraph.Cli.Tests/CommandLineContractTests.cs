@@ -241,21 +241,12 @@ public sealed class CommandLineContractTests : IDisposable
     [Fact]
     public async Task Serve_WithJson_WritesOnlyJsonToStdout_AndItsLogsToStderr()
     {
-        var start = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "chaingraph.dll"), "serve", "--db", Db, "--urls", "http://127.0.0.1:0",
-            "--keys", folder.File("keys.json"), "--json" })
-            start.ArgumentList.Add(arg);
-        using var serve = System.Diagnostics.Process.Start(start)!;
+        using var serve = System.Diagnostics.Process.Start(CliRunner.StartInfo(ServeArgs))!;
         var stderr = serve.StandardError.ReadToEndAsync();
-        var stdout = new System.Text.StringBuilder();
+        JsonElement? answer;
         try
         {
-            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-            while (await serve.StandardOutput.ReadLineAsync(timeout.Token) is { } line)
-            {
-                stdout.AppendLine(line);
-                if (line == "}") break;
-            }
+            answer = await CliRunner.ReadJsonAnswerAsync(serve);
         }
         finally
         {
@@ -263,19 +254,16 @@ public sealed class CommandLineContractTests : IDisposable
             await serve.WaitForExitAsync();
         }
 
-        var answer = JsonDocument.Parse(stdout.ToString()).RootElement;
-        Assert.StartsWith("http://127.0.0.1:", answer.GetProperty("urls")[0].GetString());
-        Assert.True(answer.GetProperty("demoLoaded").GetBoolean());
+        Assert.NotNull(answer);
+        Assert.StartsWith("http://127.0.0.1:", answer.Value.GetProperty("urls")[0].GetString());
+        Assert.True(answer.Value.GetProperty("demoLoaded").GetBoolean());
         Assert.Contains("No API keys", await stderr);
     }
 
     [Fact]
     public async Task Serve_WithoutKeys_RefusesAKestrelEndpointBeyondLoopbackSetInTheEnvironment()
     {
-        var start = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "chaingraph.dll"), "serve", "--db", Db, "--urls", "http://127.0.0.1:0",
-            "--keys", folder.File("keys.json"), "--json" })
-            start.ArgumentList.Add(arg);
+        var start = CliRunner.StartInfo(ServeArgs);
         start.Environment["Kestrel__Endpoints__Http__Url"] = "http://0.0.0.0:0";
         using var serve = System.Diagnostics.Process.Start(start)!;
         var stdout = serve.StandardOutput.ReadToEndAsync();
@@ -292,4 +280,7 @@ public sealed class CommandLineContractTests : IDisposable
         Assert.Equal(ExitCodes.BadInput, serve.ExitCode);
         Assert.Contains("http://0.0.0.0:0 without API keys", await stdout);
     }
+
+    /// <summary><c>serve</c> on the test's store, any free loopback port, no keys, answering in JSON.</summary>
+    string[] ServeArgs => ["serve", "--db", Db, "--urls", "http://127.0.0.1:0", "--keys", folder.File("keys.json"), "--json"];
 }

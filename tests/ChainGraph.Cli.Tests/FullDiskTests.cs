@@ -30,7 +30,7 @@ public sealed class FullDiskTests : IDisposable
         var stderr = serve.StandardError.ReadToEndAsync();
         try
         {
-            var started = await ReadAnswerAsync(serve);
+            var started = await CliRunner.ReadJsonAnswerAsync(serve);
             if (started is null) Assert.Fail($"serve on a tmpfs did not start (unshare needs user or mount namespaces): {await stderr}");
             using var http = new HttpClient { BaseAddress = new Uri(started.Value.GetProperty("urls")[0].GetString()!) };
             http.DefaultRequestHeaders.Add("X-ChainGraph-Token", started.Value.GetProperty("writeToken").GetString());
@@ -52,18 +52,5 @@ public sealed class FullDiskTests : IDisposable
             if (!serve.HasExited) serve.Kill(entireProcessTree: true);
             await serve.WaitForExitAsync();
         }
-    }
-
-    /// <summary>serve's --json answer (a multi-line object), or null when it exits first.</summary>
-    static async Task<JsonElement?> ReadAnswerAsync(Process serve)
-    {
-        var answer = new StringBuilder();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        while (await serve.StandardOutput.ReadLineAsync(timeout.Token) is { } line)
-        {
-            answer.AppendLine(line);
-            if (line == "}") return JsonDocument.Parse(answer.ToString()).RootElement.Clone();
-        }
-        return null;
     }
 }

@@ -92,14 +92,12 @@ public static class ImportCommand
             var table = CsvText.Table(["file", "line", "reason"], summary.Rejected.Select(r => new[] { r.File, r.Line.ToString(CultureInfo.InvariantCulture), r.Reason }));
             await AtomicOutput.WriteFileAsync(rejectsFile, target => target.WriteAsync(table, cancellationToken).AsTask(), cancellationToken);
         }
-        var listed = summary.Listing(ListedRows);
+        var listed = summary.Listing();
         if (json) console.WriteJson(listed);
         else Print(console, listed, tables, maxRejects);
         return summary.RejectedTotal > maxRejects ? ExitCodes.BadInput : ExitCodes.Ok;
     }
 
-    /// <summary>At most this many rejections, merges and conflicts are printed; <c>--rejects</c> writes every rejection.</summary>
-    const int ListedRows = 100;
 
     static void Print(CliConsole console, ImportSummary summary, bool tables, int maxRejects)
     {

@@ -16,9 +16,6 @@ namespace ChainGraph.Server.Apis;
 /// <summary>Edits and imports: every write takes the import path (validation, merge rules, one transaction) and updates open views.</summary>
 public static class WritesApi
 {
-    /// <summary>At most this many rejections, merges and conflicts are listed in an import's answer.</summary>
-    public const int ListedRows = 100;
-
     public static IEndpointRouteBuilder MapWritesApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api").WithTags("Writes").RequireAuthorization(Policies.Editor);
@@ -69,7 +66,7 @@ public static class WritesApi
     }
 
     /// <summary>
-    /// Imports one uploaded file. The answer lists at most <see cref="ListedRows"/> rejections (the
+    /// Imports one uploaded file. The answer lists at most <see cref="ImportSummary.ListedRows"/> rejections (the
     /// total is counted), so junk cannot make it larger than the upload; past
     /// <paramref name="maxRejectRatio"/> rejected rows nothing is written.
     /// </summary>
@@ -95,7 +92,7 @@ public static class WritesApi
             var progress = new Progress<WriteProgress>(p => hub.Clients.All.Progress(new JobProgress(jobId, "writing", p.Written, p.Total)));
             var summary = await graph.WriteAsync(batch, progress, cancellationToken, maxRejectRatio);
             await hub.Clients.All.Progress(new JobProgress(jobId, "done", batch.NodeCount + batch.RelationshipCount, batch.NodeCount + batch.RelationshipCount));
-            return TypedResults.Ok(summary.Listing(ListedRows));
+            return TypedResults.Ok(summary.Listing());
         }
         catch (FormatException e)
         {

@@ -22,7 +22,6 @@ public sealed class GraphService(IGraphStore store, ILogger<GraphService> logger
     public const int CachedResults = 256;
 
     readonly SemaphoreSlim writeGate = new(1, 1);
-    readonly SemaphoreSlim loadGate = new(1, 1);
     readonly AnalysisCache results = new(CachedResults);
     readonly Lock pendingGate = new();
     ChangeSet? pending;
@@ -50,35 +49,15 @@ public sealed class GraphService(IGraphStore store, ILogger<GraphService> logger
         var target = Interlocked.Read(ref committed);
         while (true)
         {
-            if (current is { } loadedNow && loadedNow.Version >= target) return loadedNow;
-            if (current is null)
-            {
-                await LoadFirstAsync(cancellationToken);
-                continue;
-            }
             Task signal;
             lock (pendingGate)
             {
+                if (current is { } loadedNow && loadedNow.Version >= target) return loadedNow;
                 signal = loaded.Task;
-                // A reload that failed (the store was down) is tried again by the reader who needs it.
+                // The first load, and a reload that failed (the store was down), start with the reader who needs them.
                 StartRefreshing();
             }
             await signal.WaitAsync(cancellationToken);
-        }
-    }
-
-    async Task LoadFirstAsync(CancellationToken cancellationToken)
-    {
-        await loadGate.WaitAsync(cancellationToken);
-        try
-        {
-            if (current is not null) return;
-            var version = Interlocked.Read(ref committed);
-            Publish(new VersionedSnapshot(await LoadAsync(cancellationToken), version));
-        }
-        finally
-        {
-            loadGate.Release();
         }
     }
 
@@ -291,14 +270,14 @@ public sealed class GraphService(IGraphStore store, ILogger<GraphService> logger
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {
+                logger.LogError(e, "The snapshot could not be loaded");
                 lock (pendingGate)
                 {
                     pending = changes is null ? pending : pending is null ? changes : changes.Then(pending);
                     writtenElsewhere |= elsewhere;
                     refreshing = false;
+                    Interlocked.Exchange(ref loaded, NewSignal()).TrySetException(e);
                 }
-                logger.LogError(e, "The snapshot could not be reloaded after a write");
-                Interlocked.Exchange(ref loaded, NewSignal()).TrySetException(e);
                 return;
             }
             var before = current?.Snapshot;
@@ -327,8 +306,8 @@ public sealed class GraphService(IGraphStore store, ILogger<GraphService> logger
             if (current is { } now && now.Version > snapshot.Version) return;
             current = snapshot;
             results.Clear();
+            Interlocked.Exchange(ref loaded, NewSignal()).TrySetResult();
         }
-        Interlocked.Exchange(ref loaded, NewSignal()).TrySetResult();
     }
 
     async Task NotifyAsync(ChangeSet changes, GraphSnapshot fresh)

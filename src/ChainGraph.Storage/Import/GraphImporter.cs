@@ -97,14 +97,17 @@ public sealed record ImportSummary(
 
     public int ConflictsTotal { get; init; }
 
+    /// <summary>At most this many rejections, merges and conflicts are listed in an answer (<see cref="Listing"/>).</summary>
+    public const int ListedRows = 100;
+
     /// <summary>
-    /// The summary listing at most <paramref name="limit"/> rejections, merges and conflicts (the
+    /// The summary listing at most <see cref="ListedRows"/> rejections, merges and conflicts (the
     /// totals stay), so a file of junk lines cannot make the answer many times larger than the file.
     /// </summary>
-    public ImportSummary Listing(int limit) => this with
+    public ImportSummary Listing() => this with
     {
-        Rejected = [.. Rejected.Take(limit)],
-        Merged = [.. Merged.Take(limit)],
-        Conflicts = [.. Conflicts.Take(limit)],
+        Rejected = [.. Rejected.Take(ListedRows)],
+        Merged = [.. Merged.Take(ListedRows)],
+        Conflicts = [.. Conflicts.Take(ListedRows)],
     };
 }
