@@ -37,9 +37,10 @@ public interface IGraphStore : IAsyncDisposable
     Task<GraphStats> GetStatsAsync(CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// A value that changes with every committed write, by any process, and that each snapshot carries
-    /// (<see cref="GraphSnapshot.ChangeStamp"/>): a running service compares the two to notice writes
-    /// made past it. Null when the store keeps none.
+    /// A value that every committed write, by any process, counts up by one, and that each snapshot
+    /// carries (<see cref="GraphSnapshot.ChangeStamp"/>): a running service compares the two to notice
+    /// writes made past it, and a stamp one past the one before its own write tells it no other write
+    /// came in between. Null when the store keeps none.
     /// </summary>
     Task<long?> GetChangeStampAsync(CancellationToken cancellationToken = default);
 

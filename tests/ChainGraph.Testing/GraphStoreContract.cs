@@ -274,6 +274,69 @@ public abstract class GraphStoreContract
     }
 
     [EnvironmentFact]
+    public async Task SnapshotEditor_AfterEachWrite_GivesTheSnapshotTheStoreLoads()
+    {
+        await using var store = await CreateStoreAsync();
+        await ImportAsync(store, EveryColumnAndType());
+        var snapshot = await store.LoadSnapshotAsync();
+
+        // A node's columns change, one is removed, a weight changes and a relationship without one keeps its own.
+        var update = new GraphBatch();
+        update.UpdateNode("300750", NodeLabel.Enterprise, new() { ["city"] = "福州市", ["tags"] = new[] { "单项冠军" } }, ["capacity"], At);
+        update.AddRelationship(RelType.Makes, new("300750"), new("动力电池"), new() { ["volume"] = 320.0 }, At);
+        update.AddRelationship(RelType.Supplies, new("002460"), new("300750"), new() { ["product"] = "碳酸锂" }, At);
+        snapshot = await WriteAndCompareAsync(update);
+
+        // New nodes between and after the stored ones, a relationship to each, a replaced set of outgoing relationships.
+        var growth = new GraphBatch();
+        growth.AddNode("002466", NodeLabel.Enterprise, new() { ["name"] = "天齐锂业", ["province"] = "四川省", ["capacity"] = 80L }, At);
+        growth.AddNode("aaa-first", NodeLabel.Product, new() { ["name"] = "六氟磷酸锂" }, At);
+        growth.AddRelationship(RelType.Makes, new("002466"), new("aaa-first"), new() { ["volume"] = 5.0 }, At);
+        growth.AddRelationship(RelType.Supplies, new("002466"), new("300750"), [], At);
+        growth.ReplaceRelationships("300750", RelType.Makes);
+        growth.AddRelationship(RelType.Makes, new("300750"), new("aaa-first"), [], At);
+        snapshot = await WriteAndCompareAsync(growth);
+
+        Assert.True(await store.DeleteRelationshipAsync(new RelationshipKey(RelType.Supplies, "002466", "300750")));
+        var editor = new SnapshotEditor(snapshot);
+        editor.RemoveRelationship(new RelationshipKey(RelType.Supplies, "002466", "300750"));
+        SnapshotAssert.Identical(await store.LoadSnapshotAsync(), snapshot = editor.Build(await NextStampAsync()));
+
+        // A deleted node's place goes to the last node: the same graph, in another order.
+        foreach (var id in new[] { "300750", "lib:cell", "aaa-first" })
+        {
+            Assert.True(await store.DeleteNodeAsync(id));
+            editor = new SnapshotEditor(snapshot);
+            editor.RemoveNode(id);
+            snapshot = editor.Build(await NextStampAsync());
+            SnapshotAssert.Equal(await store.LoadSnapshotAsync(), snapshot);
+            Assert.False(snapshot.TryGetIndex(id, out _));
+        }
+
+        async Task<GraphSnapshot> WriteAndCompareAsync(GraphBatch batch)
+        {
+            var plan = await new GraphImporter(store).PlanAsync(batch);
+            Assert.Empty(plan.Rejected);
+            await store.WriteAsync(plan);
+            var edit = new SnapshotEditor(snapshot);
+            edit.Apply(plan);
+            var patched = edit.Build(await NextStampAsync());
+            var loaded = await store.LoadSnapshotAsync();
+            Assert.Equal(loaded.ChangeStamp, patched.ChangeStamp);
+            SnapshotAssert.Identical(loaded, patched);
+            return patched;
+        }
+
+        // Each write counts the stamp up by one, so a service knows its own write from another's.
+        async Task<long?> NextStampAsync()
+        {
+            var stamp = await store.GetChangeStampAsync();
+            if (snapshot.ChangeStamp is { } before) Assert.Equal(before + 1, stamp);
+            return stamp;
+        }
+    }
+
+    [EnvironmentFact]
     public async Task DeleteNode_RemovesItsRelationships()
     {
         await using var store = await CreateStoreAsync();

@@ -85,29 +85,28 @@ public static class DominatorAnalysis
         var visited = new bool[n];
         var postorder = new int[n + 1];
         var count = 0;
-        // The search path, and each node's next output to follow.
+        // The search path, and the position of each node's next output to follow.
         var path = new int[n];
         var next = new int[n];
         for (var root = 0; root < n; root++)
         {
             if (!IsEntry(snapshot, root) || visited[root]) continue;
             visited[root] = true;
-            next[root] = outputs.Offsets[root];
             var depth = 0;
             path[depth++] = root;
             while (depth > 0)
             {
                 var v = path[depth - 1];
-                if (next[v] == outputs.Offsets[v + 1])
+                var outs = outputs.Neighbours(v);
+                if (next[v] == outs.Length)
                 {
                     postorder[count++] = v;
                     depth--;
                     continue;
                 }
-                var w = outputs.Targets[next[v]++];
+                var w = outs[next[v]++];
                 if (visited[w]) continue;
                 visited[w] = true;
-                next[w] = outputs.Offsets[w];
                 path[depth++] = w;
             }
         }

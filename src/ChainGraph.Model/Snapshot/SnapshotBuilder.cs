@@ -3,22 +3,11 @@ namespace ChainGraph.Model.Snapshot;
 /// <summary>Accumulates nodes and edges (in any order, edges after their nodes) and builds a <see cref="GraphSnapshot"/>.</summary>
 public sealed class SnapshotBuilder
 {
-    readonly List<string> ids = [];
-    readonly List<NodeLabel> labels = [];
-    readonly List<string> names = [];
-    readonly List<string?> provinces = [];
-    readonly List<string?> cities = [];
-    readonly List<string?> countries = [];
-    readonly List<string[]> tags = [];
-    readonly List<string?> stages = [];
-    readonly List<int> orders = [];
-    readonly List<double> capacities = [];
-    readonly List<string?> matches = [];
-    readonly List<string?> sectors = [];
+    readonly List<NodeRow> rows = [];
     readonly Dictionary<string, string> interned = new(StringComparer.Ordinal);
     readonly EdgeList[] edges = GraphSchema.RelTypes.Select(_ => new EdgeList()).ToArray();
 
-    public int NodeCount => ids.Count;
+    public int NodeCount => rows.Count;
 
     /// <summary>What <see cref="GraphSnapshot.ChangeStamp"/> the built snapshot carries.</summary>
     public long? ChangeStamp { get; set; }
@@ -50,22 +39,10 @@ public sealed class SnapshotBuilder
     /// <param name="property">A property's value by key, null when absent; no properties when null.</param>
     public int AddNode(string id, NodeLabel label, string name, Func<string, object?>? property = null)
     {
-        property ??= _ => null;
-        ids.Add(id);
-        labels.Add(label);
-        names.Add(name);
-        provinces.Add(Intern(Read(SnapshotColumns.Province) as string));
-        cities.Add(Intern(Read(SnapshotColumns.City) as string));
-        countries.Add(Intern(Read(SnapshotColumns.Country) as string));
-        tags.Add(Read(SnapshotColumns.Tags) is string[] { Length: > 0 } nodeTags ? Array.ConvertAll(nodeTags, t => Intern(t)!) : []);
-        stages.Add(Intern(Read(SnapshotColumns.Stage) as string));
-        orders.Add(Read(SnapshotColumns.Order) is long order and >= int.MinValue and <= int.MaxValue ? (int)order : 0);
-        matches.Add(Read(SnapshotColumns.Match) as string);
-        sectors.Add(Intern(Read(SnapshotColumns.Sector) as string));
-        capacities.Add(Read(SnapshotColumns.Capacity) is double capacity ? capacity : double.NaN);
-        return ids.Count - 1;
-
-        object? Read(PropertySpec column) => SnapshotColumns.Read(column, property);
+        ArgumentNullException.ThrowIfNull(id);
+        ArgumentNullException.ThrowIfNull(name);
+        rows.Add(NodeRow.Read(id, label, name, property ?? (_ => null), Intern));
+        return rows.Count - 1;
     }
 
     public void AddEdge(RelType type, int source, int target, float weight = float.NaN) =>
@@ -80,7 +57,7 @@ public sealed class SnapshotBuilder
 
     public GraphSnapshot Build()
     {
-        var n = ids.Count;
+        var n = rows.Count;
         var outgoing = new CsrAdjacency[edges.Length];
         var incoming = new CsrAdjacency[edges.Length];
         for (var t = 0; t < edges.Length; t++)
@@ -88,9 +65,8 @@ public sealed class SnapshotBuilder
             var e = edges[t];
             (outgoing[t], incoming[t]) = CsrAdjacency.Build(n, e.Sources, e.Targets, e.Weights);
         }
-        var columns = new NodeColumns([.. ids], [.. labels], [.. names], [.. provinces], [.. cities], [.. countries], [.. tags], [.. stages], [.. orders],
-            [.. matches], [.. sectors], [.. capacities]);
-        return new GraphSnapshot(columns, outgoing, incoming) { ChangeStamp = ChangeStamp };
+        var columns = NodeColumns.From(rows);
+        return new GraphSnapshot(columns, NodeIndex.Of(columns.Ids), outgoing, incoming) { ChangeStamp = ChangeStamp };
     }
 
     string? Intern(string? value)

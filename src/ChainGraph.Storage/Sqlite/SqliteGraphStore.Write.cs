@@ -60,7 +60,7 @@ public sealed partial class SqliteGraphStore
             var nids = await UpsertNodesAsync(connection, plan.Nodes, () => Report(++written), cancellationToken);
             await UpsertRelationshipsAsync(connection, plan.Relationships, nids, () => Report(++written), cancellationToken);
             if (rebuildIndexes) await ExecuteAsync(connection, Indexes, cancellationToken);
-            await ExecuteAsync(connection, NewChangeStamp, cancellationToken);
+            await ExecuteAsync(connection, NextChangeStamp, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             progress?.Report(new WriteProgress(total, total));
 
@@ -191,7 +191,7 @@ public sealed partial class SqliteGraphStore
         await command.ExecuteNonQueryAsync(cancellationToken);
         command.CommandText = "SELECT changes()";
         var deleted = (long)(await command.ExecuteScalarAsync(cancellationToken))! > 0;
-        if (deleted) await ExecuteAsync(connection, NewChangeStamp, cancellationToken);
+        if (deleted) await ExecuteAsync(connection, NextChangeStamp, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return deleted;
     }
@@ -210,7 +210,7 @@ public sealed partial class SqliteGraphStore
         command.Parameters.AddWithValue("$start", key.StartId);
         command.Parameters.AddWithValue("$end", key.EndId);
         var deleted = await command.ExecuteNonQueryAsync(cancellationToken) > 0;
-        if (deleted) await ExecuteAsync(connection, NewChangeStamp, cancellationToken);
+        if (deleted) await ExecuteAsync(connection, NextChangeStamp, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return deleted;
     }

@@ -34,10 +34,14 @@ public sealed partial class SqliteGraphStore : IGraphStore
         """;
 
     /// <summary>
-    /// Every write transaction sets a new random change stamp: random rather than counted, so a
-    /// restored backup, which brings its own, cannot bring back the stamp a service last saw.
+    /// Every write transaction counts the change stamp up by one, from a random start: a service that
+    /// knows the stamp before its own write tells from the stamp after it whether another process
+    /// wrote in between. Random halved, so counting up never overflows.
     /// </summary>
-    const string NewChangeStamp = "INSERT INTO meta (key, value) VALUES ('stamp', random()) ON CONFLICT (key) DO UPDATE SET value = excluded.value;";
+    const string NextChangeStamp = "INSERT INTO meta (key, value) VALUES ('stamp', random() >> 1) ON CONFLICT (key) DO UPDATE SET value = meta.value + 1;";
+
+    /// <summary>A restore starts a new random stamp: a restored backup, which brings its own, cannot bring back one a service saw.</summary>
+    const string NewChangeStamp = "INSERT INTO meta (key, value) VALUES ('stamp', random() >> 1) ON CONFLICT (key) DO UPDATE SET value = excluded.value;";
 
     const string Indexes = """
         CREATE INDEX IF NOT EXISTS nodes_by_label ON nodes (label, id);
