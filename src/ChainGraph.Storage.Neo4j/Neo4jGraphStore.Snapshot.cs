@@ -9,6 +9,9 @@ public sealed partial class Neo4jGraphStore
 {
     static readonly string[] ColumnKeys = SnapshotColumns.Node.Select(c => c.Name).ToArray();
 
+    /// <summary>Keeps nothing: a Neo4j server is shared, and each service reads it afresh at start.</summary>
+    public Task KeepSnapshotAsync(GraphSnapshot snapshot, CancellationToken cancellationToken = default) => Task.CompletedTask;
+
     /// <summary>
     /// Reads the whole graph a page at a time: nodes (only the columns the snapshot keeps), then
     /// relationships by start node. Pages are separate transactions, so an edge written meanwhile

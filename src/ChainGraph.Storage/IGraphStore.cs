@@ -47,6 +47,12 @@ public interface IGraphStore : IAsyncDisposable
     /// <summary>Reads the whole graph into the in-memory snapshot the analyses run on.</summary>
     Task<GraphSnapshot> LoadSnapshotAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Keeps a snapshot for the next <see cref="LoadSnapshotAsync"/> where the store can (the embedded
+    /// store writes an image beside its file), used only while the store's stamp is the snapshot's.
+    /// </summary>
+    Task KeepSnapshotAsync(GraphSnapshot snapshot, CancellationToken cancellationToken = default);
+
     IAsyncEnumerable<GraphNode> ReadNodesAsync(CancellationToken cancellationToken = default);
 
     IAsyncEnumerable<GraphRelationship> ReadRelationshipsAsync(CancellationToken cancellationToken = default);

@@ -4,6 +4,7 @@ using ChainGraph.Model.Import;
 using ChainGraph.Model.Snapshot;
 using ChainGraph.Server.Graph;
 using ChainGraph.Storage;
+using ChainGraph.Storage.Import;
 using ChainGraph.Storage.Sqlite;
 using ChainGraph.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,8 +13,9 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace ChainGraph.Server.Tests;
 
 /// <summary>
-/// A write returns once committed; the snapshot follows in the background, one reload for every
-/// write committed meanwhile, and no reader ever sees a snapshot older than what was committed.
+/// A write returns once committed; the snapshot follows in the background, patched with this
+/// service's writes, reloaded once for every write committed meanwhile when another process wrote
+/// too, and no reader ever sees a snapshot older than what was committed.
 /// </summary>
 public sealed class SnapshotFollowsWritesTests : IAsyncLifetime
 {
@@ -40,6 +42,13 @@ public sealed class SnapshotFollowsWritesTests : IAsyncLifetime
         folder.Dispose();
     }
 
+    /// <summary>A write by another process: the next write of the service finds the stamp moved by two, so its snapshot reloads.</summary>
+    async Task WriteElsewhereAsync(string id)
+    {
+        await using var other = new SqliteGraphStore(folder.File("graph.db"));
+        await new GraphImporter(other).ImportAsync(Product(id));
+    }
+
     static GraphBatch Product(string id)
     {
         var batch = new GraphBatch();
@@ -48,8 +57,56 @@ public sealed class SnapshotFollowsWritesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task OwnWrites_ArePatchedIntoTheSnapshot_WithoutReadingTheStore()
+    {
+        var loads = graph.SnapshotLoads;
+        var batch = Product("p:new");
+        batch.AddNode("e:maker", NodeLabel.Enterprise, new() { ["name"] = "制造商", ["province"] = "江苏省", ["city"] = "常州市" }, new SourceLocation("test", 2));
+        batch.AddRelationship(RelType.Makes, new("e:maker"), new("p:new"), new() { ["volume"] = 3.0 }, new SourceLocation("test", 3));
+        await graph.WriteAsync(batch);
+        await graph.WriteAsync(Product("p:other"));
+        await graph.DeleteRelationshipAsync(new RelationshipKey(RelType.Makes, "e:maker", "p:new"));
+        await graph.DeleteNodeAsync("p:new");
+
+        var snapshot = await graph.GetSnapshotAsync();
+
+        Assert.Equal(loads, graph.SnapshotLoads);
+        Assert.InRange(graph.SnapshotPatches, 1, 4);
+        SnapshotAssert.Equal(await store.LoadSnapshotAsync(), snapshot);
+        Assert.Equal(await store.GetChangeStampAsync(), snapshot.ChangeStamp);
+    }
+
+    [Fact]
+    public async Task Dispose_AfterOwnWrites_KeepsThePatchedSnapshotForTheNextStart()
+    {
+        await graph.WriteAsync(Product("p:patched"));
+        var patched = await graph.GetSnapshotAsync();
+        Assert.Equal(1, graph.SnapshotLoads);
+
+        await graph.DisposeAsync();
+
+        var sqlite = new SqliteGraphStore(folder.File("graph.db"));
+        using var image = File.OpenRead(sqlite.ImagePath);
+        SnapshotAssert.Identical(patched, SnapshotImage.Read(image, await sqlite.GetChangeStampAsync())!);
+    }
+
+    [Fact]
+    public async Task AWriteByAnotherProcess_BeforeAnOwnWrite_ReachesTheSnapshotWithIt()
+    {
+        await WriteElsewhereAsync("p:elsewhere");
+
+        await graph.WriteAsync(Product("p:own"));
+
+        var snapshot = await graph.GetSnapshotAsync();
+        Assert.True(snapshot.TryGetIndex("p:elsewhere", out _));
+        Assert.True(snapshot.TryGetIndex("p:own", out _));
+        SnapshotAssert.Identical(await store.LoadSnapshotAsync(), snapshot);
+    }
+
+    [Fact]
     public async Task AWrite_ReturnsOnceCommitted_AndReadersWaitForTheSnapshotThatHoldsIt()
     {
+        await WriteElsewhereAsync("p:elsewhere");
         store.Close();
 
         await graph.WriteAsync(Product("p:committed"));
@@ -71,6 +128,7 @@ public sealed class SnapshotFollowsWritesTests : IAsyncLifetime
             return Task.CompletedTask;
         };
         var before = graph.SnapshotLoads;
+        await WriteElsewhereAsync("p:elsewhere");
         store.Close();
 
         for (var i = 0; i < 20; i++) await graph.WriteAsync(Product($"p:burst-{i}"));
@@ -89,6 +147,7 @@ public sealed class SnapshotFollowsWritesTests : IAsyncLifetime
     [Fact]
     public async Task AReloadThatFails_AnswersTheReaderWithTheStoreError_AndTheNextReadTriesAgain()
     {
+        await WriteElsewhereAsync("p:elsewhere");
         store.Close();
         await graph.WriteAsync(Product("p:after-outage"));
         var during = graph.GetSnapshotAsync();
@@ -153,6 +212,8 @@ public sealed class SnapshotFollowsWritesTests : IAsyncLifetime
         public Task<IReadOnlyList<GraphNode>> SearchAsync(string text, NodeLabel? label, int limit, CancellationToken cancellationToken = default) => inner.SearchAsync(text, label, limit, cancellationToken);
         public Task<GraphStats> GetStatsAsync(CancellationToken cancellationToken = default) => inner.GetStatsAsync(cancellationToken);
         public Task<long?> GetChangeStampAsync(CancellationToken cancellationToken = default) => inner.GetChangeStampAsync(cancellationToken);
+
+        public Task KeepSnapshotAsync(GraphSnapshot snapshot, CancellationToken cancellationToken = default) => inner.KeepSnapshotAsync(snapshot, cancellationToken);
         public IAsyncEnumerable<GraphNode> ReadNodesAsync(CancellationToken cancellationToken = default) => inner.ReadNodesAsync(cancellationToken);
         public IAsyncEnumerable<GraphRelationship> ReadRelationshipsAsync(CancellationToken cancellationToken = default) => inner.ReadRelationshipsAsync(cancellationToken);
         public ValueTask DisposeAsync() => inner.DisposeAsync();

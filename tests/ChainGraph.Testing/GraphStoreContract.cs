@@ -214,7 +214,7 @@ public abstract class GraphStoreContract
     }
 
     /// <summary>A node of every label with every snapshot column set, and a relationship of every type (weighted where the type has a weight).</summary>
-    protected static GraphBatch EveryColumnAndType()
+    public static GraphBatch EveryColumnAndType()
     {
         var batch = new GraphBatch();
         batch.AddNode("300750", NodeLabel.Enterprise, new()

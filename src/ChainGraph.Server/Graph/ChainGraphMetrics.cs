@@ -20,7 +20,8 @@ public sealed class ChainGraphMetrics : IDisposable
         ViewsOpened = meter.CreateCounter<long>("chaingraph.hub.views_opened", description: "Views opened.");
         PatchesPushed = meter.CreateCounter<long>("chaingraph.hub.patches_pushed", description: "Patches pushed to clients after writes.");
         Writes = meter.CreateHistogram<double>("chaingraph.writes.duration", "ms", "Committed writes and imports, from plan to commit.");
-        SnapshotLoads = meter.CreateHistogram<double>("chaingraph.snapshot.load_duration", "ms", "Snapshot loads: one at start, one per burst of writes.");
+        SnapshotLoads = meter.CreateHistogram<double>("chaingraph.snapshot.load_duration", "ms", "Snapshot loads: at start, and after writes made by another process.");
+        SnapshotPatches = meter.CreateHistogram<double>("chaingraph.snapshot.patch_duration", "ms", "Next snapshot versions made from this service's committed writes.");
         WrittenRows = meter.CreateCounter<long>("chaingraph.writes.rows", description: "Nodes and relationships written.");
         Analyses = meter.CreateHistogram<double>("chaingraph.analyses.duration", "ms", "Analyses computed (cache misses), by kind.");
     }
@@ -30,6 +31,7 @@ public sealed class ChainGraphMetrics : IDisposable
     public Counter<long> PatchesPushed { get; }
     public Histogram<double> Writes { get; }
     public Histogram<double> SnapshotLoads { get; }
+    public Histogram<double> SnapshotPatches { get; }
     public Counter<long> WrittenRows { get; }
     public Histogram<double> Analyses { get; }
 

@@ -12,11 +12,12 @@ namespace ChainGraph.Server.Graph;
 /// <summary>
 /// The service's one way to the graph: reads go to the store or to the in-memory snapshot, every
 /// write goes through the importer (the same rules as <c>chaingraph import</c>). A write returns
-/// once committed; the snapshot follows in the background, one reload for any number of writes
-/// committed meanwhile, after which <see cref="Changed"/> tells the open views. Analyses wait for
-/// the snapshot to hold every committed write, so a client always reads what it wrote.
+/// once committed; the snapshot follows in the background: the writes committed meanwhile are
+/// applied to it (<see cref="SnapshotEditor"/>, in time proportional to what they touch), and it is
+/// reloaded only when another process wrote to the store. Then <see cref="Changed"/> tells the open
+/// views. Analyses wait for the snapshot to hold every committed write, so a client always reads what it wrote.
 /// </summary>
-public sealed class GraphService(IGraphStore store, ILogger<GraphService> logger, ChainGraphMetrics metrics)
+public sealed class GraphService(IGraphStore store, ILogger<GraphService> logger, ChainGraphMetrics metrics) : IAsyncDisposable
 {
     /// <summary>Analysis results kept at most, of the current snapshot: enough for every view and table in use, bounded however many distinct parameters arrive.</summary>
     public const int CachedResults = 256;
@@ -25,12 +26,17 @@ public sealed class GraphService(IGraphStore store, ILogger<GraphService> logger
     readonly AnalysisCache results = new(CachedResults);
     readonly Lock pendingGate = new();
     ChangeSet? pending;
+    List<PendingEdit> edits = [];
+    long? knownStamp;
     bool refreshing;
     bool writtenElsewhere;
     TaskCompletionSource loaded = NewSignal();
     long committed;
     long loads;
+    long patches;
     volatile VersionedSnapshot? current;
+    // The last snapshot read from the store, which the store keeps already.
+    GraphSnapshot? loadedSnapshot;
 
     public IGraphStore Store { get; } = store;
 
@@ -90,8 +96,10 @@ public sealed class GraphService(IGraphStore store, ILogger<GraphService> logger
         {
             while (await timer.WaitForNextTickAsync(stopping))
             {
-                if (current is not { } known) continue;
+                if (current is null) continue;
                 long? stamp;
+                // Under the write gate, every write of this service is either not begun or already counted in knownStamp.
+                await writeGate.WaitAsync(stopping);
                 try
                 {
                     stamp = await Store.GetChangeStampAsync(stopping);
@@ -101,12 +109,15 @@ public sealed class GraphService(IGraphStore store, ILogger<GraphService> logger
                     logger.LogWarning("Could not ask the store for changes: {Reason}", e.Message);
                     continue;
                 }
+                finally
+                {
+                    writeGate.Release();
+                }
                 if (stamp is null) return;
-                if (stamp == known.Snapshot.ChangeStamp) continue;
                 lock (pendingGate)
                 {
-                    // This service's own writes are on their way into the snapshot already.
-                    if (refreshing || current != known) continue;
+                    if (stamp == knownStamp) continue;
+                    knownStamp = stamp;
                     writtenElsewhere = true;
                     Interlocked.Increment(ref committed);
                     StartRefreshing();
@@ -179,8 +190,8 @@ public sealed class GraphService(IGraphStore store, ILogger<GraphService> logger
                 StorageFull = e.Message;
                 throw;
             }
-            Committed(new ChangeSet(plan.Nodes.Select(n => n.Id).ToHashSet(StringComparer.Ordinal),
-                ChangeSet.NoNodes, plan.Relationships.Select(r => r.Key).ToHashSet(), ChangeSet.NoRelationships));
+            await CommittedAsync(new ChangeSet(plan.Nodes.Select(n => n.Id).ToHashSet(StringComparer.Ordinal),
+                ChangeSet.NoNodes, plan.Relationships.Select(r => r.Key).ToHashSet(), ChangeSet.NoRelationships), editor => editor.Apply(plan));
             metrics.Writes.Record(clock.Elapsed.TotalMilliseconds);
             metrics.WrittenRows.Add(plan.Nodes.Count + plan.Relationships.Count);
             logger.LogInformation("Wrote {Nodes} nodes and {Relationships} relationships ({Rejected} rejected) in {Milliseconds:0} ms",
@@ -201,7 +212,8 @@ public sealed class GraphService(IGraphStore store, ILogger<GraphService> logger
             var before = await GetSnapshotAsync(cancellationToken);
             var touching = before.TryGetIndex(id, out var node) ? Touching(before, node) : ChangeSet.NoRelationships;
             if (!await Store.DeleteNodeAsync(id, cancellationToken)) return false;
-            Committed(new ChangeSet(ChangeSet.NoNodes, new HashSet<string>([id], StringComparer.Ordinal), ChangeSet.NoRelationships, touching));
+            await CommittedAsync(new ChangeSet(ChangeSet.NoNodes, new HashSet<string>([id], StringComparer.Ordinal), ChangeSet.NoRelationships, touching),
+                editor => editor.RemoveNode(id));
             return true;
         }
         finally
@@ -216,7 +228,8 @@ public sealed class GraphService(IGraphStore store, ILogger<GraphService> logger
         try
         {
             if (!await Store.DeleteRelationshipAsync(key, cancellationToken)) return false;
-            Committed(new ChangeSet(ChangeSet.NoNodes, ChangeSet.NoNodes, ChangeSet.NoRelationships, new HashSet<RelationshipKey> { key }));
+            await CommittedAsync(new ChangeSet(ChangeSet.NoNodes, ChangeSet.NoNodes, ChangeSet.NoRelationships, new HashSet<RelationshipKey> { key }),
+                editor => editor.RemoveRelationship(key));
             return true;
         }
         finally
@@ -225,13 +238,29 @@ public sealed class GraphService(IGraphStore store, ILogger<GraphService> logger
         }
     }
 
-    /// <summary>Counts a committed write and has the snapshot take it in, with whatever else is pending.</summary>
-    void Committed(ChangeSet changes)
+    /// <summary>
+    /// Counts a committed write and has the snapshot take it in, with whatever else is pending; called
+    /// under the write gate, so the store's stamp is still the one this write left.
+    /// </summary>
+    async Task CommittedAsync(ChangeSet changes, Action<SnapshotEditor> apply)
     {
+        long? stamp;
+        try
+        {
+            stamp = await Store.GetChangeStampAsync(CancellationToken.None);
+        }
+        catch (GraphStoreException e)
+        {
+            // Without the stamp the write cannot be told from another's: the snapshot reloads.
+            logger.LogWarning("Could not read the change stamp after a write: {Reason}", e.Message);
+            stamp = null;
+        }
         lock (pendingGate)
         {
             Interlocked.Increment(ref committed);
             pending = pending is null ? changes : pending.Then(changes);
+            edits.Add(new PendingEdit(apply, stamp));
+            knownStamp = stamp;
             StartRefreshing();
         }
     }
@@ -244,18 +273,20 @@ public sealed class GraphService(IGraphStore store, ILogger<GraphService> logger
         _ = Task.Run(RefreshAsync, CancellationToken.None);
     }
 
-    /// <summary>Reloads the snapshot until it holds every committed write, then tells the listeners what changed.</summary>
+    /// <summary>Patches or reloads the snapshot until it holds every committed write, then tells the listeners what changed.</summary>
     async Task RefreshAsync()
     {
         while (true)
         {
             ChangeSet? changes;
+            List<PendingEdit> written;
             long version;
             bool elsewhere;
             lock (pendingGate)
             {
                 version = Interlocked.Read(ref committed);
                 (changes, pending) = (pending, null);
+                (written, edits) = (edits, []);
                 (elsewhere, writtenElsewhere) = (writtenElsewhere, false);
                 if (current is { } now && now.Version >= version && changes is null && !elsewhere)
                 {
@@ -263,10 +294,11 @@ public sealed class GraphService(IGraphStore store, ILogger<GraphService> logger
                     return;
                 }
             }
+            var before = current?.Snapshot;
             GraphSnapshot fresh;
             try
             {
-                fresh = await LoadAsync(CancellationToken.None);
+                fresh = before is not null && !elsewhere && Patch(before, written) is { } patched ? patched : await LoadAsync(CancellationToken.None);
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {
@@ -274,26 +306,63 @@ public sealed class GraphService(IGraphStore store, ILogger<GraphService> logger
                 lock (pendingGate)
                 {
                     pending = changes is null ? pending : pending is null ? changes : changes.Then(pending);
-                    writtenElsewhere |= elsewhere;
+                    // The next attempt reloads: it sees these writes whatever the snapshot then is.
+                    writtenElsewhere = true;
                     refreshing = false;
                     Interlocked.Exchange(ref loaded, NewSignal()).TrySetException(e);
                 }
                 return;
             }
-            var before = current?.Snapshot;
             Publish(new VersionedSnapshot(fresh, version));
             if (elsewhere && before is not null) changes = changes is null ? ChangeSet.Between(before, fresh) : changes.Then(ChangeSet.Between(before, fresh));
             if (changes is not null) await NotifyAsync(changes, fresh);
         }
     }
 
-    /// <summary>How many times the snapshot was loaded: once at start, then once per burst of writes.</summary>
+    /// <summary>
+    /// The snapshot with this service's writes applied, or null when only a reload can be right: a
+    /// stamp that is not one past the one before means another process wrote in between.
+    /// </summary>
+    GraphSnapshot? Patch(GraphSnapshot snapshot, List<PendingEdit> written)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var editor = new SnapshotEditor(snapshot);
+        var stamp = snapshot.ChangeStamp;
+        foreach (var edit in written)
+        {
+            if (stamp is { } known)
+            {
+                // A write committed while the snapshot was being loaded is in it already.
+                if (edit.Stamp <= known) continue;
+                if (edit.Stamp != known + 1) return null;
+            }
+            try
+            {
+                edit.Apply(editor);
+            }
+            catch (InvalidOperationException e)
+            {
+                logger.LogError(e, "A write could not be applied to the snapshot; it is reloaded instead");
+                return null;
+            }
+            stamp = edit.Stamp;
+        }
+        var next = editor.Build(stamp);
+        Interlocked.Increment(ref patches);
+        metrics.SnapshotPatches.Record(clock.Elapsed.TotalMilliseconds);
+        return next;
+    }
+
+    /// <summary>How many times the snapshot was loaded from the store: at start, and after writes by another process.</summary>
     public long SnapshotLoads => Interlocked.Read(ref loads);
+
+    /// <summary>How many times the snapshot was patched with this service's own writes: once per burst.</summary>
+    public long SnapshotPatches => Interlocked.Read(ref patches);
 
     async Task<GraphSnapshot> LoadAsync(CancellationToken cancellationToken)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var snapshot = await Store.LoadSnapshotAsync(cancellationToken);
+        var snapshot = loadedSnapshot = await Store.LoadSnapshotAsync(cancellationToken);
         Interlocked.Increment(ref loads);
         metrics.SnapshotLoads.Record(clock.Elapsed.TotalMilliseconds);
         return snapshot;
@@ -304,6 +373,8 @@ public sealed class GraphService(IGraphStore store, ILogger<GraphService> logger
         lock (pendingGate)
         {
             if (current is { } now && now.Version > snapshot.Version) return;
+            // A load sees every write before it; one that came while it ran set knownStamp itself.
+            if (snapshot.Version == Interlocked.Read(ref committed) && !writtenElsewhere) knownStamp = snapshot.Snapshot.ChangeStamp;
             current = snapshot;
             results.Clear();
             Interlocked.Exchange(ref loaded, NewSignal()).TrySetResult();
@@ -324,6 +395,20 @@ public sealed class GraphService(IGraphStore store, ILogger<GraphService> logger
                 // A failing listener must not undo or fail a committed write.
                 logger.LogError(e, "A change listener failed");
             }
+        }
+    }
+
+    /// <summary>At shutdown, keeps a snapshot that took in writes since it was loaded, so the next start need not rebuild it.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (current is not { } last || last.Snapshot == loadedSnapshot) return;
+        try
+        {
+            await Store.KeepSnapshotAsync(last.Snapshot);
+        }
+        catch (GraphStoreException e)
+        {
+            logger.LogWarning("The snapshot could not be kept for the next start: {Reason}", e.Message);
         }
     }
 
@@ -358,6 +443,9 @@ public sealed record Answer<T>(T Result, GraphSnapshot Snapshot, long Version)
 
 /// <summary>A snapshot and its version: how many writes this service had committed when it was loaded.</summary>
 internal sealed record VersionedSnapshot(GraphSnapshot Snapshot, long Version);
+
+/// <summary>A committed write, as the snapshot takes it in, and the store's change stamp after it (null when unknown).</summary>
+internal sealed record PendingEdit(Action<SnapshotEditor> Apply, long? Stamp);
 
 /// <summary>What one write touched: nodes and relationships written (created or updated) and deleted.</summary>
 public sealed record ChangeSet(

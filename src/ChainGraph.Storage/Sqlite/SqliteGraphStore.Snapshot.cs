@@ -11,8 +11,15 @@ public sealed partial class SqliteGraphStore
     const int FirstColumn = 4;
 
     /// <summary>
-    /// SQLite extracts the snapshot's columns from each JSON object itself (the paths travel as
-    /// parameters), so no node's whole property object is parsed here.
+    /// The snapshot image beside the store (<see cref="SnapshotImage"/>), read instead of the store
+    /// while the store's stamp is the one the image was made at.
+    /// </summary>
+    public string ImagePath => Path + ".snapshot";
+
+    /// <summary>
+    /// The image when it holds the store's stamp; else the store's nodes and relationships, of which an
+    /// image is then made for the next start. SQLite extracts the snapshot's columns from each JSON
+    /// object itself (the paths travel as parameters), so no node's whole property object is parsed here.
     /// </summary>
     /// <exception cref="GraphStoreException">A label or relationship type outside the graph contract (<see cref="GraphStoreException.UnknownType"/>).</exception>
     public async Task<GraphSnapshot> LoadSnapshotAsync(CancellationToken cancellationToken = default)
@@ -20,11 +27,48 @@ public sealed partial class SqliteGraphStore
         await using var connection = await OpenAsync(cancellationToken);
         // One read transaction: the nodes, the relationships and the stamp of one commit.
         await using var transaction = connection.BeginTransaction(deferred: true);
-        var builder = new SnapshotBuilder { ChangeStamp = await ChangeStampAsync(connection, cancellationToken) };
+        var stamp = await ChangeStampAsync(connection, cancellationToken);
+        if (ReadImage(stamp) is { } image) return image;
+        var builder = new SnapshotBuilder { ChangeStamp = stamp };
         var indexByNid = await AddNodesAsync(connection, builder, cancellationToken);
         await AddEdgesAsync(connection, builder, indexByNid, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return builder.Build();
+        var snapshot = builder.Build();
+        await KeepSnapshotAsync(snapshot, cancellationToken);
+        return snapshot;
+    }
+
+    /// <summary>Writes the snapshot's image beside the store, whole or not at all, when it holds the store's stamp.</summary>
+    public async Task KeepSnapshotAsync(GraphSnapshot snapshot, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        if (snapshot.ChangeStamp != await GetChangeStampAsync(cancellationToken)) return;
+        var temporary = $"{ImagePath}.{Environment.ProcessId}.tmp";
+        try
+        {
+            await using (var file = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 20))
+                SnapshotImage.Write(snapshot, file);
+            File.Move(temporary, ImagePath, overwrite: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The image only saves time at the next start; a store in a read-only folder or a full disk goes without it.
+            File.Delete(temporary);
+        }
+    }
+
+    GraphSnapshot? ReadImage(long stamp)
+    {
+        try
+        {
+            using var file = new FileStream(ImagePath, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20);
+            return SnapshotImage.Read(file, stamp);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
+        {
+            // No image, or a damaged one: the store itself is the truth.
+            return null;
+        }
     }
 
     static async Task<int[]> AddNodesAsync(SqliteConnection connection, SnapshotBuilder builder, CancellationToken cancellationToken)

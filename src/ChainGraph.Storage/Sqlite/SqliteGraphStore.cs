@@ -31,6 +31,7 @@ public sealed partial class SqliteGraphStore : IGraphStore
             key   TEXT PRIMARY KEY,
             value INTEGER NOT NULL
         ) WITHOUT ROWID;
+        INSERT OR IGNORE INTO meta (key, value) VALUES ('stamp', random() >> 1);
         """;
 
     /// <summary>
