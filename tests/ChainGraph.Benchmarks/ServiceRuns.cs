@@ -55,10 +55,11 @@ internal static class ServiceRuns
     /// Single-node writes through the API on ChainKnowledgeGraph, one after another; then 100 at
     /// once while a reader asks for chokepoints, against the same reader on a quiet service.
     /// </summary>
-    public static async Task<string> WriteLatencyAsync()
+    /// <param name="db">A copy of this store is served instead of ChainKnowledgeGraph (the writes land in the copy).</param>
+    public static async Task<string> WriteLatencyAsync(string? db = null)
     {
         const int Writes = 200, Burst = 100;
-        await using var server = await BenchServer.StartAsync(demo: false);
+        await using var server = await BenchServer.StartAsync(demo: false, db);
         (await server.Http.GetAsync("/api/analyses/chokepoints?top=10")).EnsureSuccessStatusCode();
         var writes = new List<double>();
         for (var i = 0; i < Writes; i++)
@@ -71,11 +72,47 @@ internal static class ServiceRuns
         var burst = Task.WhenAll(Enumerable.Range(0, Burst).Select(i =>
             server.Http.PutAsJsonAsync($"/api/nodes?id=bench:burst-{i}", new { label = "Product", properties = new { name = $"突发 {i}" } })));
         var busy = await ReadWhileAsync(server, burst);
-        var loads = server.App.Services.GetRequiredService<GraphService>().SnapshotLoads;
+        var graph = server.App.Services.GetRequiredService<GraphService>();
         writes.Sort();
         return $"{Writes} single-node writes: p50 {Percentile(writes, 0.5):0.0} ms, p99 {Percentile(writes, 0.99):0.0} ms; " +
             $"chokepoint reads on a quiet service p50 {Percentile(quiet, 0.5):0.0} ms, p99 {Percentile(quiet, 0.99):0.0} ms; " +
-            $"during {Burst} writes at once p50 {Percentile(busy, 0.5):0.0} ms, p99 {Percentile(busy, 0.99):0.0} ms; {loads} snapshot loads in all";
+            $"during {Burst} writes at once p50 {Percentile(busy, 0.5):0.0} ms, p99 {Percentile(busy, 0.99):0.0} ms; " +
+            $"{graph.SnapshotLoads} snapshot loads and {graph.SnapshotPatches} patches in all";
+    }
+
+    /// <summary>
+    /// From building the service on <paramref name="db"/> to its first chokepoint answer: once after
+    /// the store changed (no snapshot image: the store is read and an image written), then a restart
+    /// of an unchanged store (the image is read).
+    /// </summary>
+    public static async Task<string> FirstAnswerAsync(string db)
+    {
+        var store = new SqliteGraphStore(db);
+        File.Delete(store.ImagePath);
+        var changed = await FirstAnswerOnceAsync(store);
+        var unchanged = await FirstAnswerOnceAsync(store);
+        return $"first chokepoint answer {changed.Answer.TotalSeconds:0.00} s after start (snapshot {changed.Snapshot.TotalSeconds:0.00} s) when the store changed, " +
+            $"{unchanged.Answer.TotalSeconds:0.00} s (snapshot {unchanged.Snapshot.TotalSeconds:0.00} s) after a restart with the store unchanged " +
+            $"(image {new FileInfo(store.ImagePath).Length / 1048576.0:0} MiB)";
+    }
+
+    static async Task<(TimeSpan Snapshot, TimeSpan Answer)> FirstAnswerOnceAsync(SqliteGraphStore store)
+    {
+        var clock = Stopwatch.StartNew();
+        await using var app = ServerHost.Build(store, "http://127.0.0.1:0", logging => logging.SetMinimumLevel(LogLevel.Warning));
+        await app.StartAsync();
+        using var http = new HttpClient
+        {
+            BaseAddress = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()),
+            Timeout = TimeSpan.FromMinutes(5),
+        };
+        var answer = http.GetAsync("/api/analyses/chokepoints?top=10");
+        await app.Services.GetRequiredService<GraphService>().GetSnapshotAsync();
+        var snapshot = clock.Elapsed;
+        (await answer).EnsureSuccessStatusCode();
+        var elapsed = clock.Elapsed;
+        await app.StopAsync();
+        return (snapshot, elapsed);
     }
 
     /// <summary>Chokepoint request latencies, one after another, until <paramref name="until"/> completes (at least one).</summary>
@@ -198,12 +235,14 @@ internal static class ServiceRuns
 
         public HttpClient Http { get; private set; } = null!;
 
-        public static async Task<BenchServer> StartAsync(bool demo)
+        /// <param name="db">A store to serve a copy of, instead of the demo or ChainKnowledgeGraph.</param>
+        public static async Task<BenchServer> StartAsync(bool demo, string? db = null)
         {
             var server = new BenchServer();
+            if (db is not null) File.Copy(db, server.folder.File("graph.db"));
             var store = new SqliteGraphStore(server.folder.File("graph.db"));
             await store.InitializeAsync();
-            if (!demo)
+            if (!demo && db is null)
             {
                 var batch = new GraphBatch();
                 new ChainKgReader().Read(SharedData.ChainKg ?? throw new InvalidOperationException(SharedData.MissingReason), batch);

@@ -34,6 +34,18 @@ public sealed class NodeColumn<T> : IReadOnlyList<T>
         return new NodeColumn<T>(chunks, count);
     }
 
+    internal static NodeColumn<T> From(T[] values)
+    {
+        var chunks = new T[Chunks.For(values.Length)][];
+        for (var c = 0; c < chunks.Length; c++)
+        {
+            chunks[c] = new T[Chunks.Size];
+            var start = c << Chunks.Bits;
+            Array.Copy(values, start, chunks[c], 0, Math.Min(Chunks.Size, values.Length - start));
+        }
+        return new NodeColumn<T>(chunks, values.Length);
+    }
+
     internal Editor Edit() => new(this);
 
     public IEnumerator<T> GetEnumerator()

@@ -1,35 +1,38 @@
-using System.Collections.Frozen;
 using System.Collections.Immutable;
 
 namespace ChainGraph.Model.Snapshot;
 
 /// <summary>
-/// Node index by id: a frozen dictionary built with the snapshot, and the ids later versions
-/// added, moved or removed in a small persistent overlay. Once the overlay outgrows a sixteenth of
-/// the nodes it is folded into a new frozen dictionary, so a write costs amortised O(1) lookups' worth.
+/// Node index by id: a dictionary built with the snapshot and never changed after, and the ids
+/// later versions added, moved or removed in a small persistent overlay. Once the overlay outgrows
+/// a sixteenth of the nodes it is folded into a new dictionary, so a write costs amortised O(1).
+/// (A plain dictionary: a frozen one looks up no faster here and takes several times longer to build.)
 /// </summary>
 internal sealed class NodeIndex
 {
     const int Removed = -1;
     const int SmallestFold = 1024;
 
-    readonly FrozenDictionary<string, int> frozen;
+    readonly Dictionary<string, int> built; // never written after construction, so safe to share between versions and readers
     readonly ImmutableDictionary<string, int> overlay;
 
-    NodeIndex(FrozenDictionary<string, int> frozen, ImmutableDictionary<string, int> overlay)
+    NodeIndex(Dictionary<string, int> built, ImmutableDictionary<string, int> overlay)
     {
-        this.frozen = frozen;
+        this.built = built;
         this.overlay = overlay;
     }
 
-    public static NodeIndex Of(NodeColumn<string> ids) =>
-        new(Enumerable.Range(0, ids.Count).ToFrozenDictionary(v => ids[v], StringComparer.Ordinal),
-            ImmutableDictionary.Create<string, int>(StringComparer.Ordinal));
+    public static NodeIndex Of(NodeColumn<string> ids)
+    {
+        var index = new Dictionary<string, int>(ids.Count, StringComparer.Ordinal);
+        for (var v = 0; v < ids.Count; v++) index.Add(ids[v], v);
+        return new(index, ImmutableDictionary.Create<string, int>(StringComparer.Ordinal));
+    }
 
     public bool TryGetValue(string id, out int node)
     {
         if (overlay.TryGetValue(id, out node)) return node != Removed;
-        return frozen.TryGetValue(id, out node);
+        return built.TryGetValue(id, out node);
     }
 
     /// <summary>This index with each id moved to its new node, or removed where the node is null.</summary>
@@ -40,6 +43,6 @@ internal sealed class NodeIndex
         if (overlay.Count + moves.Count > Math.Max(SmallestFold, ids.Count / 16)) return Of(ids);
         var next = overlay.ToBuilder();
         foreach (var (id, node) in moves) next[id] = node ?? Removed;
-        return new NodeIndex(frozen, next.ToImmutable());
+        return new NodeIndex(built, next.ToImmutable());
     }
 }

@@ -69,20 +69,16 @@ public static class SnapshotImage
             var stamp = reader.ReadInt64();
             if ((stamped ? stamp : (long?)null) != changeStamp) return null;
             var n = reader.ReadInt32();
-            var rows = new NodeRow[n];
             var ids = ReadStrings(reader, n);
             var names = ReadStrings(reader, n);
-            var labels = reader.ReadBytes(n);
+            var labels = Array.ConvertAll(reader.ReadBytes(n), b => (NodeLabel)b);
             var (provinces, cities, countries, stages, sectors, matches) =
-                (ReadShared(reader, n), ReadShared(reader, n), ReadShared(reader, n), ReadShared(reader, n), ReadShared(reader, n), ReadShared(reader, n));
-            var tags = ReadShared(reader, n);
-            var orders = ReadArray<int>(reader, n);
-            var capacities = ReadArray<double>(reader, n);
-            for (var v = 0; v < n; v++)
-            {
-                rows[v] = new NodeRow(ids[v], (NodeLabel)labels[v], names[v], One(provinces[v]), One(cities[v]), One(countries[v]), tags[v] ?? [],
-                    One(stages[v]), orders[v], One(matches[v]), One(sectors[v]), capacities[v]);
-            }
+                (ReadOne(reader, n), ReadOne(reader, n), ReadOne(reader, n), ReadOne(reader, n), ReadOne(reader, n), ReadOne(reader, n));
+            var tags = Array.ConvertAll(ReadShared(reader, n), t => t ?? []);
+            var columns = new NodeColumns(NodeColumn<string>.From(ids), NodeColumn<NodeLabel>.From(labels), NodeColumn<string>.From(names),
+                NodeColumn<string?>.From(provinces), NodeColumn<string?>.From(cities), NodeColumn<string?>.From(countries), NodeColumn<string[]>.From(tags),
+                NodeColumn<string?>.From(stages), NodeColumn<int>.From(ReadArray<int>(reader, n)), NodeColumn<string?>.From(matches),
+                NodeColumn<string?>.From(sectors), NodeColumn<double>.From(ReadArray<double>(reader, n)));
             var adjacency = new CsrAdjacency[2 * GraphSchema.RelTypes.Count];
             for (var a = 0; a < adjacency.Length; a++)
             {
@@ -97,11 +93,9 @@ public static class SnapshotImage
             }
             if (!reader.ReadBytes(Magic.Length).AsSpan().SequenceEqual(Magic) || reader.ReadInt32() != n)
                 throw new InvalidDataException("The image does not end where it should.");
-            var columns = NodeColumns.From(rows);
             var types = GraphSchema.RelTypes.Count;
             return new GraphSnapshot(columns, NodeIndex.Of(columns.Ids), adjacency[..types], adjacency[types..]) { ChangeStamp = changeStamp };
 
-            static string? One(string[]? values) => values is [var value] ? value : null;
         }
         catch (EndOfStreamException e)
         {
@@ -142,6 +136,8 @@ public static class SnapshotImage
         }
         return values;
     }
+
+    static string?[] ReadOne(BinaryReader reader, int n) => Array.ConvertAll(ReadShared(reader, n), values => values is [var value] ? value : null);
 
     static string[] ReadStrings(BinaryReader reader, int count)
     {
