@@ -37,8 +37,12 @@ public sealed partial class Neo4jGraphStore : IGraphStore
     }
 
     /// <summary>Deletes every ChainGraph node and relationship (only those: other data in the database stays).</summary>
-    public Task DeleteAllAsync(CancellationToken cancellationToken = default) =>
-        client.RunAsync(CypherCatalog.Get("delete-all"), null, cancellationToken);
+    public async Task DeleteAllAsync(CancellationToken cancellationToken = default)
+    {
+        // delete-all commits in transactions of its own, which no other statement can join.
+        await client.RunAsync(CypherCatalog.Get("delete-all"), null, cancellationToken);
+        await client.RunAsync(CypherCatalog.Get("renew-change-stamp"), NewChangeStamp(), cancellationToken);
+    }
 
     public ValueTask DisposeAsync()
     {
