@@ -22,10 +22,11 @@ public sealed partial class Neo4jGraphStore : IGraphStore
     readonly Neo4jQueryClient client;
     readonly int batchSize;
 
-    public Neo4jGraphStore(Neo4jOptions options)
+    /// <param name="timeProvider">The clock of retry delays, request timeouts and circuit breaks; the system clock by default.</param>
+    public Neo4jGraphStore(Neo4jOptions options, TimeProvider? timeProvider = null)
     {
         ArgumentNullException.ThrowIfNull(options);
-        client = new Neo4jQueryClient(options);
+        client = new Neo4jQueryClient(options, timeProvider);
         batchSize = options.BatchSize;
     }
 
