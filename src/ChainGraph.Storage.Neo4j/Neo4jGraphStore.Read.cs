@@ -58,8 +58,12 @@ public sealed partial class Neo4jGraphStore
         return result.Rows.Select(columns.Read).ToList();
     }
 
-    /// <summary>None yet: with Neo4j a running service sees writes made past it after its next write or restart.</summary>
-    public Task<long?> GetChangeStampAsync(CancellationToken cancellationToken = default) => Task.FromResult<long?>(null);
+    /// <summary>The stamp every write transaction renews (graph/queries/get-change-stamp.cypher); 0 before the first.</summary>
+    public async Task<long?> GetChangeStampAsync(CancellationToken cancellationToken = default)
+    {
+        var result = await client.RunAsync(CypherCatalog.Get("get-change-stamp"), null, cancellationToken);
+        return result.Scalar("stamp")?.GetInt64() ?? 0;
+    }
 
     public async Task<GraphStats> GetStatsAsync(CancellationToken cancellationToken = default)
     {

@@ -16,11 +16,13 @@ public sealed partial class Neo4jGraphStore
     /// Reads the whole graph a page at a time: nodes (only the columns the snapshot keeps), then
     /// relationships by start node. Pages are separate transactions, so an edge written meanwhile
     /// to a node not yet read is left out, as it would be had the snapshot been taken a moment earlier.
+    /// The change stamp is read first: a write committed during the read then leaves the snapshot
+    /// with an older stamp than the store's, and a watching service reads the graph again.
     /// </summary>
     /// <exception cref="GraphStoreException">A relationship type outside the graph contract (<see cref="GraphStoreException.UnknownType"/>).</exception>
     public async Task<GraphSnapshot> LoadSnapshotAsync(CancellationToken cancellationToken = default)
     {
-        var builder = new SnapshotBuilder();
+        var builder = new SnapshotBuilder { ChangeStamp = await GetChangeStampAsync(cancellationToken) };
         var index = new Dictionary<string, int>(StringComparer.Ordinal);
         await AddNodesAsync(builder, index, cancellationToken);
         await foreach (var page in ReadRelationshipPagesAsync(cancellationToken))

@@ -50,6 +50,7 @@ public sealed partial class Neo4jGraphStore
                 await UpsertRelationshipsAsync(transaction, chunk, token);
                 progress?.Report(new WriteProgress(written += chunk.Length, total));
             }
+            await RenewChangeStampAsync(transaction, token);
         }, cancellationToken);
         progress?.Report(new WriteProgress(total, total));
     }
@@ -87,17 +88,32 @@ public sealed partial class Neo4jGraphStore
     static Dictionary<string, object?> RelationshipRow(GraphRelationship rel) =>
         Parameters(("start", rel.StartId), ("end", rel.EndId), ("type", GraphSchema.Name(rel.Type)), ("props", rel.Properties));
 
-    public async Task<bool> DeleteNodeAsync(string id, CancellationToken cancellationToken = default)
+    public Task<bool> DeleteNodeAsync(string id, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(id);
-        var result = await client.RunAsync(CypherCatalog.Get("delete-node"), Parameters(("id", id)), cancellationToken);
-        return result.Scalar("deleted")?.GetInt64() > 0;
+        return DeleteAsync(CypherCatalog.Get("delete-node"), Parameters(("id", id)), cancellationToken);
     }
 
-    public async Task<bool> DeleteRelationshipAsync(RelationshipKey key, CancellationToken cancellationToken = default)
-    {
-        var result = await client.RunAsync(CypherCatalog.Get("delete-relationship"),
+    public Task<bool> DeleteRelationshipAsync(RelationshipKey key, CancellationToken cancellationToken = default) =>
+        DeleteAsync(CypherCatalog.Get("delete-relationship"),
             Parameters(("start", key.StartId), ("end", key.EndId), ("type", GraphSchema.Name(key.Type))), cancellationToken);
-        return result.Scalar("deleted")?.GetInt64() > 0;
+
+    /// <summary>Runs a delete in a transaction that renews the change stamp when it deleted anything.</summary>
+    async Task<bool> DeleteAsync(CypherStatement statement, Dictionary<string, object?> parameters, CancellationToken cancellationToken)
+    {
+        var deleted = false;
+        await client.InTransactionAsync(async (transaction, token) =>
+        {
+            var result = await transaction.RunAsync(statement, parameters, token);
+            deleted = result.Scalar("deleted")?.GetInt64() > 0;
+            if (deleted) await RenewChangeStampAsync(transaction, token);
+        }, cancellationToken);
+        return deleted;
     }
+
+    /// <summary>A new random stamp with the write, so every service watching the store notices it (graph/queries/renew-change-stamp.cypher).</summary>
+    static Task RenewChangeStampAsync(Neo4jTransaction transaction, CancellationToken cancellationToken) =>
+        transaction.RunAsync(CypherCatalog.Get("renew-change-stamp"), NewChangeStamp(), cancellationToken);
+
+    static Dictionary<string, object?> NewChangeStamp() => Parameters(("stamp", Random.Shared.NextInt64()));
 }

@@ -22,10 +22,11 @@ public sealed partial class Neo4jGraphStore : IGraphStore
     readonly Neo4jQueryClient client;
     readonly int batchSize;
 
-    public Neo4jGraphStore(Neo4jOptions options)
+    /// <param name="timeProvider">The clock of retry delays, request timeouts and circuit breaks; the system clock by default.</param>
+    public Neo4jGraphStore(Neo4jOptions options, TimeProvider? timeProvider = null)
     {
         ArgumentNullException.ThrowIfNull(options);
-        client = new Neo4jQueryClient(options);
+        client = new Neo4jQueryClient(options, timeProvider);
         batchSize = options.BatchSize;
     }
 
@@ -37,8 +38,12 @@ public sealed partial class Neo4jGraphStore : IGraphStore
     }
 
     /// <summary>Deletes every ChainGraph node and relationship (only those: other data in the database stays).</summary>
-    public Task DeleteAllAsync(CancellationToken cancellationToken = default) =>
-        client.RunAsync(CypherCatalog.Get("delete-all"), null, cancellationToken);
+    public async Task DeleteAllAsync(CancellationToken cancellationToken = default)
+    {
+        // delete-all commits in transactions of its own, which no other statement can join.
+        await client.RunAsync(CypherCatalog.Get("delete-all"), null, cancellationToken);
+        await client.RunAsync(CypherCatalog.Get("renew-change-stamp"), NewChangeStamp(), cancellationToken);
+    }
 
     public ValueTask DisposeAsync()
     {

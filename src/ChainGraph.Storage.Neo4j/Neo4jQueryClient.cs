@@ -26,15 +26,16 @@ public sealed class Neo4jQueryClient : IDisposable
     readonly Uri transactionsUri;
     IReadOnlyList<string> bookmarks = [];
 
-    public Neo4jQueryClient(Neo4jOptions options)
+    /// <param name="timeProvider">The clock of retry delays, request timeouts and circuit breaks; the system clock by default.</param>
+    public Neo4jQueryClient(Neo4jOptions options, TimeProvider? timeProvider = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         Endpoint = options.Endpoint;
         queryUri = new Uri($"{Endpoint}/query/v2");
         transactionsUri = new Uri($"{Endpoint}/query/v2/tx");
-        requests = Neo4jResilience.Requests(options);
-        calls = Neo4jResilience.Calls(options);
+        requests = Neo4jResilience.Requests(options, timeProvider ?? TimeProvider.System);
+        calls = Neo4jResilience.Calls(options, timeProvider ?? TimeProvider.System);
         // Polly owns the per-request timeout; HttpClient's own would surface as a different exception.
         http = new HttpClient(new SocketsHttpHandler { ConnectTimeout = options.ConnectTimeout, PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
         {

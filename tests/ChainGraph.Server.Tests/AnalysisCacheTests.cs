@@ -2,8 +2,10 @@ using System.Net;
 using System.Net.Http.Json;
 using ChainGraph.Application;
 using ChainGraph.Model.Import;
+using ChainGraph.Model.Requests;
 using ChainGraph.Model.Snapshot;
 using ChainGraph.Server.Graph;
+using Microsoft.Extensions.Time.Testing;
 
 namespace ChainGraph.Server.Tests;
 
@@ -77,6 +79,29 @@ public sealed class AnalysisCacheTests(ServerFixture server) : IClassFixture<Ser
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => ask);
         await probe.Stopped.Task.WaitAsync(TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
+    public async Task AComputation_IsStoppedWhenItsBudgetIsSpent_NotBefore()
+    {
+        var time = new FakeTimeProvider();
+        var budget = TimeSpan.FromSeconds(30);
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var ask = new AnalysisCache(4, time).GetOrRunAsync("budgeted", token =>
+        {
+            started.SetResult();
+            token.WaitHandle.WaitOne();
+            token.ThrowIfCancellationRequested();
+            return "never";
+        }, budget, CancellationToken.None);
+        await started.Task;
+
+        time.Advance(budget - TimeSpan.FromTicks(1));
+        Assert.False(ask.IsCompleted, "stopped before its budget was spent");
+        time.Advance(TimeSpan.FromTicks(1));
+
+        var error = await Assert.ThrowsAsync<InvalidRequestException>(() => ask);
+        Assert.Contains("ran past its budget of 30 s", error.Message);
     }
 
     [Fact]

@@ -111,6 +111,34 @@ public sealed class BrowserTests(ServerFixture server) : IClassFixture<ServerFix
         Assert.True(violations.Count == 0, string.Join("\n", violations));
     }
 
+    [Fact]
+    public async Task Room_MemberWhoseConnectionDrops_ResumesTheRoomsView_WithoutResettingTheOthers()
+    {
+        var room = $"{server.BaseAddress}?room=resume-{Guid.NewGuid():N}";
+        var host = await browser!.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 850 } });
+        await host.GotoAsync(room);
+        await host.WaitForFunctionAsync("() => document.getElementById('connection').dataset.state === 'connected' && document.body.dataset.view");
+        var view = await host.EvaluateAsync<string>("() => document.body.dataset.view");
+        var guest = await browser.NewPageAsync();
+        // Keeps the page's WebSockets, so the test can drop the hub's as a lost network would.
+        await guest.AddInitScriptAsync("""
+            window.sockets = [];
+            window.WebSocket = class extends WebSocket { constructor(...args) { super(...args); window.sockets.push(this); } };
+            """);
+        await guest.GotoAsync(room);
+        await guest.WaitForFunctionAsync($"() => document.getElementById('connection').dataset.state === 'connected' && document.body.dataset.view === '{view}'");
+
+        await guest.EvaluateAsync("() => { delete document.body.dataset.view; window.sockets.at(-1).close(4000, 'dropped by the test'); }");
+        await guest.WaitForFunctionAsync("() => window.sockets.length === 2 && document.body.dataset.view");
+
+        Assert.Equal(view, await guest.EvaluateAsync<string>("() => document.body.dataset.view"));
+        // The guest is back in the room on the same view: the host's expansion reaches it.
+        var count = await guest.EvaluateAsync<int>("() => window.chaingraph.cy.elements().length");
+        await ClickNodeAsync(host, "碳酸锂");
+        await guest.WaitForFunctionAsync($"() => window.chaingraph.cy.elements().length > {count}");
+        Assert.Equal(view, await host.EvaluateAsync<string>("() => document.body.dataset.view"));
+    }
+
     static async Task ClickNodeAsync(IPage page, string id)
     {
         var position = await page.EvaluateAsync<JsonElement>($"() => {{ const p = window.chaingraph.cy.getElementById('{id}').renderedPosition(); return {{ x: p.x, y: p.y }}; }}");

@@ -1,9 +1,7 @@
-using System.Security.Claims;
 using ChainGraph.Server.Hubs;
 using ChainGraph.Server.Security;
 using ChainGraph.Storage.Sqlite;
 using ChainGraph.Testing;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
@@ -76,25 +74,8 @@ public sealed class HubKeyAttackTests(KeyedServerFixture server) : IClassFixture
         Assert.All(refusals, m => Assert.Matches(@"rate limit: retry after \d+ s", m));
     }
 
-    static HubInvocationContext Invocation(string keyId, Role role)
-    {
-        var user = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, keyId), new Claim(ClaimTypes.Role, role.ToString())], "test"));
-        return new HubInvocationContext(new Caller(user), new EmptyServices(), new Idle(), typeof(Idle).GetMethod(nameof(Idle.Nothing))!, []);
-    }
-
-    sealed class Caller(ClaimsPrincipal user) : HubCallerContext
-    {
-        public override string ConnectionId => "connection";
-        public override string? UserIdentifier => null;
-        public override ClaimsPrincipal? User => user;
-        public override IDictionary<object, object?> Items { get; } = new Dictionary<object, object?>();
-        public override IFeatureCollection Features { get; } = new FeatureCollection();
-        public override CancellationToken ConnectionAborted => CancellationToken.None;
-
-        public override void Abort()
-        {
-        }
-    }
+    static HubInvocationContext Invocation(string keyId, Role role) =>
+        new(new FakeHubCaller(keyId, role), new EmptyServices(), new Idle(), typeof(Idle).GetMethod(nameof(Idle.Nothing))!, []);
 
     sealed class Idle : Hub
     {

@@ -36,16 +36,13 @@ public sealed class HubTests(ServerFixture server) : IClassFixture<ServerFixture
         await using var client = await SignalRClient.RecordingAsync(server.BaseAddress);
 
         var view = (await client.InvokeAsync("OpenView", new { kind = "focus", focus = "test:hub", depth = 1 }))!;
-        var started = DateTime.UtcNow;
         var patch = (await client.InvokeAsync("Expand", (string?)view["viewId"], "more:test:hub"))!;
-        var elapsed = DateTime.UtcNow - started;
 
         var nodes = Elements(view).Where(e => (string?)e!["group"] == "nodes").ToList();
         Assert.Equal(1 + 25 + 1, nodes.Count);
         Assert.Equal(975, (int)Element(view, "more:test:hub")["data"]!["more"]!);
         Assert.Equal(25, patch["added"]!.AsArray().Count(e => (string?)e!["group"] == "nodes"));
         Assert.Equal(950, (int)patch["updated"]!.AsArray().Single()!["data"]!["more"]!);
-        Assert.True(elapsed < TimeSpan.FromSeconds(2), $"expanding took {elapsed.TotalMilliseconds} ms");
     }
 
     [Fact]

@@ -35,10 +35,22 @@ public sealed partial class CypherCatalogTests
     {
         Assert.All(CypherCatalog.Queries.Values.Concat(CypherCatalog.Schema), statement =>
         {
-            var code = string.Join('\n', statement.Text.Split('\n').Where(l => !l.TrimStart().StartsWith("//", StringComparison.Ordinal)));
-            var used = ParameterUse().Matches(code).Select(m => m.Groups[1].Value).ToHashSet();
+            var used = ParameterUse().Matches(Code(statement)).Select(m => m.Groups[1].Value).ToHashSet();
             Assert.True(used.SetEquals(statement.Parameters), $"{statement.Name} uses [{string.Join(", ", used)}] but declares [{string.Join(", ", statement.Parameters)}]");
         });
+    }
+
+    [Fact]
+    public void ChangeStamp_LivesOnAMetaNodeThatNoGraphStatementMatches()
+    {
+        var stampStatements = new[] { "renew-change-stamp", "get-change-stamp" };
+
+        Assert.All(stampStatements, name =>
+        {
+            Assert.Contains("(m:ChainGraphMeta {key: 'stamp'})", Code(CypherCatalog.Get(name)));
+            Assert.DoesNotContain(Neo4jGraphStore.CommonLabel, Code(CypherCatalog.Get(name)));
+        });
+        Assert.All(CypherCatalog.Queries.Where(q => !stampStatements.Contains(q.Key)), q => Assert.DoesNotContain("ChainGraphMeta", Code(q.Value)));
     }
 
     [Fact]
@@ -51,6 +63,10 @@ public sealed partial class CypherCatalogTests
         Assert.Equal(["p"], statements[1].Parameters);
         Assert.Equal(11, CypherCatalog.Schema.Count);
     }
+
+    /// <summary>The statement without its comment lines.</summary>
+    static string Code(CypherStatement statement) =>
+        string.Join('\n', statement.Text.Split('\n').Where(l => !l.TrimStart().StartsWith("//", StringComparison.Ordinal)));
 
     [GeneratedRegex(@"\$(\w+)")]
     private static partial Regex ParameterUse();

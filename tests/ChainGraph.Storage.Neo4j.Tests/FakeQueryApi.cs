@@ -8,16 +8,20 @@ namespace ChainGraph.Storage.Neo4j.Tests;
 
 /// <summary>
 /// A real HTTP endpoint on 127.0.0.1 standing in for Neo4j's Query API: it answers each request
-/// with the next scripted reply (<see cref="DocumentedAnswers"/>) and records what it received.
+/// with the next scripted reply (<see cref="DocumentedAnswers"/>) and records what it received and
+/// when, by the clock it is given (the client's, in tests that move a fake one on).
 /// </summary>
 sealed class FakeQueryApi : IDisposable
 {
     readonly HttpListener listener = new();
     readonly ConcurrentQueue<ScriptedReply> replies = new();
     readonly ConcurrentQueue<ReceivedRequest> received = new();
+    readonly CancellationTokenSource disposed = new();
+    readonly TimeProvider time;
 
-    public FakeQueryApi(int? port = null)
+    public FakeQueryApi(int? port = null, TimeProvider? time = null)
     {
+        this.time = time ?? TimeProvider.System;
         Port = port ?? FreePort();
         listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
         listener.Start();
@@ -49,7 +53,11 @@ sealed class FakeQueryApi : IDisposable
         return this;
     }
 
-    public void Dispose() => listener.Close();
+    public void Dispose()
+    {
+        disposed.Cancel();
+        listener.Close();
+    }
 
     async Task ServeAsync()
     {
@@ -72,14 +80,15 @@ sealed class FakeQueryApi : IDisposable
     {
         using var reader = new StreamReader(context.Request.InputStream, Encoding.UTF8);
         var request = context.Request;
+        var at = time.GetUtcNow();
         received.Enqueue(new ReceivedRequest(request.HttpMethod, request.Url!.AbsolutePath, request.Headers["Authorization"],
-            request.Headers["neo4j-cluster-affinity"], await reader.ReadToEndAsync()));
+            request.Headers["neo4j-cluster-affinity"], await reader.ReadToEndAsync(), at));
         var reply = replies.TryDequeue(out var next)
             ? next
             : new ScriptedReply(TimeSpan.Zero, 500, """{"errors":[{"code":"Test.NoScriptedReply","message":"the test scripted no reply for this request"}]}""", []);
         try
         {
-            await Task.Delay(reply.Delay);
+            await Task.Delay(reply.Delay, time, disposed.Token);
             context.Response.StatusCode = reply.Status;
             context.Response.ContentType = "application/json";
             foreach (var (name, value) in reply.Headers) context.Response.Headers.Add(name, value);
@@ -87,7 +96,7 @@ sealed class FakeQueryApi : IDisposable
             await context.Response.OutputStream.WriteAsync(bytes);
             context.Response.Close();
         }
-        catch (Exception e) when (e is HttpListenerException or IOException or ObjectDisposedException)
+        catch (Exception e) when (e is HttpListenerException or IOException or ObjectDisposedException or OperationCanceledException)
         {
             // The client gave up waiting (a timeout test) or the test ended.
         }
@@ -96,8 +105,8 @@ sealed class FakeQueryApi : IDisposable
     sealed record ScriptedReply(TimeSpan Delay, int Status, string Body, (string Name, string Value)[] Headers);
 }
 
-/// <summary>What the endpoint received.</summary>
-sealed record ReceivedRequest(string Method, string Path, string? Authorization, string? Affinity, string Body)
+/// <summary>What the endpoint received, and when.</summary>
+sealed record ReceivedRequest(string Method, string Path, string? Authorization, string? Affinity, string Body, DateTimeOffset At)
 {
     public JsonElement Json => JsonDocument.Parse(Body).RootElement;
 }

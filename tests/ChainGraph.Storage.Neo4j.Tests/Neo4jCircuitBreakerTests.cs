@@ -1,5 +1,5 @@
 using ChainGraph.Storage.Neo4j.Cypher;
-using ChainGraph.Testing;
+using Microsoft.Extensions.Time.Testing;
 
 namespace ChainGraph.Storage.Neo4j.Tests;
 
@@ -11,10 +11,12 @@ public sealed class Neo4jCircuitBreakerTests
     static Task<QueryResult> CallAsync(Neo4jQueryClient client) => client.RunAsync(GetNode, new Dictionary<string, object?> { ["id"] = "300750" });
 
     [Fact]
-    public async Task ConnectionFailures_OpenTheCircuit_WhichFailsFast_ThenClosesOnceNeo4jIsBack()
+    public async Task ConnectionFailures_OpenTheCircuit_WhichFailsFastForTheBreak_ThenLetsCallsThroughOnceNeo4jIsBack()
     {
         var port = FakeQueryApi.FreePort();
-        using var client = TestClients.Client($"http://127.0.0.1:{port}", maxRetries: 4);
+        var time = new FakeTimeProvider();
+        var options = TestClients.Options($"http://127.0.0.1:{port}") with { MaxRetries = 4, RetryDelay = TimeSpan.Zero };
+        using var client = new Neo4jQueryClient(options, time);
 
         // Five attempts (one call and its four retries), all refused: the circuit opens.
         var refused = await Assert.ThrowsAsync<GraphStoreException>(() => CallAsync(client));
@@ -28,22 +30,12 @@ public sealed class Neo4jCircuitBreakerTests
         Assert.Empty(api.Requests);
         Assert.DoesNotContain(TestClients.Password, refused.ToString() + open);
 
-        Assert.True(await Eventually.TrueAsync(() => ClosedAsync(client), TimeSpan.FromSeconds(10)), "the circuit stayed open");
+
+        time.Advance(options.BreakDuration - TimeSpan.FromTicks(1));
+        Assert.Equal(Neo4jErrorCodes.CircuitOpen, (await Assert.ThrowsAsync<GraphStoreException>(() => CallAsync(client))).Code);
+        time.Advance(TimeSpan.FromTicks(1));
+        await CallAsync(client);
         await CallAsync(client);
         Assert.Equal(2, api.Requests.Count);
-    }
-
-    /// <summary>Whether a call went through: false while the circuit is still open.</summary>
-    static async Task<bool> ClosedAsync(Neo4jQueryClient client)
-    {
-        try
-        {
-            await CallAsync(client);
-            return true;
-        }
-        catch (GraphStoreException e) when (e.Code == Neo4jErrorCodes.CircuitOpen)
-        {
-            return false;
-        }
     }
 }

@@ -1,5 +1,6 @@
 using ChainGraph.Model;
 using ChainGraph.Model.Snapshot;
+using ChainGraph.Storage.Neo4j.Cypher;
 
 namespace ChainGraph.Storage.Neo4j.Tests;
 
@@ -64,11 +65,39 @@ public sealed class Neo4jGraphStoreReadTests : IDisposable
         Assert.Equal(2, stats.Relationships["MAKES"]);
     }
 
+    static string Stamp(long stamp) => Answer("""["stamp"]""", $"[[{stamp}]]");
+
+    [Fact]
+    public async Task GetChangeStamp_ReadsTheStampOfTheMetaNode()
+    {
+        api.Reply(202, Stamp(-4242424242424242));
+        await using var store = TestClients.Store(api.Url);
+
+        var stamp = await store.GetChangeStampAsync();
+
+        Assert.Equal(-4242424242424242, stamp);
+        Assert.Equal(CypherCatalog.Get("get-change-stamp").Text, api.Requests[0].Json.GetProperty("statement").GetString());
+    }
+
+    [Fact]
+    public async Task LoadSnapshot_CarriesTheChangeStampReadBeforeTheGraph()
+    {
+        api.Reply(202, Stamp(7))
+            .Reply(202, Answer("""["id","labels","name","columns"]""", "[]"))
+            .Reply(202, Answer("""["last","type","start","end","props"]""", "[]"));
+        await using var store = TestClients.Store(api.Url);
+
+        var snapshot = await store.LoadSnapshotAsync();
+
+        Assert.Equal(7, snapshot.ChangeStamp);
+        Assert.Equal(CypherCatalog.Get("get-change-stamp").Text, api.Requests[0].Json.GetProperty("statement").GetString());
+    }
+
     [Fact]
     public async Task LoadSnapshot_PagesNodesThenRelationshipsByKeyset()
     {
         const string NodeFields = """["id","labels","name","columns"]""";
-        api.Reply(202, Answer(NodeFields, """
+        api.Reply(202, Stamp(1)).Reply(202, Answer(NodeFields, """
             [["002460",["ChainNode","Enterprise"],"赣锋锂业",["江西省","新余市","CN",null,null,null,null,null,null]],
              ["300750",["ChainNode","Enterprise"],"宁德时代",["福建省","宁德市","CN",["链主"],null,null,null,null,500]]]
             """))
@@ -97,26 +126,26 @@ public sealed class Neo4jGraphStoreReadTests : IDisposable
         Assert.True(snapshot.TryGetIndex("lib:anode", out var anode));
         Assert.Equal(("新能源", """{"keywords":["负极"]}"""), (snapshot.Sectors[chain], snapshot.Matches[anode]));
         Assert.Equal(["", "300750", "lib:anode", "", "300750", "碳酸锂"],
-            api.Requests.Select(r => r.Json.GetProperty("parameters").GetProperty("after").GetString()));
+            api.Requests.Skip(1).Select(r => r.Json.GetProperty("parameters").GetProperty("after").GetString()));
     }
 
     [Fact]
     public async Task LoadSnapshot_AsksForTheSnapshotColumnsByKey()
     {
-        api.Reply(202, Answer("""["id","labels","name","columns"]""", "[]"))
+        api.Reply(202, Stamp(1)).Reply(202, Answer("""["id","labels","name","columns"]""", "[]"))
             .Reply(202, Answer("""["last","type","start","end","props"]""", "[]"));
         await using var store = TestClients.Store(api.Url);
 
         await store.LoadSnapshotAsync();
 
-        var keys = api.Requests[0].Json.GetProperty("parameters").GetProperty("keys").EnumerateArray().Select(k => k.GetString());
+        var keys = api.Requests[1].Json.GetProperty("parameters").GetProperty("keys").EnumerateArray().Select(k => k.GetString());
         Assert.Equal(SnapshotColumns.Node.Select(c => c.Name), keys);
     }
 
     [Fact]
     public async Task LoadSnapshot_RelationshipTypeOutsideTheContract_IsAnErrorNamingIt()
     {
-        api.Reply(202, Answer("""["id","labels","name","columns"]""", """
+        api.Reply(202, Stamp(1)).Reply(202, Answer("""["id","labels","name","columns"]""", """
             [["a",["ChainNode","Product"],"a",[null,null,null,null,null,null,null,null,null]]]
             """))
             .Reply(202, Answer("""["id","labels","name","columns"]""", "[]"))

@@ -23,13 +23,13 @@ public sealed class Neo4jGraphStoreWriteTests : IDisposable
     {
         api.Reply(202, DocumentedAnswers.TransactionOpened, DocumentedAnswers.Affinity)
             .Reply(202, DocumentedAnswers.Empty).Reply(202, DocumentedAnswers.Empty).Reply(202, Written(1))
-            .Reply(200, DocumentedAnswers.Committed);
+            .Reply(202, DocumentedAnswers.Empty).Reply(200, DocumentedAnswers.Committed);
         await using var store = TestClients.Store(api.Url);
 
         await store.WriteAsync(Plan(3, ("e0", "e1")));
 
         var requests = api.Requests;
-        Assert.Equal(["POST tx", "POST lyU", "POST lyU", "POST lyU", "POST commit"], requests.Select(r => $"{r.Method} {r.Path.Split('/')[^1]}"));
+        Assert.Equal(["POST tx", "POST lyU", "POST lyU", "POST lyU", "POST lyU", "POST commit"], requests.Select(r => $"{r.Method} {r.Path.Split('/')[^1]}"));
         Assert.Equal([2, 1], requests.Skip(1).Take(2).Select(r => r.Json.GetProperty("parameters").GetProperty("rows").GetArrayLength()));
         Assert.Equal(CypherCatalog.Get("upsert-relationships").Text, requests[3].Json.GetProperty("statement").GetString());
         var row = requests[1].Json.GetProperty("parameters").GetProperty("rows")[0];
@@ -55,7 +55,7 @@ public sealed class Neo4jGraphStoreWriteTests : IDisposable
     {
         api.Reply(202, DocumentedAnswers.TransactionOpened, DocumentedAnswers.Affinity)
             .Reply(202, DocumentedAnswers.Empty).Reply(202, DocumentedAnswers.Empty).Reply(202, DocumentedAnswers.Empty)
-            .Reply(200, DocumentedAnswers.Committed);
+            .Reply(202, DocumentedAnswers.Empty).Reply(200, DocumentedAnswers.Committed);
         await using var store = TestClients.Store(api.Url);
         var plan = Plan(1) with
         {
@@ -66,10 +66,64 @@ public sealed class Neo4jGraphStoreWriteTests : IDisposable
         await store.WriteAsync(plan);
 
         var requests = api.Requests;
-        Assert.Equal(["POST tx", "POST lyU", "POST lyU", "POST lyU", "POST commit"], requests.Select(r => $"{r.Method} {r.Path.Split('/')[^1]}"));
+        Assert.Equal(["POST tx", "POST lyU", "POST lyU", "POST lyU", "POST lyU", "POST commit"], requests.Select(r => $"{r.Method} {r.Path.Split('/')[^1]}"));
         Assert.Equal(CypherCatalog.Get("upsert-nodes").Text, requests[1].Json.GetProperty("statement").GetString());
         Assert.Equal("""{"city":null,"county":null}""", requests[1].Json.GetProperty("parameters").GetProperty("rows")[0].GetProperty("props").GetRawText());
         Assert.Equal(CypherCatalog.Get("delete-relationship").Text, requests[2].Json.GetProperty("statement").GetString());
         Assert.Equal("CN-350900", requests[2].Json.GetProperty("parameters").GetProperty("end").GetString());
     }
+
+    static string Deleted(int count) => $$"""{"data":{"fields":["deleted"],"values":[[{{count}}]]},"bookmarks":[]}""";
+
+    static string Statement(ReceivedRequest request) => request.Json.GetProperty("statement").GetString()!;
+
+    static long Stamp(ReceivedRequest request) => request.Json.GetProperty("parameters").GetProperty("stamp").GetInt64();
+
+    [Fact]
+    public async Task Write_RenewsTheChangeStampLastInItsOwnTransaction_WithANewValueEachTime()
+    {
+        for (var i = 0; i < 2; i++)
+            api.Reply(202, DocumentedAnswers.TransactionOpened, DocumentedAnswers.Affinity)
+                .Reply(202, DocumentedAnswers.Empty).Reply(202, DocumentedAnswers.Empty).Reply(200, DocumentedAnswers.Committed);
+        await using var store = TestClients.Store(api.Url);
+
+        await store.WriteAsync(Plan(1));
+        await store.WriteAsync(Plan(1));
+
+        var stamps = api.Requests.Where((_, i) => i % 4 == 2).ToList();
+        Assert.All(stamps, r => Assert.Equal(($"/db/neo4j/query/v2/tx/{DocumentedAnswers.TransactionId}", CypherCatalog.Get("renew-change-stamp").Text), (r.Path, Statement(r))));
+        Assert.NotEqual(Stamp(stamps[0]), Stamp(stamps[1]));
+        Assert.All(api.Requests.Where((_, i) => i % 4 == 3), r => Assert.EndsWith("/commit", r.Path));
+    }
+
+    [Fact]
+    public async Task DeleteNode_RenewsTheChangeStampInTheSameTransaction_OnlyWhenItDeletedSomething()
+    {
+        api.Reply(202, DocumentedAnswers.TransactionOpened, DocumentedAnswers.Affinity)
+            .Reply(202, Deleted(1)).Reply(202, DocumentedAnswers.Empty).Reply(200, DocumentedAnswers.Committed)
+            .Reply(202, DocumentedAnswers.TransactionOpened, DocumentedAnswers.Affinity)
+            .Reply(202, Deleted(0)).Reply(200, DocumentedAnswers.Committed);
+        await using var store = TestClients.Store(api.Url);
+
+        Assert.True(await store.DeleteNodeAsync("e0"));
+        Assert.False(await store.DeleteNodeAsync("e0"));
+
+        Assert.Equal(["tx", "delete-node", "renew-change-stamp", "commit", "tx", "delete-node", "commit"], api.Requests.Select(Step));
+    }
+
+    [Fact]
+    public async Task DeleteAll_RenewsTheChangeStampAfterwards()
+    {
+        api.Reply(202, DocumentedAnswers.Empty).Reply(202, DocumentedAnswers.Empty);
+        await using var store = TestClients.Store(api.Url);
+
+        await store.DeleteAllAsync();
+
+        Assert.Equal(["delete-all", "renew-change-stamp"], api.Requests.Select(Step));
+    }
+
+    /// <summary>The statement a request ran, by file name, or the transaction step it took.</summary>
+    static string Step(ReceivedRequest request) => request.Body.Length == 0
+        ? request.Path.Split('/')[^1]
+        : CypherCatalog.Queries.Single(q => q.Value.Text == Statement(request)).Key;
 }

@@ -1,12 +1,16 @@
 using System.Text;
 using ChainGraph.Storage.Neo4j.Cypher;
+using Microsoft.Extensions.Time.Testing;
 
 namespace ChainGraph.Storage.Neo4j.Tests;
 
 /// <summary>The Query API client against a real local endpoint answering in Neo4j's documented shapes.</summary>
 public sealed class Neo4jQueryClientTests : IDisposable
 {
-    readonly FakeQueryApi api = new();
+    readonly FakeTimeProvider time = new();
+    readonly FakeQueryApi api;
+
+    public Neo4jQueryClientTests() => api = new FakeQueryApi(time: time);
 
     static readonly CypherStatement GetNode = CypherCatalog.Get("get-node");
 
@@ -102,31 +106,42 @@ public sealed class Neo4jQueryClientTests : IDisposable
     }
 
     [Fact]
-    public async Task Run_503WithRetryAfter_WaitsAndRetries()
+    public async Task Run_503WithRetryAfter_RetriesOnceThatTimeHasPassed()
     {
         api.Reply(503, DocumentedAnswers.DatabaseUnavailable, ("Retry-After", "1")).Reply(202, DocumentedAnswers.Result);
-        using var client = TestClients.Client(api.Url);
-        var clock = System.Diagnostics.Stopwatch.StartNew();
+        using var client = TestClients.Client(api.Url, time: time);
 
-        await client.RunAsync(GetNode, Id("300750"));
+        await MoveTimeOnUntilDoneAsync(client.RunAsync(GetNode, Id("300750")));
 
         Assert.Equal(2, api.Requests.Count);
-        Assert.True(clock.Elapsed >= TimeSpan.FromSeconds(0.9), $"retried after {clock.Elapsed}, before Retry-After");
+        var waited = api.Requests[1].At - api.Requests[0].At;
+        Assert.True(waited >= TimeSpan.FromSeconds(1), $"retried after {waited} on the clock, before Retry-After");
     }
 
     [Fact]
     public async Task Run_ServerTooSlow_TimesOutAsTransient()
     {
         api.ReplyAfter(TimeSpan.FromSeconds(3), 202, DocumentedAnswers.Result);
-        using var client = new Neo4jQueryClient(new Neo4jOptions
-        {
-            Url = api.Url, Password = TestClients.Password, MaxRetries = 0, RequestTimeout = TimeSpan.FromMilliseconds(200),
-        });
+        using var client = new Neo4jQueryClient(TestClients.Options(api.Url) with { MaxRetries = 0, RequestTimeout = TimeSpan.FromMilliseconds(200) }, time);
 
-        var e = await Assert.ThrowsAsync<GraphStoreException>(() => client.RunAsync(GetNode, Id("300750")));
+        var e = await Assert.ThrowsAsync<GraphStoreException>(() => MoveTimeOnUntilDoneAsync(client.RunAsync(GetNode, Id("300750"))));
 
         Assert.Equal(Neo4jErrorCodes.Timeout, e.Code);
         Assert.True(e.IsTransient);
+    }
+
+    /// <summary>
+    /// Moves the fake clock on a little at a time until the call is done: a timer the call starts
+    /// between two steps fires after its full time, so the clock says exactly how long the call waited.
+    /// </summary>
+    async Task MoveTimeOnUntilDoneAsync(Task call)
+    {
+        for (var step = 0; !call.IsCompleted && step < 1_000; step++)
+        {
+            time.Advance(TimeSpan.FromMilliseconds(50));
+            await Task.WhenAny(call, Task.Delay(5));
+        }
+        await call;
     }
 
     [Fact]

@@ -353,6 +353,25 @@ public abstract class GraphStoreContract
     }
 
     [EnvironmentFact]
+    public async Task ChangeStamp_ChangesWithEveryCommittedWrite_AndTheSnapshotCarriesIt_WithoutCountingAsANode()
+    {
+        await using var store = await CreateStoreAsync();
+        var empty = await store.GetChangeStampAsync();
+        await ImportAsync(store, SmallChain());
+        var imported = await store.GetChangeStampAsync();
+        await store.DeleteNodeAsync("正极材料");
+        var deleted = await store.GetChangeStampAsync();
+        await store.DeleteNodeAsync("正极材料");
+
+        Assert.NotNull(empty);
+        Assert.Equal(3, new[] { empty, imported, deleted }.Distinct().Count());
+        Assert.Equal(deleted, await store.GetChangeStampAsync());
+        Assert.Equal(deleted, (await store.LoadSnapshotAsync()).ChangeStamp);
+        Assert.Equal(5, (await store.GetStatsAsync()).NodeTotal);
+        Assert.Equal(5, await store.ReadNodesAsync().CountAsync());
+    }
+
+    [EnvironmentFact]
     public async Task GetLabels_AnswersOnlyForExistingIds()
     {
         await using var store = await CreateStoreAsync();

@@ -38,7 +38,9 @@ function setConnection(text: string) {
 hub.onreconnecting(() => setConnection("reconnecting"));
 hub.onreconnected(async () => {
   setConnection("connected");
-  // Views live with the connection: open the current one again.
+  // A reconnection is a new connection, outside the room: rejoin it and resume what it shows, leaving the other
+  // members' screens as they are. Reopen the view only when nobody kept it: no room, or it closed with its last member.
+  if (await showRoomView()) return;
   if (state.request) await openView(state.request);
 });
 hub.onclose(() => setConnection("disconnected"));
@@ -290,11 +292,16 @@ async function start() {
   $("regions").innerHTML = regions.map(r => `<option value="${escape(r.name)}">${r.enterprises}</option>`).join("");
   await hub.start();
   setConnection("connected");
-  if (room) {
-    const shared = await hub.invoke<ViewOpened | null>("JoinRoom", room);
-    if (shared) return show(shared);
-  }
+  if (await showRoomView()) return;
   if (chains.length > 0) await openChain();
+}
+
+/** Joins the page's room and shows the view it shows; false when there is no room or it has no view open. */
+async function showRoomView() {
+  if (!room) return false;
+  const shared = await hub.invoke<ViewOpened | null>("JoinRoom", room);
+  if (shared) show(shared);
+  return shared !== null;
 }
 
 start().catch(e => {

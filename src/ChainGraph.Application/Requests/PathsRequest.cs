@@ -1,4 +1,5 @@
 using ChainGraph.Analysis.Paths;
+using ChainGraph.Application.Presentation;
 using ChainGraph.Model;
 using ChainGraph.Model.Requests;
 using ChainGraph.Model.Snapshot;

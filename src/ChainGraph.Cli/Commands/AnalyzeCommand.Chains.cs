@@ -1,6 +1,6 @@
 using System.CommandLine;
 using ChainGraph.Analysis.Chains;
-using ChainGraph.Analysis.Reports;
+using ChainGraph.Application.Presentation;
 using ChainGraph.Application.Requests;
 
 namespace ChainGraph.Cli.Commands;

@@ -5,7 +5,7 @@ using ChainGraph.Analysis.Communities;
 using ChainGraph.Analysis.FourChains;
 using ChainGraph.Analysis.Linkage;
 using ChainGraph.Analysis.Paths;
-using ChainGraph.Analysis.Reports;
+using ChainGraph.Application.Presentation;
 using ChainGraph.Application.Requests;
 
 namespace ChainGraph.Cli.Commands;

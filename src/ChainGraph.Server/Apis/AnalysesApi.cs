@@ -2,7 +2,7 @@ using ChainGraph.Analysis.ChainGaps;
 using ChainGraph.Analysis.Chains;
 using ChainGraph.Analysis.Chokepoints;
 using ChainGraph.Analysis.Disruption;
-using ChainGraph.Analysis.Reports;
+using ChainGraph.Application.Presentation;
 using ChainGraph.Application.Requests;
 using ChainGraph.Formats.Csv;
 using ChainGraph.Server.Graph;

@@ -5,10 +5,12 @@ namespace ChainGraph.Server.Graph;
 /// <summary>
 /// Analysis results, at most <paramref name="capacity"/> of them (the least recently used go first),
 /// each computed once however many callers ask for it at the same time. A computation stops when
-/// its budget is spent or when every caller waiting for it has gone; a failure is not kept.
+/// its budget is spent or when every caller waiting for it has gone; a failure is not kept. Budgets
+/// run on <paramref name="timeProvider"/> (the system clock by default), so tests can spend one at once.
 /// </summary>
-internal sealed class AnalysisCache(int capacity)
+public sealed class AnalysisCache(int capacity, TimeProvider? timeProvider = null)
 {
+    readonly TimeProvider time = timeProvider ?? TimeProvider.System;
     readonly Lock gate = new();
     readonly Dictionary<object, LinkedListNode<Entry>> entries = [];
     readonly LinkedList<Entry> recency = [];
@@ -38,7 +40,7 @@ internal sealed class AnalysisCache(int capacity)
             }
             else
             {
-                entry = new Entry(key, token => compute(token), budget);
+                entry = new Entry(key, token => compute(token), budget, time);
                 entries[key] = recency.AddFirst(entry);
                 while (entries.Count > capacity) Remove(recency.Last!.Value);
             }
@@ -92,10 +94,10 @@ internal sealed class AnalysisCache(int capacity)
         readonly CancellationTokenSource stopped = new();
         readonly CancellationTokenSource budget;
 
-        public Entry(object key, Func<CancellationToken, object> compute, TimeSpan limit)
+        public Entry(object key, Func<CancellationToken, object> compute, TimeSpan limit, TimeProvider time)
         {
             Key = key;
-            budget = new CancellationTokenSource(limit);
+            budget = new CancellationTokenSource(limit, time);
             var either = CancellationTokenSource.CreateLinkedTokenSource(budget.Token, stopped.Token);
             Result = Task.Run(() => compute(either.Token), either.Token);
             Result.ContinueWith(_ =>

@@ -4,18 +4,20 @@ namespace ChainGraph.Server.Hubs;
 
 /// <summary>
 /// Closes a revoked key's hub connections as soon as the key file changes (revoked here or by the command line),
-/// and every few seconds in case a change notification was lost; warns when the file turns unreadable.
+/// and every <see cref="Sweep"/> by <paramref name="timeProvider"/> (the system clock by default) in case a change
+/// notification was lost; warns when the file turns unreadable.
 /// </summary>
-public sealed class RevokedKeyWatcher(ApiKeyStore keys, HubKeyGuard guard, ILogger<RevokedKeyWatcher> log) : BackgroundService
+public sealed class RevokedKeyWatcher(ApiKeyStore keys, HubKeyGuard guard, ILogger<RevokedKeyWatcher> log, TimeProvider? timeProvider = null)
+    : BackgroundService
 {
-    static readonly TimeSpan Sweep = TimeSpan.FromSeconds(5);
+    public static readonly TimeSpan Sweep = TimeSpan.FromSeconds(5);
     readonly Lock gate = new();
     string? reportedError;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var watcher = Watch();
-        using var timer = new PeriodicTimer(Sweep);
+        using var timer = new PeriodicTimer(Sweep, timeProvider ?? TimeProvider.System);
         do CloseRevoked();
         while (await timer.WaitForNextTickAsync(stoppingToken));
     }

@@ -9,11 +9,12 @@ namespace ChainGraph.Storage.Neo4j.Internal;
 /// request that hangs counts as a failure and, while Neo4j is down, requests fail at once instead
 /// of each waiting for its own timeout. A whole call (one implicit query, or one transaction from
 /// begin to commit) goes through the retry: a statement inside a transaction cannot be retried on
-/// its own, because Neo4j rolls the transaction back when a statement fails.
+/// its own, because Neo4j rolls the transaction back when a statement fails. Delays, timeouts and
+/// breaks run on the given clock, so tests can move it on instead of waiting.
 /// </summary>
 internal static class Neo4jResilience
 {
-    public static ResiliencePipeline Requests(Neo4jOptions options) => new ResiliencePipelineBuilder()
+    public static ResiliencePipeline Requests(Neo4jOptions options, TimeProvider time) => new ResiliencePipelineBuilder { TimeProvider = time }
         .AddCircuitBreaker(new CircuitBreakerStrategyOptions
         {
             // Half of at least five requests in 30 s failing with the server unavailable: more than a blip.
@@ -26,9 +27,9 @@ internal static class Neo4jResilience
         .AddTimeout(options.RequestTimeout)
         .Build();
 
-    public static ResiliencePipeline Calls(Neo4jOptions options) => options.MaxRetries == 0
+    public static ResiliencePipeline Calls(Neo4jOptions options, TimeProvider time) => options.MaxRetries == 0
         ? ResiliencePipeline.Empty
-        : new ResiliencePipelineBuilder()
+        : new ResiliencePipelineBuilder { TimeProvider = time }
             .AddRetry(new RetryStrategyOptions
             {
                 MaxRetryAttempts = options.MaxRetries,

@@ -2,10 +2,7 @@ using System.Globalization;
 using ChainGraph.Analysis.ChainGaps;
 using ChainGraph.Analysis.Chokepoints;
 
-namespace ChainGraph.Analysis.Reports;
-
-/// <summary>A ranked table for people and spreadsheets: a header and rows of text.</summary>
-public sealed record Table(IReadOnlyList<string> Header, IReadOnlyList<IReadOnlyList<string>> Rows);
+namespace ChainGraph.Application.Presentation;
 
 /// <summary>The analyses' reports as tables, the same for the command line and the API's CSV downloads.</summary>
 public static class ReportTables

@@ -1,7 +1,8 @@
+using ChainGraph.Analysis.Disruption;
 using ChainGraph.Analysis.Scope;
 using ChainGraph.Model.Snapshot;
 
-namespace ChainGraph.Analysis.Disruption;
+namespace ChainGraph.Application.Presentation;
 
 /// <summary>A disruption report with ids and names instead of node indices: the shape of the JSON answer.</summary>
 public sealed record DisruptionView(
