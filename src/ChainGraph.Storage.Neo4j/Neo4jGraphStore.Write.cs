@@ -111,9 +111,10 @@ public sealed partial class Neo4jGraphStore
         return deleted;
     }
 
-    /// <summary>A new random stamp with the write, so every service watching the store notices it (graph/queries/renew-change-stamp.cypher).</summary>
+    /// <summary>The stamp one up with the write, so every service watching the store notices it (graph/queries/renew-change-stamp.cypher).</summary>
     static Task RenewChangeStampAsync(Neo4jTransaction transaction, CancellationToken cancellationToken) =>
         transaction.RunAsync(CypherCatalog.Get("renew-change-stamp"), NewChangeStamp(), cancellationToken);
 
-    static Dictionary<string, object?> NewChangeStamp() => Parameters(("stamp", Random.Shared.NextInt64()));
+    // Half the range, so counting up never overflows.
+    static Dictionary<string, object?> NewChangeStamp() => Parameters(("start", Random.Shared.NextInt64(long.MaxValue / 2)));
 }

@@ -353,7 +353,7 @@ public abstract class GraphStoreContract
     }
 
     [EnvironmentFact]
-    public async Task ChangeStamp_ChangesWithEveryCommittedWrite_AndTheSnapshotCarriesIt_WithoutCountingAsANode()
+    public async Task ChangeStamp_CountsUpWithEveryCommittedWrite_AndTheSnapshotCarriesIt_WithoutCountingAsANode()
     {
         await using var store = await CreateStoreAsync();
         var empty = await store.GetChangeStampAsync();
@@ -364,7 +364,8 @@ public abstract class GraphStoreContract
         await store.DeleteNodeAsync("正极材料");
 
         Assert.NotNull(empty);
-        Assert.Equal(3, new[] { empty, imported, deleted }.Distinct().Count());
+        Assert.NotEqual(empty, imported);
+        Assert.Equal(imported + 1, deleted);
         Assert.Equal(deleted, await store.GetChangeStampAsync());
         Assert.Equal(deleted, (await store.LoadSnapshotAsync()).ChangeStamp);
         Assert.Equal(5, (await store.GetStatsAsync()).NodeTotal);

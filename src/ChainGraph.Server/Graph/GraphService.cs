@@ -92,6 +92,7 @@ public sealed class GraphService(IGraphStore store, ILogger<GraphService> logger
     public void StartWatching(CancellationToken stopping) => _ = Task.Run(async () =>
     {
         using var timer = new PeriodicTimer(ChangeCheckInterval);
+        var unreachable = false;
         try
         {
             while (await timer.WaitForNextTickAsync(stopping))
@@ -106,13 +107,17 @@ public sealed class GraphService(IGraphStore store, ILogger<GraphService> logger
                 }
                 catch (GraphStoreException e)
                 {
-                    logger.LogWarning("Could not ask the store for changes: {Reason}", e.Message);
+                    // Once per outage, not once a second.
+                    if (!unreachable) logger.LogWarning("Could not ask the store for changes: {Reason}", e.Message);
+                    unreachable = true;
                     continue;
                 }
                 finally
                 {
                     writeGate.Release();
                 }
+                if (unreachable) logger.LogInformation("The store answers again");
+                unreachable = false;
                 if (stamp is null) return;
                 lock (pendingGate)
                 {
