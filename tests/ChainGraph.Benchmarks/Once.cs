@@ -7,7 +7,7 @@ namespace ChainGraph.Benchmarks;
 /// <summary>One timed run of a headline figure, with the process's peak working set.</summary>
 internal static class Once
 {
-    const string Usage = "usage: once import-chainkg | chokepoints-chainkg | exploration-chainkg | kernels-chainkg | rest-latency | write-latency [DB] | first-answer DB | memory | view-layout TOP | " +
+    const string Usage = "usage: once import-chainkg | chokepoints-chainkg | exploration-chainkg | kernels-chainkg | rest-latency | write-latency [DB] | first-answer DB | snapshot-image DB | memory | view-layout TOP | " +
         "hub-fanout | load RATE SECONDS | scale DB CHAIN REGION | exploration DB";
 
     /// <summary>A figure, and what it reads: the ChainKnowledgeGraph data, or an existing store.</summary>
@@ -44,6 +44,7 @@ internal static class Once
         ("write-latency", []) => new(() => ServiceRuns.WriteLatencyAsync(), ChainKg: true),
         ("write-latency", [var db]) => new(() => ServiceRuns.WriteLatencyAsync(db), Store: db),
         ("first-answer", [var db]) => new(() => ServiceRuns.FirstAnswerAsync(db), Store: db),
+        ("snapshot-image", [var db]) => new(() => ServiceRuns.SnapshotImageAsync(db), Store: db),
         ("memory", []) => new(ServiceRuns.MemoryAsync),
         ("view-layout", [var top]) when Count(top, int.MaxValue) is { } n => new(() => ServiceRuns.ViewLayoutAsync(n), ChainKg: true),
         ("hub-fanout", []) => new(ServiceRuns.HubFanoutAsync),
