@@ -117,7 +117,7 @@ internal static class ServiceRuns
         var snapshot = await store.LoadSnapshotAsync();
         var tablesAndWrite = clock.Elapsed;
         clock.Restart();
-        await using (var file = File.OpenRead(store.ImagePath)) _ = SnapshotImage.Read(file, snapshot.ChangeStamp);
+        _ = await SnapshotImage.ReadAsync(store.ImagePath, snapshot.ChangeStamp);
         var read = clock.Elapsed;
         var bytes = new FileInfo(store.ImagePath).Length;
         clock.Restart();

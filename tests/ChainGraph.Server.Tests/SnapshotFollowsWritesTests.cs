@@ -86,8 +86,7 @@ public sealed class SnapshotFollowsWritesTests : IAsyncLifetime
         await graph.DisposeAsync();
 
         var sqlite = new SqliteGraphStore(folder.File("graph.db"));
-        using var image = File.OpenRead(sqlite.ImagePath);
-        SnapshotAssert.Identical(patched, SnapshotImage.Read(image, await sqlite.GetChangeStampAsync())!);
+        SnapshotAssert.Identical(patched, (await SnapshotImage.ReadAsync(sqlite.ImagePath, await sqlite.GetChangeStampAsync()))!);
     }
 
     [Fact]

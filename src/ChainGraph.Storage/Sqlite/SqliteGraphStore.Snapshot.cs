@@ -28,7 +28,7 @@ public sealed partial class SqliteGraphStore
         // One read transaction: the nodes, the relationships and the stamp of one commit.
         await using var transaction = connection.BeginTransaction(deferred: true);
         var stamp = await ChangeStampAsync(connection, cancellationToken);
-        if (ReadImage(stamp) is { } image) return image;
+        if (await ReadImageAsync(stamp) is { } image) return image;
         var builder = new SnapshotBuilder { ChangeStamp = stamp };
         var indexByNid = await AddNodesAsync(connection, builder, cancellationToken);
         await AddEdgesAsync(connection, builder, indexByNid, cancellationToken);
@@ -46,7 +46,7 @@ public sealed partial class SqliteGraphStore
         var temporary = $"{ImagePath}.{Environment.ProcessId}.tmp";
         try
         {
-            await using (var file = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 20))
+            await using (var file = new FileStream(temporary, FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 20))
                 SnapshotImage.Write(snapshot, file);
             File.Move(temporary, ImagePath, overwrite: true);
         }
@@ -57,12 +57,11 @@ public sealed partial class SqliteGraphStore
         }
     }
 
-    GraphSnapshot? ReadImage(long stamp)
+    async Task<GraphSnapshot?> ReadImageAsync(long stamp)
     {
         try
         {
-            using var file = new FileStream(ImagePath, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20);
-            return SnapshotImage.Read(file, stamp);
+            return await SnapshotImage.ReadAsync(ImagePath, stamp);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
         {
