@@ -192,13 +192,30 @@ public sealed class RegionResolverTests
     }
 
     [Theory]
-    [InlineData("广东", "广东省")]
-    [InlineData("广东省", "广东省")]
-    [InlineData("深圳", "深圳市")]
-    [InlineData("常州市", "常州市")]
-    [InlineData("吉林", "吉林省")]
-    public void FindRegion_TakesShortOrFullNames(string name, string expected) =>
-        Assert.Equal(expected, ChinaGazetteer.Instance.FindRegion(name)?.Name);
+    [InlineData("广东", "440000")]
+    [InlineData("广东省", "440000")]
+    [InlineData("深圳", "440300")]
+    [InlineData("常州市", "320400")]
+    [InlineData("吉林", "220000")]
+    [InlineData("溧阳", "320481")]
+    [InlineData("溧阳市", "320481")]
+    [InlineData("320481", "320481")]
+    [InlineData("CN-320481", "320481")]
+    [InlineData("苏州工业园区", "320576")]
+    [InlineData("南京鼓楼", "320106")]
+    [InlineData("南京市/鼓楼区", "320106")]
+    [InlineData("江苏溧阳", "320481")]
+    [InlineData("朝阳", "211300")]
+    [InlineData("北京朝阳", "110105")]
+    public void Lookup_TakesCodesAndNamesOfEveryLevel(string name, string code) =>
+        Assert.Equal(code, Assert.Single(ChinaGazetteer.Instance.Lookup(name)).Code);
+
+    [Fact]
+    public void Lookup_NameOfSeveralCounties_GivesEveryOne() =>
+        Assert.Equal(["320106", "320302", "350102", "410204"], ChinaGazetteer.Instance.Lookup("鼓楼").Select(d => d.Code).Order());
+
+    [Fact]
+    public void Lookup_UnknownName_GivesNone() => Assert.Empty(ChinaGazetteer.Instance.Lookup("亚特兰蒂斯"));
 }
 
 public sealed class ChinaGazetteerTests
