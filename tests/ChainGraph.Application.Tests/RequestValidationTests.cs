@@ -1,6 +1,8 @@
 using ChainGraph.Analysis.ChainGaps;
 using ChainGraph.Analysis.Chains;
 using ChainGraph.Analysis.Chokepoints;
+using ChainGraph.Analysis.Ranking;
+using ChainGraph.Analysis.Regions;
 using ChainGraph.Application.Requests;
 using ChainGraph.Model.Requests;
 
@@ -89,5 +91,29 @@ public sealed class RequestValidationTests
         var error = Assert.Throws<InvalidRequestException>(new CoverageRequest("", ChainOptions.Default with { MinUpstreamWeight = 0.5 }).Validate);
 
         Assert.Equal(["chain", "minUpstreamWeight"], error.Errors.Select(e => e.Field));
+    }
+
+    [Fact]
+    public void Compare_TooManyOrRepeatedRegionsAndNoChain_AreReportedTogether()
+    {
+        var regions = string.Join(",", Enumerable.Range(0, CompareRequest.MaxRegions).Select(i => $"r{i}").Append("r0"));
+
+        var error = Assert.Throws<InvalidRequestException>(new CompareRequest("", regions, CompletenessOptions.Default).Validate);
+
+        Assert.Equal([("chain", "is required."), ("regions", "at most 20 regions. Got: 21"), ("regions", "names a region twice.")],
+            error.Errors.Select(e => (e.Field, e.Message)));
+    }
+
+    [Fact]
+    public void Compare_SplitsRegionsOnCommasOfEitherWidth() =>
+        Assert.Equal(["江苏", "浙江", "广东"], new CompareRequest("lithium-battery", " 江苏，浙江,广东 ", CompletenessOptions.Default).RegionNames);
+
+    [Fact]
+    public void Rank_TopOutOfRangeAndBadWeights_AreRefused()
+    {
+        var error = Assert.Throws<InvalidRequestException>(new RankRequest("lithium-battery", RegionLevel.County, 0,
+            CompletenessOptions.Default with { UpstreamWeight = double.NaN }).Validate);
+
+        Assert.Equal(["top", "stageWeights"], error.Errors.Select(e => e.Field));
     }
 }

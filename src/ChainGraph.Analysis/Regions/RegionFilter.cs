@@ -146,17 +146,9 @@ public sealed class RegionFilter
         return false;
     }
 
-    /// <summary>True when a region the node is LOCATED_IN, or one that region lies in, is one <paramref name="matches"/> accepts (the region tree is a few levels deep).</summary>
-    static bool LocatedWithin(GraphSnapshot snapshot, int node, Func<string, bool> matches)
-    {
-        var located = snapshot.Out(RelType.LocatedIn);
-        for (var (at, depth) = (node, 0); depth < MaxDepth && located.Degree(at) > 0; depth++)
-        {
-            at = located.Neighbours(at)[0];
-            if (matches(snapshot.Ids[at])) return true;
-        }
-        return false;
-    }
+    /// <summary>True when a region the node lies in is one <paramref name="matches"/> accepts (by id).</summary>
+    static bool LocatedWithin(GraphSnapshot snapshot, int node, Func<string, bool> matches) =>
+        RegionTree.Above(snapshot, node).Any(r => matches(snapshot.Ids[r]));
 
     static bool IsCounty(string regionId) =>
         regionId.StartsWith("CN-", StringComparison.Ordinal) && ChinaGazetteer.Instance.ByCode(regionId[3..]) is { IsCountyLevel: true };
@@ -166,8 +158,6 @@ public sealed class RegionFilter
         var parent = d.CityCode is { } c && c != d.Code ? ChinaGazetteer.Instance.ByCode(c)! : ChinaGazetteer.Instance.ByCode(d.ProvinceCode)!;
         return parent.Code == d.Code ? $"{d.Name} ({d.Code})" : $"{d.Name} in {parent.Name} ({d.Code})";
     }
-
-    const int MaxDepth = 6;
 }
 
 /// <summary>What kind of region a <see cref="RegionFilter"/> is.</summary>
