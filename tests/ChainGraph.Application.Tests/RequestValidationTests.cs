@@ -109,11 +109,19 @@ public sealed class RequestValidationTests
         Assert.Equal(["江苏", "浙江", "广东"], new CompareRequest("lithium-battery", " 江苏，浙江,广东 ", CompletenessOptions.Default).RegionNames);
 
     [Fact]
-    public void Rank_TopOutOfRangeAndBadWeights_AreRefused()
+    public void Rank_UnknownLevelTopOutOfRangeAndBadWeights_AreReportedTogether()
     {
-        var error = Assert.Throws<InvalidRequestException>(new RankRequest("lithium-battery", RegionLevel.County, 0,
+        var error = Assert.Throws<InvalidRequestException>(new RankRequest("lithium-battery", "district", 0,
             CompletenessOptions.Default with { UpstreamWeight = double.NaN }).Validate);
 
-        Assert.Equal(["top", "stageWeights"], error.Errors.Select(e => e.Field));
+        Assert.Equal(["level", "top", "stageWeights"], error.Errors.Select(e => e.Field));
+        Assert.Equal("must be province, city or county. Got: district", error.Errors[0].Message);
     }
+
+    [Theory]
+    [InlineData("county", RegionLevel.County)]
+    [InlineData("Province", RegionLevel.Province)]
+    [InlineData("1", null)]
+    public void Rank_Level_IsANameInAnyCase(string level, RegionLevel? expected) =>
+        Assert.Equal(expected, new RankRequest("c", level, 1, CompletenessOptions.Default).RegionLevel);
 }

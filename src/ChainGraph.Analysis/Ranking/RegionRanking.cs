@@ -26,36 +26,29 @@ public static class RegionRanking
         var supplies = segments.Select(s => ChainGapAnalysis.SegmentSupply.Of(snapshot, s)).ToArray();
         var weights = segments.Select((s, i) => CompletenessScore.Weight(s.Stage, supplies[i].Hhi, options)).ToArray();
 
-        // Per region with makers: its makers and its supply per segment.
-        var held = new Dictionary<int, (int[] Makers, double[] Supply)>();
         var regionOf = new Dictionary<int, int>();
+        var held = new Dictionary<int, (int Makers, double Supply)>[segments.Count];
         for (var s = 0; s < segments.Count; s++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            foreach (var maker in segments[s].Makers)
-            {
-                if (!regionOf.TryGetValue(maker, out var r)) regionOf[maker] = r = regions.IndexOf(snapshot, maker);
-                if (r < 0) continue;
-                if (!held.TryGetValue(r, out var counts)) held[r] = counts = (new int[segments.Count], new double[segments.Count]);
-                counts.Makers[s]++;
-                counts.Supply[s] += supplies[s].Volumes[maker];
-            }
+            held[s] = Held(snapshot, segments[s], supplies[s], regions, regionOf);
         }
 
         var statuses = new GapStatus[regions.Divisions.Count][];
         var scores = new double[regions.Divisions.Count];
         for (var r = 0; r < statuses.Length; r++)
         {
-            statuses[r] = Statuses(held.GetValueOrDefault(r), segments, supplies, options);
+            statuses[r] = [.. segments.Select((segment, s) => Status(held[s], r, segment, supplies[s], options.Gaps))];
             scores[r] = CompletenessScore.Of(statuses[r], weights, options);
         }
         var order = Enumerable.Range(0, statuses.Length)
             .OrderByDescending(r => scores[r]).ThenByDescending(r => statuses[r].Count(x => x != GapStatus.Missing))
             .ThenBy(r => regions.Divisions[r].Code, StringComparer.Ordinal)
             .Take(top)
-            .Select((r, i) => Ranked(i + 1, regions.Divisions[r], scores[r], statuses[r], held.GetValueOrDefault(r).Makers, segments, weights, options))
+            .Select((r, i) => Ranked(i + 1, regions.Divisions[r], scores[r], statuses[r], [.. held.Select(h => h.GetValueOrDefault(r).Makers)], segments, weights, options))
             .ToList();
-        return new RegionRankingReport(chain.Id, chain.Name, level.ToString().ToLowerInvariant(), order, statuses.Length, held.Count,
+        var withMakers = held.SelectMany(h => h.Keys).Distinct().Count();
+        return new RegionRankingReport(chain.Id, chain.Name, level.ToString().ToLowerInvariant(), order, statuses.Length, withMakers,
             regionOf.Count, regionOf.Count(p => p.Value < 0),
             [.. segments.Select((s, i) => new SegmentWeight(s.Id, s.Name, s.Stage, s.Makers.Length, Math.Round(supplies[i].Hhi, 4), Math.Round(weights[i], 4)))])
         {
@@ -64,24 +57,35 @@ public static class RegionRanking
         };
     }
 
-    static GapStatus[] Statuses((int[] Makers, double[] Supply) held, IReadOnlyList<ChainSegment> segments, ChainGapAnalysis.SegmentSupply[] supplies,
-        CompletenessOptions options)
+    /// <summary>The regions holding makers of the segment, with how many and their summed supply share (volume, capacity or 1 each); one pass over its makers.</summary>
+    /// <param name="regionOf">Each maker's region index, filled as makers are met, so a maker of several segments is placed once.</param>
+    internal static Dictionary<int, (int Makers, double Supply)> Held(GraphSnapshot snapshot, ChainSegment segment, ChainGapAnalysis.SegmentSupply supply,
+        LevelRegions regions, Dictionary<int, int> regionOf)
     {
-        var statuses = new GapStatus[segments.Count];
-        if (held.Makers is null) return statuses;
-        for (var s = 0; s < segments.Count; s++)
+        var held = new Dictionary<int, (int Makers, double Supply)>();
+        foreach (var maker in segment.Makers)
         {
-            var supply = supplies[s];
-            double? share = supply.Basis == ChainGapAnalysis.SupplyBasis.Makers || supply.Total <= 0 ? null : held.Supply[s] / supply.Total;
-            statuses[s] = ChainGapAnalysis.Status(held.Makers[s], segments[s].Makers.Length, share, options.Gaps);
+            if (!regionOf.TryGetValue(maker, out var r)) regionOf[maker] = r = regions.IndexOf(snapshot, maker);
+            if (r < 0) continue;
+            var (makers, share) = held.GetValueOrDefault(r);
+            held[r] = (makers + 1, share + supply.Volumes[maker]);
         }
-        return statuses;
+        return held;
     }
 
-    static RankedRegion Ranked(int rank, Model.Regions.AdminDivision division, double score, GapStatus[] statuses, int[]? makers,
+    /// <summary>The gap analysis's status of the segment in region <paramref name="region"/>, from what <see cref="Held"/> counted there.</summary>
+    internal static GapStatus Status(Dictionary<int, (int Makers, double Supply)> held, int region, ChainSegment segment, ChainGapAnalysis.SegmentSupply supply,
+        ChainGapOptions options)
+    {
+        if (!held.TryGetValue(region, out var local)) return GapStatus.Missing;
+        double? share = supply.Basis == ChainGapAnalysis.SupplyBasis.Makers || supply.Total <= 0 ? null : local.Supply / supply.Total;
+        return ChainGapAnalysis.Status(local.Makers, segment.Makers.Length, share, options);
+    }
+
+    static RankedRegion Ranked(int rank, Model.Regions.AdminDivision division, double score, GapStatus[] statuses, int[] makers,
         IReadOnlyList<ChainSegment> segments, double[] weights, CompletenessOptions options)
     {
-        var parts = segments.Select((s, i) => new RegionSegmentStatus(s.Id, s.Name, statuses[i], makers?[i] ?? 0,
+        var parts = segments.Select((s, i) => new RegionSegmentStatus(s.Id, s.Name, statuses[i], makers[i],
             Math.Round(weights[i] * CompletenessScore.Value(statuses[i], options), 4))).ToList();
         string Named(GapStatus status) => string.Join("、", parts.Where(p => p.Status == status).Select(p => p.Name));
         var missing = parts.Count(p => p.Status == GapStatus.Missing);

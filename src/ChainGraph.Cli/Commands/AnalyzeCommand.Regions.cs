@@ -1,6 +1,5 @@
 using System.CommandLine;
 using ChainGraph.Analysis.Ranking;
-using ChainGraph.Analysis.Regions;
 using ChainGraph.Analysis.Reports;
 using ChainGraph.Application.Requests;
 
@@ -29,12 +28,12 @@ public static partial class AnalyzeCommand
     static Command Rank(CliConsole console)
     {
         var chain = new Option<string>("--chain") { Description = "A Chain id, or an Industry id or name.", Required = true };
-        var level = new Option<RegionLevel>("--level") { Description = "Province, City or County.", DefaultValueFactory = _ => RegionLevel.City };
+        var level = new Option<string>("--level") { Description = "province, city or county.", DefaultValueFactory = _ => "city" };
         var top = new Option<int>("--top") { Description = "How many regions to list.", DefaultValueFactory = _ => 20 };
         var command = new Command("rank", "Every province, city or county scored by how complete a chain is there, with its missing segments.") { chain, level, top, Csv };
         command.WithStore().SetAction(async (result, cancellationToken) =>
         {
-            var request = new RankRequest(result.GetValue(chain)!, result.GetValue(level), result.GetValue(top), CompletenessOptions.Default);
+            var request = new RankRequest(result.GetValue(chain)!, result.GetValue(level)!, result.GetValue(top), CompletenessOptions.Default);
             var (report, _) = await RunAsync(result, request, cancellationToken);
             var rows = report.Regions.Select(r => (IReadOnlyList<string>)[Number(r.Rank), r.Code, r.Name, r.Province ?? "", Number(r.Score), r.Why]).ToList();
             var summary = $"{report.ChainName} over {report.Total:N0} regions ({report.Level}): {report.WithMakers:N0} hold a maker; " +

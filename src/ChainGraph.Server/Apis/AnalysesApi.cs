@@ -3,7 +3,6 @@ using ChainGraph.Analysis.Chains;
 using ChainGraph.Analysis.Chokepoints;
 using ChainGraph.Analysis.Disruption;
 using ChainGraph.Analysis.Ranking;
-using ChainGraph.Analysis.Regions;
 using ChainGraph.Analysis.Reports;
 using ChainGraph.Application.Requests;
 using ChainGraph.Formats.Csv;
@@ -57,7 +56,7 @@ public static class AnalysesApi
         Json((await graph.RunJsonAsync(new CompareRequest(chain, regions, CompletenessOptions.Default), json.Value.SerializerOptions, cancellationToken)).For(http));
 
     static async Task<IResult> Rank(GraphService graph, IOptions<JsonOptions> json, HttpContext http, string chain, CancellationToken cancellationToken,
-        RegionLevel level = RegionLevel.City, int top = 20) =>
+        string level = "city", int top = 20) =>
         Json((await graph.RunJsonAsync(new RankRequest(chain, level, top, CompletenessOptions.Default), json.Value.SerializerOptions, cancellationToken)).For(http));
 
     static async Task<Ok<DisruptionView>> Disruption(GraphService graph, HttpContext http, CancellationToken cancellationToken, string? remove = null,
