@@ -90,6 +90,15 @@ public sealed class RegionFilterTests
         Assert.Equal(["liyang"], cell.LocalMakers);
         Assert.Equal("city-only", cell.Candidates[^1].Id);
         Assert.True(cell.Candidates[^1].PlaceUnknown);
+        Assert.EndsWith("county not known (in 常州市): may already be local", cell.Candidates[^1].Why);
+    }
+
+    [Fact]
+    public void SeveralRegionsWhereOneIsTaken_PointToCompare()
+    {
+        var error = Assert.Throws<InvalidRequestException>(() => RegionFilter.Parse("江苏,浙江"));
+
+        Assert.Contains("analyze compare --regions", Assert.Single(error.Errors).Message);
     }
 
     static string[] Enterprises(Model.Snapshot.GraphSnapshot snapshot, RegionFilter region) =>

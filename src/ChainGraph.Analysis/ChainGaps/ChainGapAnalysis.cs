@@ -135,7 +135,7 @@ public static class ChainGapAnalysis
         var near = region.IsNear(snapshot, maker);
         if (near) reasons.Add($"same province ({snapshot.Provinces[maker]})");
         var placeUnknown = !region.IsKnownOutside(snapshot, maker);
-        if (placeUnknown) reasons.Add(region.Province is { } p && snapshot.Provinces[maker] == p ? $"city not known (in {p}): may already be local" : "place not known");
+        if (placeUnknown) reasons.Add(PlaceUnknown(snapshot, maker, region));
 
         var score = options.CapacityWeight * capacity + options.TagWeight * tag.Score + options.LinkWeight * Math.Min(1, (trades.Count + feeds.Count) / 3.0)
             + options.ReliefWeight * relief + options.ProximityWeight * (near ? 1 : 0);
@@ -143,6 +143,12 @@ public static class ChainGapAnalysis
             snapshot.Countries[maker], Math.Round(score, 4), string.Join("; ", reasons)) { PlaceUnknown = placeUnknown };
         return (candidate, capacity, made);
     }
+
+    /// <summary>Why a candidate may already be in the region: its city (or, for a county, its county) is not known.</summary>
+    static string PlaceUnknown(GraphSnapshot snapshot, int maker, RegionFilter region) =>
+        region.Kind == RegionKind.County && snapshot.Cities[maker] is { } city && city == region.City ? $"county not known (in {city}): may already be local"
+        : region.Province is { } p && snapshot.Provinces[maker] == p ? $"city not known (in {p}): may already be local"
+        : "place not known";
 
     static string ReportNumber(double value) => value.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture);
 
