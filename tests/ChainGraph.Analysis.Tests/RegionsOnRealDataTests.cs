@@ -3,6 +3,7 @@ using ChainGraph.Analysis.Chains;
 using ChainGraph.Analysis.Profile;
 using ChainGraph.Analysis.Ranking;
 using ChainGraph.Analysis.Regions;
+using ChainGraph.Model;
 using ChainGraph.Model.Regions;
 using ChainGraph.Testing;
 
@@ -30,12 +31,26 @@ public sealed class RegionsOnRealDataTests
     }
 
     [ChainKgFact]
-    public void RankCounties_SaysNoMakerHasAKnownCounty_ForRegisteredNamesGiveCitiesOnly()
+    public void RankCounties_HoldsOnlyTheFewMakersWhoseNamesGiveACounty_AndAgreesWithTheGapAnalysis()
     {
-        var report = RegionRanking.Run(ChainKgSnapshot.WithTemplates, Lithium, RegionLevel.County, top: 1);
+        var snapshot = ChainKgSnapshot.WithTemplates;
+        var counties = LevelRegions.Of(RegionLevel.County);
+        var enterprises = Enumerable.Range(0, snapshot.NodeCount).Where(v => snapshot.Labels[v] == NodeLabel.Enterprise).ToList();
 
-        Assert.Equal(report.Makers, report.Unplaced);
-        Assert.Equal(0, report.WithMakers);
+        var ranked = ChainSegments.Templates(snapshot).Select(c => (Chain: c, Report: RegionRanking.Run(snapshot, c, RegionLevel.County, top: 3))).ToList();
+
+        // Registered names give a province or city (常州…); only a few a county (常熟市…, 江苏江阴…, 苏州工业园区…).
+        Assert.InRange(enterprises.Count(e => counties.IndexOf(snapshot, e) >= 0), 1, enterprises.Count / 20);
+        Assert.Contains(ranked, r => r.Report.WithMakers > 0);
+        foreach (var (chain, report) in ranked)
+        {
+            Assert.True(report.Unplaced > report.Makers / 2, $"{chain.Id}: {report.Unplaced} of {report.Makers} makers without a county");
+            foreach (var county in report.Regions.Where(r => r.Score > 0))
+            {
+                var gaps = ChainGapAnalysis.Run(snapshot, chain, RegionFilter.Of(ChinaGazetteer.Instance.ByCode(county.Code)!));
+                Assert.Equal(gaps.Segments.Select(s => (s.Status, s.Local)), county.Segments.Select(s => (s.Status, s.Local)));
+            }
+        }
     }
 
     [ChainKgFact]

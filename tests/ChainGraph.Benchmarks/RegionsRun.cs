@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using ChainGraph.Analysis.ChainGaps;
 using ChainGraph.Analysis.Chains;
 using ChainGraph.Analysis.Profile;
 using ChainGraph.Analysis.Ranking;
@@ -29,6 +30,12 @@ internal static class RegionsRun
             var report = Time($"rank every {level.ToString().ToLowerInvariant()}", lines, () => RegionRanking.Run(snapshot, resolved, level, top: 20));
             lines.Add($"  {report.Total:N0} regions, {report.WithMakers:N0} with makers, best {report.Regions[0].Name} {report.Regions[0].Score}");
         }
+        var wide = EveryProduct(snapshot);
+        var all = Time($"rank every county, a chain of every product ({wide.Segments.Sum(s => s.Makers.Length):N0} maker entries)", lines,
+            () => RegionRanking.Run(snapshot, wide, RegionLevel.County, top: 20));
+        lines.Add($"  {all.Total:N0} regions, {all.WithMakers:N0} with makers, {all.Unplaced:N0} of {all.Makers:N0} makers without a county");
+        Time("gaps of one county on that chain (baseline: one region)", lines,
+            () => ChainGapAnalysis.Run(snapshot, wide, RegionFilter.Parse(all.Regions[0].Code), ChainGapOptions.Default with { Candidates = 0 }));
         var cities = RegionRanking.Run(snapshot, resolved, RegionLevel.City, top: 3).Regions.Select(r => RegionFilter.Parse(r.Code)).ToList();
         Time($"compare {string.Join(",", cities.Select(c => c.Name))}", lines, () => RegionComparison.Run(snapshot, resolved, cities));
 
@@ -45,6 +52,21 @@ internal static class RegionsRun
             .MaxBy(v => snapshot.Out(RelType.Makes).Degree(v) + snapshot.Out(RelType.Supplies).Degree(v) + snapshot.In(RelType.Supplies).Degree(v));
         Time($"profile {snapshot.Ids[busiest]} (most links)", lines, () => EnterpriseProfileAnalysis.Run(snapshot, busiest, 50));
         return Environment.NewLine + string.Join(Environment.NewLine, lines);
+    }
+
+    /// <summary>A chain of six segments holding every product in turn, so that every maker of the graph is ranked.</summary>
+    static ResolvedChain EveryProduct(Model.Snapshot.GraphSnapshot snapshot)
+    {
+        var products = Enumerable.Range(0, snapshot.NodeCount).Where(v => snapshot.Labels[v] == NodeLabel.Product).ToArray();
+        var makes = snapshot.In(RelType.Makes);
+        string[] stages = ["upstream", "upstream", "midstream", "midstream", "downstream", "downstream"];
+        var segments = stages.Select((stage, k) =>
+        {
+            var held = products[(k * products.Length / 6)..((k + 1) * products.Length / 6)];
+            var makers = held.SelectMany(p => makes.Neighbours(p).ToArray()).Distinct().ToArray();
+            return new ChainSegment(-1, $"all:{k}", $"segment {k}", stage, k + 1, held, makers);
+        }).ToList();
+        return new ResolvedChain("all", "every product", segments);
     }
 
     static T Time<T>(string what, List<string> lines, Func<T> run)

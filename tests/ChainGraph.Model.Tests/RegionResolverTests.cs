@@ -146,6 +146,16 @@ public sealed class RegionResolverTests
     [MemberData(nameof(NoPlace))]
     public void Resolve_BrandFirstName_GivesNoPlace(string name) => Assert.Equal((null, null), Resolve(name));
 
+    [Theory]
+    [InlineData("常熟市天银机电股份有限公司", "320581")]
+    [InlineData("江苏江阴农村商业银行股份有限公司", "320281")]
+    [InlineData("中新苏州工业园区开发集团股份有限公司", "320576")]
+    [InlineData("上海浦东发展银行股份有限公司", "310115")]
+    [InlineData("邵阳维克液压股份有限公司", null)]
+    [InlineData("昆山新莱洁净应用材料股份有限公司", null)]
+    public void Resolve_CountyTheNameGives_IsKept(string name, string? county) =>
+        Assert.Equal(county, RegionResolver.Default.Resolve(name)?.County?.Code);
+
     [Fact]
     public void Resolve_FullPlaceNameInsideABrandFirstName_GivesThePlace() =>
         Assert.Equal(("江苏省", "苏州市"), Resolve("中新苏州工业园区开发集团股份有限公司"));
