@@ -30,7 +30,7 @@ internal static class RegionsRun
             var report = Time($"rank every {level.ToString().ToLowerInvariant()}", lines, () => RegionRanking.Run(snapshot, resolved, level, top: 20));
             lines.Add($"  {report.Total:N0} regions, {report.WithMakers:N0} with makers, best {report.Regions[0].Name} {report.Regions[0].Score}");
         }
-        var wide = EveryProduct(snapshot);
+        var wide = EveryProduct(snapshot, resolved);
         var all = Time($"rank every county, a chain of every product ({wide.Segments.Sum(s => s.Makers.Length):N0} maker entries)", lines,
             () => RegionRanking.Run(snapshot, wide, RegionLevel.County, top: 20));
         lines.Add($"  {all.Total:N0} regions, {all.WithMakers:N0} with makers, {all.Unplaced:N0} of {all.Makers:N0} makers without a county");
@@ -54,19 +54,18 @@ internal static class RegionsRun
         return Environment.NewLine + string.Join(Environment.NewLine, lines);
     }
 
-    /// <summary>A chain of six segments holding every product in turn, so that every maker of the graph is ranked.</summary>
-    static ResolvedChain EveryProduct(Model.Snapshot.GraphSnapshot snapshot)
+    /// <summary>The chain's segments holding every product in turn, so that every maker of the graph is ranked.</summary>
+    static ResolvedChain EveryProduct(Model.Snapshot.GraphSnapshot snapshot, ResolvedChain chain)
     {
         var products = Enumerable.Range(0, snapshot.NodeCount).Where(v => snapshot.Labels[v] == NodeLabel.Product).ToArray();
         var makes = snapshot.In(RelType.Makes);
-        string[] stages = ["upstream", "upstream", "midstream", "midstream", "downstream", "downstream"];
-        var segments = stages.Select((stage, k) =>
+        var count = chain.Segments.Count;
+        var segments = chain.Segments.Select((segment, k) =>
         {
-            var held = products[(k * products.Length / 6)..((k + 1) * products.Length / 6)];
-            var makers = held.SelectMany(p => makes.Neighbours(p).ToArray()).Distinct().ToArray();
-            return new ChainSegment(-1, $"all:{k}", $"segment {k}", stage, k + 1, held, makers);
+            var held = products[(k * products.Length / count)..((k + 1) * products.Length / count)];
+            return segment with { Products = held, Makers = [.. held.SelectMany(p => makes.Neighbours(p).ToArray()).Distinct()], MakerRules = null, ProductRules = null };
         }).ToList();
-        return new ResolvedChain("all", "every product", segments);
+        return chain with { Segments = segments };
     }
 
     static T Time<T>(string what, List<string> lines, Func<T> run)

@@ -19,6 +19,7 @@ public sealed class RegionFilter
 {
     readonly string? nodeId;
     readonly IReadOnlySet<string> clusterCities;
+    readonly Func<string, bool> isNode;
 
     RegionFilter(RegionKind kind, string name, string? code, string? province, string? city, string? country, string? nodeId = null,
         IReadOnlySet<string>? clusterCities = null)
@@ -31,6 +32,7 @@ public sealed class RegionFilter
         Country = country;
         this.nodeId = nodeId;
         this.clusterCities = clusterCities ?? new HashSet<string>();
+        isNode = id => id == nodeId;
     }
 
     public RegionKind Kind { get; }
@@ -103,7 +105,7 @@ public sealed class RegionFilter
             RegionKind.Country => snapshot.Countries[node] == Country,
             RegionKind.Province => snapshot.Provinces[node] == Province,
             RegionKind.City => snapshot.Cities[node] == City,
-            RegionKind.County => LocatedWithin(snapshot, node, id => id == nodeId),
+            RegionKind.County => LocatedWithin(snapshot, node, isNode),
             _ => IsMember(snapshot, node) || (snapshot.Labels[node] == NodeLabel.InnovationCentre && LocatedWithin(snapshot, node, clusterCities.Contains)),
         };
     }
