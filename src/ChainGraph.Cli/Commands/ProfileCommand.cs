@@ -39,18 +39,19 @@ public static class ProfileCommand
         console.WriteTable(["chain", "segment", "stage", "rule", "products"], p.Chains.Select(c => (IReadOnlyList<string>)[c.ChainName, c.SegmentName, c.Stage, c.Rule, string.Join("、", c.Products)]));
         Counterparts(console, "customers", p.Customers, p.CustomersTotal);
         Counterparts(console, "suppliers", p.Suppliers, p.SuppliersTotal);
-        Counterparts(console, "innovation partners", p.InnovationPartners, p.InnovationPartners.Count);
+        Counterparts(console, "innovation partners", p.InnovationPartners, p.InnovationPartners.Count, volumes: false);
         foreach (var c in p.Chokepoints) console.Out.WriteLine($"chokepoint: {c.Why}");
         foreach (var c in p.Candidate) console.Out.WriteLine($"招商 candidate: {c.Why}");
     }
 
-    static void Counterparts(CliConsole console, string what, IReadOnlyList<Counterpart> shown, int total)
+    static void Counterparts(CliConsole console, string what, IReadOnlyList<Counterpart> shown, int total, bool volumes = true)
     {
         console.Out.WriteLine();
         console.Out.WriteLine($"{what} ({total:N0}):");
         if (shown.Count == 0) return;
-        console.WriteTable(["id", "name", "province", "city", "volume"], shown.Select(c => (IReadOnlyList<string>)
-            [c.Id, c.Name, c.Province ?? "", c.City ?? "", c.Volume is { } v ? Analysis.Reports.ReportTables.Number(v) : ""]));
+        string[] header = ["id", "name", "province", "city", .. volumes ? new[] { "volume" } : []];
+        console.WriteTable(header, shown.Select(c => (IReadOnlyList<string>)
+            [c.Id, c.Name, c.Province ?? "", c.City ?? "", .. volumes ? new[] { c.Volume is { } v ? Analysis.Reports.ReportTables.Number(v) : "" } : []]));
         console.WriteShown(shown.Count, total, what, "--limit");
     }
 }
