@@ -64,7 +64,7 @@ public sealed class RegionFilter
             throw new InvalidRequestException(field, name, $"'{text}' names {found.Count} regions: {string.Join("; ", found.Select(Choice))}. Give the code, or the city or province before the name (南京鼓楼).");
         if (text.Length == 2 && text.All(char.IsAsciiLetterUpper)) return new RegionFilter(RegionKind.Country, text, null, null, null, text);
         if (text.IndexOfAny([',', '，', '、']) >= 0)
-            throw new InvalidRequestException(field, name, $"names several regions ('{text}'); this takes one. Compare regions side by side with analyze compare --regions (GET /api/analyses/compare?regions=…).");
+            throw new InvalidRequestException(field, name, $"Give one region here, not a list ('{text}'); compare several side by side with analyze compare --regions (GET /api/analyses/compare?regions=…).");
         throw new NotFoundException(field, name, $"Unknown region '{name}': expected a Chinese province, city, county or development zone (short or full name or code, e.g. 常州, 江苏省, 溧阳市, 320481), a cluster (id or name) or an ISO country code (e.g. JP).");
     }
 
