@@ -62,6 +62,7 @@ public static class CliApp
             StatsCommand.Create(console),
             SearchCommand.Create(console),
             NodeCommand.Create(console),
+            ProfileCommand.Create(console),
             ExportCommand.Create(console),
             AnalyzeCommand.Create(console),
             GenerateCommand.Create(console),

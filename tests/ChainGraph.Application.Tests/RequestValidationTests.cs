@@ -1,6 +1,8 @@
 using ChainGraph.Analysis.ChainGaps;
 using ChainGraph.Analysis.Chains;
 using ChainGraph.Analysis.Chokepoints;
+using ChainGraph.Analysis.Ranking;
+using ChainGraph.Analysis.Regions;
 using ChainGraph.Application.Requests;
 using ChainGraph.Model.Requests;
 
@@ -90,4 +92,36 @@ public sealed class RequestValidationTests
 
         Assert.Equal(["chain", "minUpstreamWeight"], error.Errors.Select(e => e.Field));
     }
+
+    [Fact]
+    public void Compare_TooManyOrRepeatedRegionsAndNoChain_AreReportedTogether()
+    {
+        var regions = string.Join(",", Enumerable.Range(0, CompareRequest.MaxRegions).Select(i => $"r{i}").Append("r0"));
+
+        var error = Assert.Throws<InvalidRequestException>(new CompareRequest("", regions, CompletenessOptions.Default).Validate);
+
+        Assert.Equal([("chain", "is required."), ("regions", "at most 20 regions. Got: 21"), ("regions", "names a region twice.")],
+            error.Errors.Select(e => (e.Field, e.Message)));
+    }
+
+    [Fact]
+    public void Compare_SplitsRegionsOnCommasOfEitherWidth() =>
+        Assert.Equal(["江苏", "浙江", "广东"], new CompareRequest("lithium-battery", " 江苏，浙江,广东 ", CompletenessOptions.Default).RegionNames);
+
+    [Fact]
+    public void Rank_UnknownLevelTopOutOfRangeAndBadWeights_AreReportedTogether()
+    {
+        var error = Assert.Throws<InvalidRequestException>(new RankRequest("lithium-battery", "district", 0,
+            CompletenessOptions.Default with { UpstreamWeight = double.NaN }).Validate);
+
+        Assert.Equal(["level", "top", "stageWeights"], error.Errors.Select(e => e.Field));
+        Assert.Equal("must be province, city or county. Got: district", error.Errors[0].Message);
+    }
+
+    [Theory]
+    [InlineData("county", RegionLevel.County)]
+    [InlineData("Province", RegionLevel.Province)]
+    [InlineData("1", null)]
+    public void Rank_Level_IsANameInAnyCase(string level, RegionLevel? expected) =>
+        Assert.Equal(expected, new RankRequest("c", level, 1, CompletenessOptions.Default).RegionLevel);
 }

@@ -8,7 +8,7 @@ namespace ChainGraph.Benchmarks;
 internal static class Once
 {
     const string Usage = "usage: once import-chainkg | chokepoints-chainkg | exploration-chainkg | kernels-chainkg | rest-latency | write-latency [DB] | first-answer DB | snapshot-image DB | memory | view-layout TOP | " +
-        "hub-fanout | load RATE SECONDS | scale DB CHAIN REGION | exploration DB";
+        "hub-fanout | load RATE SECONDS | scale DB CHAIN REGION | exploration DB | regions DB CHAIN";
 
     /// <summary>A figure, and what it reads: the ChainKnowledgeGraph data, or an existing store.</summary>
     sealed record Figure(Func<Task<string>> Run, bool ChainKg = false, string? Store = null);
@@ -51,6 +51,7 @@ internal static class Once
         ("load", [var rate, var seconds]) when Count(rate, 2000) is { } r && Count(seconds, 3600) is { } s => new(() => LoadRun.RunAsync(r, s)),
         ("scale", [var db, var chain, var region]) => new(() => ScaleRun.RunAsync(db, chain, region), Store: db),
         ("exploration", [var db]) => new(() => ExplorationRun.StoreAsync(db), Store: db),
+        ("regions", [var db, var chain]) => new(() => RegionsRun.RunAsync(db, chain), Store: db),
         _ => null,
     };
 

@@ -35,7 +35,7 @@ public sealed class PlacesReaderTests : IDisposable
         {
             ["province"] = "江苏省", ["city"] = "常州市", ["county"] = "溧阳市", ["placeSource"] = "file", ["placeNote"] = "生产基地",
         }, node.Properties);
-        Assert.Equal([("300750", "CN-320400"), ("CN-320400", "CN-320000")],
+        Assert.Equal([("300750", "CN-320481"), ("CN-320400", "CN-320000"), ("CN-320481", "CN-320400")],
             plan.Relationships.Where(r => r.Type == RelType.LocatedIn).Select(r => (r.StartId, r.EndId)).Order());
         Assert.Equal([new RelationshipReplacement("300750", RelType.LocatedIn)], plan.ReplacedRelationships);
         Assert.Empty(plan.Rejected);

@@ -146,6 +146,16 @@ public sealed class RegionResolverTests
     [MemberData(nameof(NoPlace))]
     public void Resolve_BrandFirstName_GivesNoPlace(string name) => Assert.Equal((null, null), Resolve(name));
 
+    [Theory]
+    [InlineData("常熟市天银机电股份有限公司", "320581")]
+    [InlineData("江苏江阴农村商业银行股份有限公司", "320281")]
+    [InlineData("中新苏州工业园区开发集团股份有限公司", "320576")]
+    [InlineData("上海浦东发展银行股份有限公司", "310115")]
+    [InlineData("邵阳维克液压股份有限公司", null)]
+    [InlineData("昆山新莱洁净应用材料股份有限公司", null)]
+    public void Resolve_CountyTheNameGives_IsKept(string name, string? county) =>
+        Assert.Equal(county, RegionResolver.Default.Resolve(name)?.County?.Code);
+
     [Fact]
     public void Resolve_FullPlaceNameInsideABrandFirstName_GivesThePlace() =>
         Assert.Equal(("江苏省", "苏州市"), Resolve("中新苏州工业园区开发集团股份有限公司"));
@@ -192,13 +202,30 @@ public sealed class RegionResolverTests
     }
 
     [Theory]
-    [InlineData("广东", "广东省")]
-    [InlineData("广东省", "广东省")]
-    [InlineData("深圳", "深圳市")]
-    [InlineData("常州市", "常州市")]
-    [InlineData("吉林", "吉林省")]
-    public void FindRegion_TakesShortOrFullNames(string name, string expected) =>
-        Assert.Equal(expected, ChinaGazetteer.Instance.FindRegion(name)?.Name);
+    [InlineData("广东", "440000")]
+    [InlineData("广东省", "440000")]
+    [InlineData("深圳", "440300")]
+    [InlineData("常州市", "320400")]
+    [InlineData("吉林", "220000")]
+    [InlineData("溧阳", "320481")]
+    [InlineData("溧阳市", "320481")]
+    [InlineData("320481", "320481")]
+    [InlineData("CN-320481", "320481")]
+    [InlineData("苏州工业园区", "320576")]
+    [InlineData("南京鼓楼", "320106")]
+    [InlineData("南京市/鼓楼区", "320106")]
+    [InlineData("江苏溧阳", "320481")]
+    [InlineData("朝阳", "211300")]
+    [InlineData("北京朝阳", "110105")]
+    public void Lookup_TakesCodesAndNamesOfEveryLevel(string name, string code) =>
+        Assert.Equal(code, Assert.Single(ChinaGazetteer.Instance.Lookup(name)).Code);
+
+    [Fact]
+    public void Lookup_NameOfSeveralCounties_GivesEveryOne() =>
+        Assert.Equal(["320106", "320302", "350102", "410204"], ChinaGazetteer.Instance.Lookup("鼓楼").Select(d => d.Code).Order());
+
+    [Fact]
+    public void Lookup_UnknownName_GivesNone() => Assert.Empty(ChinaGazetteer.Instance.Lookup("亚特兰蒂斯"));
 }
 
 public sealed class ChinaGazetteerTests

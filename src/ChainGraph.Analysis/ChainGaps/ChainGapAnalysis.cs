@@ -39,12 +39,7 @@ public static class ChainGapAnalysis
         var local = segment.Makers.Where(m => inRegion[m]).ToArray();
         var supply = SegmentSupply.Of(snapshot, segment);
         double? localShare = supply.Basis == SupplyBasis.Makers ? null : local.Sum(m => supply.Volumes[m]) / supply.Total;
-        var status = local.Length == 0 ? GapStatus.Missing
-            : localShare is { } share
-                ? share < options.WeakShare ? GapStatus.Weak : share >= options.StrongShare || local.Length >= options.StrongAt ? GapStatus.Strong : GapStatus.Present
-                : local.Length < options.WeakBelow ? GapStatus.Weak
-                : local.Length >= options.StrongAt || (double)local.Length / segment.Makers.Length >= options.StrongShare ? GapStatus.Strong
-                : GapStatus.Present;
+        var status = Status(local.Length, segment.Makers.Length, localShare, options);
         var centres = SupportingCentres(snapshot, segment).Where(c => inRegion[c]).Select(c => snapshot.Ids[c]).ToList();
         var candidates = status is GapStatus.Missing or GapStatus.Weak
             ? Candidates(snapshot, segment, supply, region, inRegion, options)
@@ -55,6 +50,22 @@ public static class ChainGapAnalysis
             Basis = supply.Basis.ToString().ToLowerInvariant(),
             LocalShare = localShare is { } s ? Math.Round(s, 4) : null,
         };
+    }
+
+    /// <summary>
+    /// The status of a segment whose region holds <paramref name="local"/> of its <paramref name="national"/>
+    /// makers and, when its supply is measured by volume or capacity, <paramref name="localShare"/> of it
+    /// (null when measured by makers): the thresholds of <see cref="ChainGapOptions"/>.
+    /// </summary>
+    public static GapStatus Status(int local, int national, double? localShare, ChainGapOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return local == 0 ? GapStatus.Missing
+            : localShare is { } share
+                ? share < options.WeakShare ? GapStatus.Weak : share >= options.StrongShare || local >= options.StrongAt ? GapStatus.Strong : GapStatus.Present
+                : local < options.WeakBelow ? GapStatus.Weak
+                : local >= options.StrongAt || (double)local / national >= options.StrongShare ? GapStatus.Strong
+                : GapStatus.Present;
     }
 
     static IEnumerable<int> SupportingCentres(GraphSnapshot snapshot, ChainSegment segment)
@@ -124,7 +135,7 @@ public static class ChainGapAnalysis
         var near = region.IsNear(snapshot, maker);
         if (near) reasons.Add($"same province ({snapshot.Provinces[maker]})");
         var placeUnknown = !region.IsKnownOutside(snapshot, maker);
-        if (placeUnknown) reasons.Add(region.Province is { } p && snapshot.Provinces[maker] == p ? $"city not known (in {p}): may already be local" : "place not known");
+        if (placeUnknown) reasons.Add(PlaceUnknown(snapshot, maker, region));
 
         var score = options.CapacityWeight * capacity + options.TagWeight * tag.Score + options.LinkWeight * Math.Min(1, (trades.Count + feeds.Count) / 3.0)
             + options.ReliefWeight * relief + options.ProximityWeight * (near ? 1 : 0);
@@ -132,6 +143,12 @@ public static class ChainGapAnalysis
             snapshot.Countries[maker], Math.Round(score, 4), string.Join("; ", reasons)) { PlaceUnknown = placeUnknown };
         return (candidate, capacity, made);
     }
+
+    /// <summary>Why a candidate may already be in the region: its city (or, for a county, its county) is not known.</summary>
+    static string PlaceUnknown(GraphSnapshot snapshot, int maker, RegionFilter region) =>
+        region.Kind == RegionKind.County && snapshot.Cities[maker] is { } city && city == region.City ? $"county not known (in {city}): may already be local"
+        : region.Province is { } p && snapshot.Provinces[maker] == p ? $"city not known (in {p}): may already be local"
+        : "place not known";
 
     static string ReportNumber(double value) => value.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture);
 
@@ -161,7 +178,7 @@ public static class ChainGapAnalysis
     }
 
     /// <summary>What a segment's supply shares are measured in.</summary>
-    enum SupplyBasis
+    internal enum SupplyBasis
     {
         /// <summary>MAKES volume: every maker of the segment's products reports one.</summary>
         Volume,
@@ -179,7 +196,7 @@ public static class ChainGapAnalysis
     /// the total, the HHI, the capacity known among the makers, and how many of the segment's
     /// products each maker makes.
     /// </summary>
-    sealed record SegmentSupply(Dictionary<int, double> Volumes, double Total, double Hhi, SupplyBasis Basis, double KnownCapacity,
+    internal sealed record SegmentSupply(Dictionary<int, double> Volumes, double Total, double Hhi, SupplyBasis Basis, double KnownCapacity,
         Dictionary<int, int> ProductsMade)
     {
         public static SegmentSupply Of(GraphSnapshot snapshot, ChainSegment segment)

@@ -31,6 +31,6 @@ public sealed record DisruptionRequest(string? Remove, string? Region, string? C
     public DisruptionReport Run(GraphSnapshot snapshot, CancellationToken cancellationToken)
     {
         var chains = Chain is { } chain ? [ChainSegments.Resolve(snapshot, chain)] : ChainSegments.Templates(snapshot);
-        return DisruptionAnalysis.Run(snapshot, RemovedNodes(snapshot), Region is { } region ? RegionFilter.Parse(region) : null, chains);
+        return DisruptionAnalysis.Run(snapshot, RemovedNodes(snapshot), Region is { } region ? RegionFilter.Resolve(snapshot, region) : null, chains);
     }
 }

@@ -12,5 +12,5 @@ public sealed record FourChainsRequest(string Chain, string Region) : IQuery<Fou
     public void Validate() => new ParameterCheck().Required("chain", Chain).Required("region", Region).ThrowIfInvalid();
 
     public FourChainsReport Run(GraphSnapshot snapshot, CancellationToken cancellationToken) =>
-        FourChainsAnalysis.Run(snapshot, ChainSegments.Resolve(snapshot, Chain), RegionFilter.Parse(Region));
+        FourChainsAnalysis.Run(snapshot, ChainSegments.Resolve(snapshot, Chain), RegionFilter.Resolve(snapshot, Region));
 }

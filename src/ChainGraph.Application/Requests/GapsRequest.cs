@@ -13,5 +13,5 @@ public sealed record GapsRequest(string Chain, string Region, ChainGapOptions Op
     public void Validate() => Options.Check(new ParameterCheck().Required("chain", Chain).Required("region", Region)).ThrowIfInvalid();
 
     public ChainGapReport Run(GraphSnapshot snapshot, CancellationToken cancellationToken) =>
-        ChainGapAnalysis.Run(snapshot, ChainSegments.Resolve(snapshot, Chain, Chains ?? ChainOptions.Default), RegionFilter.Parse(Region), Options);
+        ChainGapAnalysis.Run(snapshot, ChainSegments.Resolve(snapshot, Chain, Chains ?? ChainOptions.Default), RegionFilter.Resolve(snapshot, Region), Options);
 }

@@ -11,15 +11,15 @@ using ChainGraph.Model.Snapshot;
 
 namespace ChainGraph.Cli.Commands;
 
-/// <summary><c>analyze chokepoints|gaps|disruption</c>: the analyses over the in-memory snapshot.</summary>
+/// <summary><c>analyze chokepoints|gaps|compare|rank|disruption|…</c>: the analyses over the in-memory snapshot.</summary>
 public static partial class AnalyzeCommand
 {
     static readonly Option<string?> Csv = new("--csv") { Description = "Also write the ranked table to this CSV file (for spreadsheets)." };
 
     public static Command Create(CliConsole console) =>
-        new("analyze", "Run an analysis: chokepoints, gaps, disruption, paths, linkage, communities, centrality or four-chains.")
+        new("analyze", "Run an analysis: chokepoints, gaps, compare, rank, disruption, paths, linkage, communities, centrality or four-chains.")
         {
-            Chokepoints(console), Gaps(console), Disruption(console),
+            Chokepoints(console), Gaps(console), Compare(console), Rank(console), Disruption(console),
             Paths(console), Linkage(console), Communities(console), Centrality(console), FourChains(console), Coverage(console),
         };
 
@@ -48,7 +48,7 @@ public static partial class AnalyzeCommand
     static Command Gaps(CliConsole console)
     {
         var chain = new Option<string>("--chain") { Description = "A Chain id, or an Industry id or name.", Required = true };
-        var region = new Option<string>("--region") { Description = "Province or city (short or full name), or a country code.", Required = true };
+        var region = new Option<string>("--region") { Description = "Province, city, county or development zone (name or code), a cluster, or a country code.", Required = true };
         var weak = new Option<int>("--weak-below") { Description = "Fewer local makers than this is weak.", DefaultValueFactory = _ => ChainGapOptions.Default.WeakBelow };
         var strong = new Option<int>("--strong-at") { Description = "At least this many local makers is strong.", DefaultValueFactory = _ => ChainGapOptions.Default.StrongAt };
         var candidates = new Option<int>("--candidates") { Description = "Candidates per missing or weak segment.", DefaultValueFactory = _ => ChainGapOptions.Default.Candidates };

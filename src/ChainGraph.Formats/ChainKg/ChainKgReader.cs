@@ -99,7 +99,8 @@ public sealed partial class ChainKgReader(RegionResolver? resolver = null) : IGr
     {
         AddRegion(batch, region.Province, at, regionIds);
         if (region.City is { } city) AddRegion(batch, city, at, regionIds);
-        EnterprisePlace.Set(batch, code, region.Province, region.City, county: null, region.FromBrackets ? "bracket" : "name", note: null, at);
+        if (region.County is { } county) AddRegion(batch, county, at, regionIds);
+        EnterprisePlace.Set(batch, code, region.Province, region.City, region.County, region.FromBrackets ? "bracket" : "name", note: null, at);
     }
 
     /// <summary>Adds a region node the first time it is met.</summary>

@@ -7,7 +7,8 @@ namespace ChainGraph.Formats.Internal;
 /// <summary>
 /// How a reader sets where an enterprise is: the place properties as a whole (a part it leaves out
 /// is removed, so an older place leaves no stale city behind) and one LOCATED_IN link, to the city
-/// or else the province, that replaces any other. A county is a property only: regions go down to cities.
+/// or else the province, that replaces any other: to the county when it is known (county → city →
+/// province), else to the city, else to the province.
 /// </summary>
 internal static class EnterprisePlace
 {
@@ -26,10 +27,11 @@ internal static class EnterprisePlace
         batch.ReplaceRelationships(id, RelType.LocatedIn);
 
         var place = province;
-        if (city is not null && city.Code != province.Code)
+        foreach (var below in new[] { city, county })
         {
-            batch.AddRelationship(RelType.LocatedIn, Region(city), Region(province), [], at);
-            place = city;
+            if (below is null || below.Code == place.Code) continue;
+            batch.AddRelationship(RelType.LocatedIn, Region(below), Region(place), [], at);
+            place = below;
         }
         batch.AddRelationship(RelType.LocatedIn, new EndpointRef(id), Region(place), [], at);
     }
@@ -40,6 +42,6 @@ internal static class EnterprisePlace
     public static Dictionary<string, object> RegionProperties(AdminDivision division) => new()
     {
         ["name"] = division.Name, ["shortName"] = division.ShortName, ["code"] = division.Code,
-        ["level"] = division.Level == DivisionLevel.Province ? "province" : "city",
+        ["level"] = division.Level switch { DivisionLevel.Province => "province", DivisionLevel.City => "city", _ => "county" },
     };
 }

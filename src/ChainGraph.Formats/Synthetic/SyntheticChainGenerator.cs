@@ -8,7 +8,7 @@ namespace ChainGraph.Formats.Synthetic;
 /// Writes a synthetic national chain graph as admin-import CSV, deterministic for a seed, to
 /// measure the analyses at 10× and 100× the real data. Its shape follows real supply networks:
 /// products in tiers (raw materials → parts → systems), inputs and makers chosen by preferential
-/// attachment so degrees are heavy-tailed, enterprises spread over real cities with a few hubs,
+/// attachment so degrees are heavy-tailed, enterprises spread over real cities with a few hubs (each in one of its city's counties),
 /// a few foreign makers, tags, chain templates over the tiers, and deliberate single points of
 /// failure: a handful of low-tier products with one maker each that many products depend on.
 /// </summary>
@@ -36,35 +36,40 @@ public sealed class SyntheticChainGenerator(int enterprises, int seed)
         using (var w = Writer(folder, "nodes_Product.csv", "id:ID,:LABEL,name,tier:int"))
             for (var p = 0; p < Products; p++, nodes++) w.WriteLine($"P{p},Product,产品{p},{tierOf[p]}");
 
-        var cityOf = new int[enterprises];
-        using (var w = Writer(folder, "nodes_Enterprise.csv", "id:ID,:LABEL,name,country,province,city,tags:string[],size"))
+        var countiesOf = ChinaGazetteer.Instance.Divisions.Where(d => d.Level == DivisionLevel.County && d.CityCode is not null)
+            .ToLookup(d => d.CityCode!, StringComparer.Ordinal);
+        var placeOf = new AdminDivision[enterprises];
+        using (var w = Writer(folder, "nodes_Enterprise.csv", "id:ID,:LABEL,name,country,province,city,county,tags:string[],size"))
         {
             for (var e = 0; e < enterprises; e++, nodes++)
             {
                 var foreign = random.NextDouble() < 0.03;
-                cityOf[e] = Zipf(cities.Length, 1.1);
-                var city = cities[cityOf[e]];
+                var city = cities[Zipf(cities.Length, 1.1)];
+                var counties = countiesOf[city.Code].ToArray();
+                var county = counties.Length > 0 ? counties[Zipf(counties.Length, 0.8)] : null;
+                placeOf[e] = county ?? city;
                 var province = ChinaGazetteer.Instance.ByCode(city.ProvinceCode)!;
                 var tags = Tags(e);
                 w.WriteLine(foreign
-                    ? $"E{e},Enterprise,企业{e},{ForeignCountries[random.Next(ForeignCountries.Length)]},,,{tags},{Size(e)}"
-                    : $"E{e},Enterprise,企业{e},CN,{province.Name},{city.Name},{tags},{Size(e)}");
+                    ? $"E{e},Enterprise,企业{e},{ForeignCountries[random.Next(ForeignCountries.Length)]},,,,{tags},{Size(e)}"
+                    : $"E{e},Enterprise,企业{e},CN,{province.Name},{city.Name},{county?.Name},{tags},{Size(e)}");
             }
         }
 
-        var usedCities = cityOf.Distinct().Order().ToArray();
+        // Every region an enterprise is placed in, with the regions above it: county → city → province.
+        var used = placeOf.Distinct().SelectMany(Above).Distinct().OrderBy(d => d.Code, StringComparer.Ordinal).ToArray();
         using (var w = Writer(folder, "nodes_Region.csv", "id:ID,:LABEL,name,level,code"))
         {
-            foreach (var c in usedCities.Select(i => cities[i]).Concat(usedCities.Select(i => ChinaGazetteer.Instance.ByCode(cities[i].ProvinceCode)!)).Distinct())
+            foreach (var d in used)
             {
-                w.WriteLine($"{c.RegionId},Region,{c.Name},{(c.Level == DivisionLevel.Province ? "province" : "city")},{c.Code}");
+                w.WriteLine($"{d.RegionId},Region,{d.Name},{d.Level.ToString().ToLowerInvariant()},{d.Code}");
                 nodes++;
             }
         }
         using (var w = Writer(folder, "rels_LOCATED_IN.csv", ":START_ID,:END_ID,:TYPE"))
         {
-            foreach (var i in usedCities) { w.WriteLine($"{cities[i].RegionId},CN-{cities[i].ProvinceCode},LOCATED_IN"); rels++; }
-            for (var e = 0; e < enterprises; e++, rels++) w.WriteLine($"E{e},{cities[cityOf[e]].RegionId},LOCATED_IN");
+            foreach (var d in used.Where(d => d.Level != DivisionLevel.Province)) { w.WriteLine($"{d.RegionId},{Parent(d).RegionId},LOCATED_IN"); rels++; }
+            for (var e = 0; e < enterprises; e++, rels++) w.WriteLine($"E{e},{placeOf[e].RegionId},LOCATED_IN");
         }
 
         rels += WriteInputs(folder, tierOf);
@@ -195,6 +200,18 @@ public sealed class SyntheticChainGenerator(int enterprises, int seed)
             ? Math.Exp(u * Math.Log(n + 1)) - 1
             : Math.Pow(u * (Math.Pow(n + 1, 1 - s) - 1) + 1, 1 / (1 - s)) - 1;
         return Math.Clamp((int)x, 0, n - 1);
+    }
+
+    static AdminDivision Parent(AdminDivision d) =>
+        ChinaGazetteer.Instance.ByCode(d.Level == DivisionLevel.County ? d.CityCode! : d.ProvinceCode)!;
+
+    static IEnumerable<AdminDivision> Above(AdminDivision d)
+    {
+        for (var at = d; ; at = Parent(at))
+        {
+            yield return at;
+            if (at.Level == DivisionLevel.Province) yield break;
+        }
     }
 
     static StreamWriter Writer(string folder, string name, string header)

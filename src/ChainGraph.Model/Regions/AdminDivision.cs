@@ -24,6 +24,10 @@ public sealed record AdminDivision(string Code, DivisionLevel Level, string Name
     public bool IsCountyLevel => Level == DivisionLevel.County || (Level == DivisionLevel.City && Code.AsSpan(2, 2).SequenceEqual("90"));
 }
 
-/// <summary>Where an enterprise is: its province and, when known, its prefecture-level city.</summary>
+/// <summary>Where an enterprise is: its province and, when known, its prefecture-level city and its county.</summary>
 /// <param name="FromBrackets">True when the place came from brackets in the name (嘉美食品包装（滁州）…), not its start.</param>
-public sealed record RegionMatch(AdminDivision Province, AdminDivision? City, bool FromBrackets = false);
+public sealed record RegionMatch(AdminDivision Province, AdminDivision? City, bool FromBrackets = false)
+{
+    /// <summary>The county, district or development zone the name gives (常熟市…, 江苏江阴…, 苏州工业园区…); null when it gives none.</summary>
+    public AdminDivision? County { get; init; }
+}

@@ -38,15 +38,29 @@ public sealed class ChinaGazetteer
         byName.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(name, out var found) ? found : [];
 
     /// <summary>
-    /// The province or city a user means by a name ("广东", "广东省", "深圳", "深圳市"); a province
-    /// wins over a city of the same name (吉林, 海南), and a name shared by cities of different
-    /// provinces is ambiguous (null).
+    /// The divisions a user may mean by <paramref name="text"/>: a code (320481 or CN-320481), a full or
+    /// short name of any level (溧阳, 溧阳市, 苏州工业园区), or a name after its province or city (南京鼓楼,
+    /// 江苏省溧阳市, 南京/鼓楼). Of a bare name only the highest level holding it counts: 吉林 is the
+    /// province, 朝阳 the city in Liaoning (北京朝阳 is the district). None: unknown; several: ambiguous.
     /// </summary>
-    public AdminDivision? FindRegion(string name)
+    public IReadOnlyList<AdminDivision> Lookup(string text)
     {
-        var candidates = ByName(name.Trim()).Where(d => d.Level != DivisionLevel.County).ToList();
-        return candidates.Find(d => d.Level == DivisionLevel.Province)
-            ?? (candidates.Count == 1 ? candidates[0] : null);
+        ArgumentNullException.ThrowIfNull(text);
+        var name = string.Concat(text.Trim().Where(c => c is not ('/' or ' ' or '·')));
+        var code = name.StartsWith("CN-", StringComparison.Ordinal) ? name[3..] : name;
+        if (ByCode(code) is { } coded) return [coded];
+        var named = ByName(name);
+        if (named.Count > 0)
+        {
+            var top = named.Min(d => d.Level);
+            return [.. named.Where(d => d.Level == top)];
+        }
+        var within = new List<AdminDivision>();
+        for (var split = 2; split <= name.Length - 2; split++)
+            foreach (var parent in ByName(name.AsSpan(0, split)))
+                if (parent.Level != DivisionLevel.County)
+                    within.AddRange(ByName(name.AsSpan(split)).Where(d => d.Level > parent.Level && (d.ProvinceCode == parent.Code || d.CityCode == parent.Code)));
+        return [.. within.Distinct()];
     }
 
     void Index(string key, AdminDivision division)

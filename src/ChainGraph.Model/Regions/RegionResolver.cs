@@ -1,8 +1,8 @@
 namespace ChainGraph.Model.Regions;
 
 /// <summary>
-/// Derives an enterprise's province and city from its registered name, which by law begins
-/// with the place it was registered in (邵阳维克液压股份有限公司 → 湖南省 邵阳市). Precision comes
+/// Derives an enterprise's province, city and, where the name gives one, county from its registered
+/// name, which by law begins with the place it was registered in (邵阳维克液压股份有限公司 → 湖南省 邵阳市). Precision comes
 /// before coverage: when the name leaves any doubt, the place is unknown (null).
 /// </summary>
 /// <remarks>
@@ -38,7 +38,7 @@ public sealed class RegionResolver(ChinaGazetteer gazetteer)
         if (first is null) return null;
         if (first.Level != DivisionLevel.Province) return Place(first);
         var (inner, _) = Longest(text[length..], first.Code);
-        return new RegionMatch(first, City(inner) ?? City(first));
+        return new RegionMatch(first, City(inner) ?? City(first)) { County = CountyOf(inner) };
     }
 
     /// <summary>The first bracket that holds exactly a place name; county-level short names count here, a bracket being no word.</summary>
@@ -123,7 +123,9 @@ public sealed class RegionResolver(ChinaGazetteer gazetteer)
     /// <summary>True when the first <paramref name="length"/> characters end in 市 and 场 follows: 东方市场 is a market, not 东方市.</summary>
     static bool IsMarket(ReadOnlySpan<char> text, int length) => text[length - 1] == '市' && text.Length > length && text[length] == '场';
 
-    RegionMatch Place(AdminDivision division) => new(gazetteer.ByCode(division.ProvinceCode)!, City(division));
+    RegionMatch Place(AdminDivision division) => new(gazetteer.ByCode(division.ProvinceCode)!, City(division)) { County = CountyOf(division) };
+
+    static AdminDivision? CountyOf(AdminDivision? division) => division is { Level: DivisionLevel.County } ? division : null;
 
     AdminDivision? City(AdminDivision? division) => division?.CityCode is { } code ? gazetteer.ByCode(code) : null;
 }

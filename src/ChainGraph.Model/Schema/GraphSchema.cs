@@ -30,7 +30,7 @@ public static class GraphSchema
         [NodeLabel.Industry] = [NameSpec, new("code", PropertyType.String), new("level", PropertyType.Long)],
         [NodeLabel.Region] =
         [
-            NameSpec, new("level", PropertyType.String, AllowedValues: ["country", "province", "city"]), new("code", PropertyType.String),
+            NameSpec, new("level", PropertyType.String, AllowedValues: ["country", "province", "city", "county"]), new("code", PropertyType.String),
         ],
         [NodeLabel.Cluster] = [NameSpec, new("level", PropertyType.String, AllowedValues: ["national", "provincial", "municipal"])],
         [NodeLabel.InnovationCentre] = [NameSpec, new("kind", PropertyType.String)],

@@ -2,6 +2,7 @@ using ChainGraph.Analysis.ChainGaps;
 using ChainGraph.Analysis.Chains;
 using ChainGraph.Analysis.Chokepoints;
 using ChainGraph.Analysis.Disruption;
+using ChainGraph.Analysis.Ranking;
 using ChainGraph.Application.Presentation;
 using ChainGraph.Application.Requests;
 using ChainGraph.Formats.Csv;
@@ -23,6 +24,10 @@ public static class AnalysesApi
             .Produces<ChainGapReport>();
         api.MapGet("/chokepoints", Chokepoints).WithSummary("Ranked chokepoints with reasons, and the articulation points; format=csv for the table.")
             .Produces<ChokepointReport>();
+        api.MapGet("/compare", Compare).WithSummary("One chain in several regions (regions=江苏,浙江,广东): per segment and region status, makers, capacity share, innovation carriers; a score per region.")
+            .Produces<RegionComparisonReport>();
+        api.MapGet("/rank", Rank).WithSummary("Every province, city or county (level) scored by the chain's completeness, best first, with its missing segments and why.")
+            .Produces<RegionRankingReport>();
         api.MapGet("/disruption", Disruption).WithSummary("What removing enterprises, products or a region cuts off downstream.");
         return app;
     }
@@ -45,6 +50,14 @@ public static class AnalysesApi
             ? Csv("chokepoints.csv", ReportTables.Chokepoints((await graph.RunAsync(request, cancellationToken)).For(http)))
             : Json((await graph.RunJsonAsync(request, json.Value.SerializerOptions, cancellationToken)).For(http));
     }
+
+    static async Task<IResult> Compare(GraphService graph, IOptions<JsonOptions> json, HttpContext http, string chain, string regions,
+        CancellationToken cancellationToken) =>
+        Json((await graph.RunJsonAsync(new CompareRequest(chain, regions, CompletenessOptions.Default), json.Value.SerializerOptions, cancellationToken)).For(http));
+
+    static async Task<IResult> Rank(GraphService graph, IOptions<JsonOptions> json, HttpContext http, string chain, CancellationToken cancellationToken,
+        string level = "city", int top = 20) =>
+        Json((await graph.RunJsonAsync(new RankRequest(chain, level, top, CompletenessOptions.Default), json.Value.SerializerOptions, cancellationToken)).For(http));
 
     static async Task<Ok<DisruptionView>> Disruption(GraphService graph, HttpContext http, CancellationToken cancellationToken, string? remove = null,
         string? region = null, string? chain = null)

@@ -27,7 +27,7 @@ public static class ViewBuilder
         {
             case "chain":
                 var chain = ChainSegments.Resolve(snapshot, request.Chain ?? throw Missing("chain", "A chain view needs 'chain'."));
-                var region = request.Region is { Length: > 0 } r ? RegionFilter.Parse(r) : null;
+                var region = request.Region is { Length: > 0 } r ? RegionFilter.Resolve(snapshot, r) : null;
                 OpenChain(snapshot, view, chain, region);
                 return ($"{chain.Name}{(region is null ? "" : " · " + region.Name)}", "dagre");
             case "focus":

@@ -16,21 +16,21 @@ public sealed class ChainKgFuzzTests(ITestOutputHelper output) : IDisposable
     const int Cases = 7;
     const int MutatedPerGood = 3;
 
-    // Registered-name prefixes and where the reader must place them (README: province and city from the registered name).
-    static readonly (string Prefix, string? Province, string? City, string? LocatedIn, string? CityOf, string? Source)[] Places =
+    // Registered-name prefixes and where the reader must place them (README: province, city and county from the registered name).
+    static readonly (string Prefix, string? Province, string? City, string? County, string? LocatedIn, string? CityOf, string? Source)[] Places =
     [
-        ("邵阳维克液压", "湖南省", "邵阳市", "CN-430500", "CN-430000", "name"),
-        ("广东华特气体", "广东省", null, "CN-440000", null, "name"),
-        ("北京朝阳", "北京市", "北京市", "CN-110000", null, "name"),
-        ("嘉美食品包装（滁州）", "安徽省", "滁州市", "CN-341100", "CN-340000", "bracket"),
-        ("常州", "江苏省", "常州市", "CN-320400", "CN-320000", "name"),
-        ("中国石油化工", null, null, null, null, null),
+        ("邵阳维克液压", "湖南省", "邵阳市", null, "CN-430500", "CN-430000", "name"),
+        ("广东华特气体", "广东省", null, null, "CN-440000", null, "name"),
+        ("北京朝阳", "北京市", "北京市", "朝阳区", "CN-110105", "CN-110000", "name"),
+        ("嘉美食品包装（滁州）", "安徽省", "滁州市", null, "CN-341100", "CN-340000", "bracket"),
+        ("常州", "江苏省", "常州市", null, "CN-320400", "CN-320000", "name"),
+        ("中国石油化工", null, null, null, null, null, null),
     ];
 
     static readonly Dictionary<string, (string Name, string Short, string Level)> Regions = new()
     {
         ["430000"] = ("湖南省", "湖南", "province"), ["430500"] = ("邵阳市", "邵阳", "city"),
-        ["440000"] = ("广东省", "广东", "province"), ["110000"] = ("北京市", "北京", "province"),
+        ["440000"] = ("广东省", "广东", "province"), ["110000"] = ("北京市", "北京", "province"), ["110105"] = ("朝阳区", "朝阳", "county"),
         ["340000"] = ("安徽省", "安徽", "province"), ["341100"] = ("滁州市", "滁州", "city"),
         ["320000"] = ("江苏省", "江苏", "province"), ["320400"] = ("常州市", "常州", "city"),
     };
@@ -187,6 +187,7 @@ public sealed class ChainKgFuzzTests(ITestOutputHelper output) : IDisposable
                 if (listed.Length > 0) properties["listedOn"] = listed;
                 if (place.Province is { } province) properties["province"] = province;
                 if (place.City is { } city) properties["city"] = city;
+                if (place.County is { } county) properties["county"] = county;
                 if (place.Source is { } source) properties["placeSource"] = source;
                 good.Node(code, NodeLabel.Enterprise, properties, file, row);
                 if (place.LocatedIn is not { } region) return;

@@ -19,16 +19,16 @@ public sealed class PlacesFuzzTests(ITestOutputHelper output) : IDisposable
     const int MutatedPerGood = 3;
     const string Header = "id,province,city,county,source";
 
-    // The cells a row gives and the place the reader must make of them: full names, and the region it links to.
+    // The cells a row gives and the place the reader must make of them: full names, and the region it links to (the county when given).
     static readonly (string Province, string City, string County, string ProvinceName, string? CityName, string? CountyName, string RegionCode)[] Places =
     [
-        ("江苏", "常州", "溧阳", "江苏省", "常州市", "溧阳市", "320400"),
+        ("江苏", "常州", "溧阳", "江苏省", "常州市", "溧阳市", "320481"),
         ("", "常州市", "", "江苏省", "常州市", null, "320400"),
         ("广东省", "深圳", "", "广东省", "深圳市", null, "440300"),
         ("北京", "", "", "北京市", "北京市", null, "110000"),
-        ("", "", "武进区", "江苏省", "常州市", "武进区", "320400"),
+        ("", "", "武进区", "江苏省", "常州市", "武进区", "320412"),
         ("浙江", "", "", "浙江省", null, null, "330000"),
-        ("上海", "上海", "浦东新区", "上海市", "上海市", "浦东新区", "310000"),
+        ("上海", "上海", "浦东新区", "上海市", "上海市", "浦东新区", "310115"),
     ];
 
     static readonly Dictionary<string, NodeLabel> Stored = Enumerable.Range(0, Rows * (MutatedPerGood + 1))
@@ -75,11 +75,16 @@ public sealed class PlacesFuzzTests(ITestOutputHelper output) : IDisposable
             var region = ChinaGazetteer.Instance.ByCode(place.RegionCode)!;
             good.Relationship(RelType.LocatedIn, id, region.RegionId, NoProperties, file, row);
             ExpectRegion(good, region, file, row);
-            var province = ChinaGazetteer.Instance.ByCode(region.ProvinceCode)!;
-            if (province == region) return;
-            ExpectRegion(good, province, file, row);
-            if (!good.HasRelationship(RelType.LocatedIn, region.RegionId, province.RegionId))
-                good.Relationship(RelType.LocatedIn, region.RegionId, province.RegionId, NoProperties, file, row);
+            // county → city → province, each region linked to the one above it once.
+            for (var below = region; below.Level != DivisionLevel.Province;)
+            {
+                var above = below.Level == DivisionLevel.County && below.CityCode != below.ProvinceCode
+                    ? ChinaGazetteer.Instance.ByCode(below.CityCode!)! : ChinaGazetteer.Instance.ByCode(below.ProvinceCode)!;
+                ExpectRegion(good, above, file, row);
+                if (!good.HasRelationship(RelType.LocatedIn, below.RegionId, above.RegionId))
+                    good.Relationship(RelType.LocatedIn, below.RegionId, above.RegionId, NoProperties, file, row);
+                below = above;
+            }
         });
     }
 
@@ -89,7 +94,7 @@ public sealed class PlacesFuzzTests(ITestOutputHelper output) : IDisposable
         good.Node(division.RegionId, NodeLabel.Region, new Dictionary<string, object>
         {
             ["name"] = division.Name, ["shortName"] = division.ShortName, ["code"] = division.Code,
-            ["level"] = division.Level == DivisionLevel.Province ? "province" : "city",
+            ["level"] = division.Level.ToString().ToLowerInvariant(),
         }, file, row);
     }
 }

@@ -1,0 +1,57 @@
+using System.CommandLine;
+using ChainGraph.Analysis.Profile;
+using ChainGraph.Application.Requests;
+
+namespace ChainGraph.Cli.Commands;
+
+/// <summary><c>profile ID</c>: one enterprise on one page.</summary>
+public static class ProfileCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var id = new Argument<string>("id") { Description = "Enterprise id, e.g. 300750." };
+        var limit = new Option<int>("--limit") { Description = "At most this many customers and suppliers each.", DefaultValueFactory = _ => 50 };
+        var command = new Command("profile", "An enterprise's place, tags, chains and segments, customers, suppliers, partners, clusters, chokepoints and 招商 candidacies.") { id, limit };
+        command.WithStore().SetAction(async (result, cancellationToken) =>
+        {
+            var request = new ProfileRequest(result.GetValue(id)!, result.GetValue(limit));
+            request.Validate();
+            await using var store = await CommonOptions.OpenStoreAsync(result, cancellationToken);
+            var snapshot = await store.LoadSnapshotAsync(cancellationToken);
+            var profile = ProfileRequest.WithStored(request.Run(snapshot, cancellationToken), await store.GetNodeAsync(request.Id, cancellationToken));
+            if (result.GetValue(CommonOptions.Json)) console.WriteJson(profile);
+            else Write(console, profile);
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    static void Write(CliConsole console, EnterpriseProfile p)
+    {
+        var place = p.Place;
+        console.Out.WriteLine($"{p.Name} ({p.Id}){(place.FullName is { } full ? " " + full : "")}");
+        console.Out.WriteLine($"  place: {string.Join(" ", new[] { place.Province, place.City, place.County }.OfType<string>().DefaultIfEmpty(place.Country ?? "unknown"))}"
+            + (place.Source is { } source ? $" (from the {source}{(place.Note is { } note ? $": {note}" : "")})" : place.Province is null ? "" : " (as the data gives it)"));
+        if (p.Tags.Count > 0) console.Out.WriteLine($"  tags: {string.Join("、", p.Tags)}");
+        if (p.Clusters.Count > 0) console.Out.WriteLine($"  clusters: {string.Join("、", p.Clusters.Select(c => c.Name))}");
+        if (p.Coverage is { } coverage) console.Out.WriteLine(coverage.Summary());
+        console.Out.WriteLine();
+        console.WriteTable(["chain", "segment", "stage", "rule", "products"], p.Chains.Select(c => (IReadOnlyList<string>)[c.ChainName, c.SegmentName, c.Stage, c.Rule, string.Join("、", c.Products)]));
+        Counterparts(console, "customers", p.Customers, p.CustomersTotal);
+        Counterparts(console, "suppliers", p.Suppliers, p.SuppliersTotal);
+        Counterparts(console, "innovation partners", p.InnovationPartners, p.InnovationPartners.Count, volumes: false);
+        foreach (var c in p.Chokepoints) console.Out.WriteLine($"chokepoint: {c.Why}");
+        foreach (var c in p.Candidate) console.Out.WriteLine($"招商 candidate: {c.Why}");
+    }
+
+    static void Counterparts(CliConsole console, string what, IReadOnlyList<Counterpart> shown, int total, bool volumes = true)
+    {
+        console.Out.WriteLine();
+        console.Out.WriteLine($"{what} ({total:N0}):");
+        if (shown.Count == 0) return;
+        string[] header = ["id", "name", "province", "city", .. volumes ? new[] { "volume" } : []];
+        console.WriteTable(header, shown.Select(c => (IReadOnlyList<string>)
+            [c.Id, c.Name, c.Province ?? "", c.City ?? "", .. volumes ? new[] { c.Volume is { } v ? Application.Presentation.ReportTables.Number(v) : "" } : []]));
+        console.WriteShown(shown.Count, total, what, "--limit");
+    }
+}
