@@ -53,6 +53,15 @@ public sealed class RegionAndProfileApiTests(ServerFixture server) : IClassFixtu
         Assert.Equal(("宁德时代", "宁德时代新能源科技股份有限公司"), ((string?)profile["name"], (string?)profile["place"]!["fullName"]));
         Assert.Equal(2, profile["customers"]!.AsArray().Count);
         Assert.Equal(12, (int)profile["customersTotal"]!);
-        Assert.Equal(HttpStatusCode.BadRequest, product.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, product.StatusCode);
+    }
+
+    [Fact]
+    public async Task Profile_OfAnIdTheGraphDoesNotHold_IsNotFound()
+    {
+        var missing = await server.Http.GetAsync("/api/enterprises/no-such-enterprise/profile");
+
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Contains("no-such-enterprise", await missing.Content.ReadAsStringAsync());
     }
 }

@@ -13,6 +13,7 @@ public static class EnterprisesApi
     {
         var api = app.MapGroup("/api/enterprises").WithTags("Enterprises").RequireAuthorization(Policies.Reader);
         api.MapGet("/{id}/profile", Profile)
+            .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("An enterprise's place and how it was found, tags, chains and segments, customers, suppliers, innovation partners, clusters, chokepoints and 招商 candidacies.");
         return app;
     }

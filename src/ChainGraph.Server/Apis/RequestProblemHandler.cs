@@ -6,8 +6,9 @@ namespace ChainGraph.Server.Apis;
 
 /// <summary>
 /// The failures a request can cause or a store outage explains, as Problem Details: a parameter that
-/// is invalid or names something the graph does not hold is a 400 with an <c>errors</c> map; a store
-/// that is down is a 503 with Retry-After. Handled here, they are not logged as server errors;
+/// is invalid or names something the graph does not hold is a 400 with an <c>errors</c> map, unless
+/// it is the path's own (<c>/api/enterprises/{id}/profile</c>), which is a 404; a store that is down
+/// is a 503 with Retry-After. Handled here, they are not logged as server errors;
 /// anything else falls through to the 500 of <see cref="ServerHost"/>, which is.
 /// </summary>
 internal sealed class RequestProblemHandler : IExceptionHandler
@@ -17,6 +18,9 @@ internal sealed class RequestProblemHandler : IExceptionHandler
         IResult? problem = exception switch
         {
             InvalidRequestException invalid => Problems.Invalid(invalid.Errors),
+            // The handler runs with the request's route values cleared; the feature keeps them.
+            NotFoundException missing when httpContext.Features.Get<IExceptionHandlerFeature>()?.RouteValues?.ContainsKey(missing.Field) == true
+                => Problems.NotFound(missing.Message),
             NotFoundException missing => Problems.Invalid([new FieldError(missing.Field, missing.Value, missing.Message)]),
             GraphStoreException { IsTransient: true } => Results.Problem(exception.Message, statusCode: StatusCodes.Status503ServiceUnavailable,
                 title: "The graph store is unavailable"),
