@@ -10,7 +10,7 @@ using ChainGraph.Storage.Import;
 
 namespace ChainGraph.Cli.Commands;
 
-/// <summary><c>import PATH --format chainkg|csv|jsonl|chains|places</c>: one atomic import; exit 2 when more rows were rejected than allowed.</summary>
+/// <summary><c>import PATH --format chainkg|csv|jsonl|chains|places|tags</c>: one atomic import; exit 2 when more rows were rejected than allowed.</summary>
 public static class ImportCommand
 {
     /// <summary>Lets an import and the demo share a store on purpose.</summary>
@@ -22,8 +22,8 @@ public static class ImportCommand
     public static Command Create(CliConsole console)
     {
         var path = new Argument<string>("path") { Description = "A file, or a folder of files, to import." };
-        var format = new Option<string>("--format") { Description = "chainkg, csv (Neo4j admin-import), jsonl, chains (chain templates) or places (enterprise places you know).", Required = true };
-        format.AcceptOnlyFromAmong([.. GraphReaders.All.Select(r => r.Format)]);
+        var format = new Option<string>("--format") { Description = "chainkg, csv (Neo4j admin-import), jsonl, chains (chain templates), places (enterprise places you know) or tags (lists such as 专精特新: id or name, tag, year, source).", Required = true };
+        format.AcceptOnlyFromAmong([.. GraphReaders.Formats]);
         var maxRejects = new Option<int?>("--max-rejects")
         {
             Description = "Exit 0 while no more than this many rows were rejected (the summary still lists them); by default any rejected row exits 2.",
@@ -39,9 +39,10 @@ public static class ImportCommand
         {
             new ParameterCheck().Range("maxRejects", result.GetValue(maxRejects), 0, int.MaxValue)
                 .Range("maxRejectRatio", result.GetValue(maxRejectRatio), 0, 1).ThrowIfInvalid();
-            var reader = GraphReaders.Get(result.GetValue(format)!);
             await using var store = await CommonOptions.OpenStoreAsync(result, cancellationToken, create: true);
             await RefuseMixingAsync(result, store, importingDemo: false, cancellationToken);
+            var reader = GraphReaders.Get(result.GetValue(format)!,
+                GraphReaders.ReadsStoredEnterprises(result.GetValue(format)!) ? await StoredEnterprises.ReadAsync(store, cancellationToken) : null);
             return await RunAsync(console, store, batch => reader.Read(result.GetValue(path)!, batch, cancellationToken),
                 result.GetValue(CommonOptions.Json), cancellationToken, maxRejects: result.GetValue(maxRejects) ?? 0,
                 maxRejectRatio: result.GetValue(maxRejectRatio), rejectsFile: result.GetValue(rejects));

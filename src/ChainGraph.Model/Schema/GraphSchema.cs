@@ -17,7 +17,8 @@ public static class GraphSchema
         [
             NameSpec, new("fullName", PropertyType.String), new("code", PropertyType.String),
             new("country", PropertyType.String), new("province", PropertyType.String), new("city", PropertyType.String),
-            new("tags", PropertyType.StringArray), new("size", PropertyType.String, AllowedValues: ["large", "medium", "small"]),
+            new("tags", PropertyType.StringArray), new("tagNotes", PropertyType.StringArray),
+            new("size", PropertyType.String, AllowedValues: ["large", "medium", "small"]),
             new("capacity", PropertyType.Double),
         ],
         [NodeLabel.Product] = [NameSpec],

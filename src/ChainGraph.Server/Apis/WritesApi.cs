@@ -76,7 +76,8 @@ public static class WritesApi
         // Uploads may be larger than other requests, up to their own limit.
         if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = security.MaxImportBytes;
         var check = new ParameterCheck().Range("maxRejectRatio", maxRejectRatio, 0, 1);
-        if (format is not ("jsonl" or "csv")) check.That(false, "format", format, "upload one file as jsonl or csv (admin-import); import folders with the command line");
+        if (format is not ("jsonl" or "csv" or "tags"))
+            check.That(false, "format", format, "upload one file as jsonl, csv (admin-import) or tags (a tag list); import folders with the command line");
         if (job is not null) check.That(job.Length is > 0 and <= 64 && job.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'), "job", job,
             "use 1 to 64 letters, digits, '-' and '_'");
         check.ThrowIfInvalid();
@@ -88,7 +89,8 @@ public static class WritesApi
             await using (var target = File.Create(file)) await request.Body.CopyToAsync(target, cancellationToken);
             var batch = new GraphBatch();
             await hub.Clients.All.Progress(new JobProgress(jobId, "reading", 0, null));
-            GraphReaders.Get(format).Read(file, batch, cancellationToken);
+            var enterprises = GraphReaders.ReadsStoredEnterprises(format) ? await StoredEnterprises.ReadAsync(graph.Store, cancellationToken) : null;
+            GraphReaders.Get(format, enterprises).Read(file, batch, cancellationToken);
             var progress = new Progress<WriteProgress>(p => hub.Clients.All.Progress(new JobProgress(jobId, "writing", p.Written, p.Total)));
             var summary = await graph.WriteAsync(batch, progress, cancellationToken, maxRejectRatio);
             await hub.Clients.All.Progress(new JobProgress(jobId, "done", batch.NodeCount + batch.RelationshipCount, batch.NodeCount + batch.RelationshipCount));
