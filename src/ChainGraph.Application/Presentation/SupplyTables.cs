@@ -1,0 +1,41 @@
+using ChainGraph.Analysis.Alternatives;
+
+namespace ChainGraph.Application.Presentation;
+
+/// <summary>The supply-side answers (alternatives, supply loss, countries, carriers) as tables, the same for the command line and the API's CSV downloads.</summary>
+public static class SupplyTables
+{
+    /// <summary>One row per maker, substitute maker and domestic candidate, under the input they are alternatives for.</summary>
+    public static Table Alternatives(AlternativesReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var rows = new List<IReadOnlyList<string>>();
+        foreach (var item in report.Items)
+        {
+            var rank = item.Rank is { } r ? Number(r) : "";
+            var input = item.Name;
+            rows.Add([rank, input, "input", item.Id, item.Name, "", "", item.ForeignShare is { } f ? Number(f) : "unknown", item.Status]);
+            foreach (var m in item.Makers)
+                rows.Add([rank, input, "maker", m.Id, m.Name, Place(m.Country, m.Province, m.City), Capacity(m.Capacity), Number(m.Share), Tags(m.Tags)]);
+            foreach (var s in item.Substitutes)
+            {
+                var how = s.Kind == "substituteGroup" ? $"替代组 {s.Group}，进入{s.ViaName}" : $"同属{s.ViaName}";
+                rows.Add([rank, input, s.Kind, s.Id, s.Name, "", "", "", $"{how}；{s.MakerCount} 家生产企业，其中国内 {s.DomesticMakers} 家"]);
+                foreach (var m in s.Makers)
+                    rows.Add([rank, input, "substitute maker", m.Id, m.Name, Place(m.Country, m.Province, m.City), Capacity(m.Capacity), Number(m.Share), s.Name]);
+            }
+            foreach (var c in item.DomesticSubstitution ?? [])
+                rows.Add([rank, input, "国产替代", c.Id, c.Name, Place("CN", c.Province, c.City), Capacity(c.Capacity), Number(c.Score), string.Join("；", c.Evidence)]);
+        }
+        return new(["rank", "input", "kind", "id", "name", "place", "capacity", "share / score", "note"], rows);
+    }
+
+    internal static string Place(string? country, string? province, string? city) =>
+        country is not null && country != "CN" ? country : string.Join(" ", new[] { province, city == province ? null : city }.Where(p => p is not null));
+
+    static string Capacity(double? capacity) => capacity is { } c ? Number(c) : "";
+
+    static string Tags(IReadOnlyList<string> tags) => string.Join("、", tags);
+
+    static string Number(double value) => ReportTables.Number(value);
+}

@@ -1,0 +1,39 @@
+using ChainGraph.Analysis.Alternatives;
+using ChainGraph.Application.Presentation;
+using ChainGraph.Application.Requests;
+using ChainGraph.Formats.Csv;
+using ChainGraph.Server.Graph;
+using ChainGraph.Server.Security;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
+
+namespace ChainGraph.Server.Apis;
+
+/// <summary>
+/// The supply-side analyses, with the same results as <c>chaingraph analyze alternatives|supply-loss|countries|carriers</c>;
+/// add format=csv for the table.
+/// </summary>
+public static class SupplyApi
+{
+    public static IEndpointRouteBuilder MapSupplyApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/analyses").WithTags("Supply").RequireAuthorization(Policies.Reader);
+        api.MapGet("/alternatives", Alternatives)
+            .WithSummary("Other makers (domestic first), substitutes and a 国产替代 list with evidence for an input, or for the top chokepoints; format=csv for the table.")
+            .Produces<AlternativesReport>();
+        return app;
+    }
+
+    static async Task<IResult> Alternatives(GraphService graph, IOptions<JsonOptions> json, HttpContext http, CancellationToken cancellationToken,
+        string? product = null, string? chain = null, int top = 3, int limit = 20, string? format = null)
+    {
+        var request = new AlternativesRequest(product, chain, top, limit);
+        return format == "csv"
+            ? Csv("alternatives.csv", SupplyTables.Alternatives((await graph.RunAsync(request, cancellationToken)).For(http)))
+            : Json((await graph.RunJsonAsync(request, json.Value.SerializerOptions, cancellationToken)).For(http));
+    }
+
+    static IResult Json(byte[] utf8) => TypedResults.Bytes(utf8, "application/json; charset=utf-8");
+
+    static IResult Csv(string name, Table table) => TypedResults.File(CsvText.Table(table.Header, table.Rows), "text/csv; charset=utf-8", name);
+}

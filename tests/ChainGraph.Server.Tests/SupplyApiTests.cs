@@ -1,0 +1,55 @@
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+
+namespace ChainGraph.Server.Tests;
+
+/// <summary>The supply-side analyses through a real Kestrel server on a free port, over the demo data.</summary>
+public sealed class SupplyApiTests(ServerFixture server) : IClassFixture<ServerFixture>
+{
+    HttpClient Http => server.Http;
+
+    async Task<JsonNode> GetJsonAsync(string path)
+    {
+        var response = await Http.GetAsync(path);
+        Assert.True(response.IsSuccessStatusCode, $"{path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        return JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+    }
+
+    static string Q(string text) => Uri.EscapeDataString(text);
+
+    [Fact]
+    public async Task Alternatives_ForAForeignOnlyInput_ListItsMakersAndDomesticCandidatesWithEvidence()
+    {
+        var report = await GetJsonAsync("/api/analyses/alternatives?product=" + Q("车规级MCU"));
+
+        var item = report["items"]!.AsArray().Single()!;
+        Assert.Equal(1.0, (double)item["foreignShare"]!);
+        Assert.Equal(5, item["makers"]!.AsArray().Count);
+        var candidates = item["domesticSubstitution"]!.AsArray();
+        Assert.NotEmpty(candidates);
+        Assert.All(candidates, c => Assert.NotEmpty(c!["evidence"]!.AsArray()));
+        Assert.NotNull(report["coverage"]);
+    }
+
+    [Fact]
+    public async Task Alternatives_WithoutAProduct_AnswerForTheTopChokepoints_AndDownloadAsCsv()
+    {
+        var report = await GetJsonAsync("/api/analyses/alternatives?top=3");
+        var csv = await Http.GetAsync("/api/analyses/alternatives?top=3&format=csv");
+
+        Assert.Equal(3, report["items"]!.AsArray().Count);
+        Assert.Equal("text/csv", csv.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("国产替代", Encoding.UTF8.GetString(await csv.Content.ReadAsByteArrayAsync()));
+    }
+
+    [Fact]
+    public async Task Alternatives_BadParameters_AreOneProblemNamingEach()
+    {
+        var response = await Http.GetAsync("/api/analyses/alternatives?product=x&chain=y&top=0&limit=999");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var text = await response.Content.ReadAsStringAsync();
+        foreach (var field in new[] { "chain", "top", "limit" }) Assert.Contains($"\"{field}\"", text);
+    }
+}
