@@ -40,4 +40,34 @@ public sealed class SupplyCommandTests : IDisposable
         Assert.Equal(ExitCodes.BadInput, code);
         Assert.Contains("no-such", error);
     }
+
+    [Fact]
+    public async Task SupplyLoss_RemovingTongwei_CutsPolysiliconByVolume_AndTheDisruptionJsonCarriesTheSameShares()
+    {
+        await LoadDemoAsync();
+
+        var loss = await CliRunner.JsonAsync("analyze", "supply-loss", "--remove", "600438", "--threshold", "0.9", "--db", Db);
+        var disruption = await CliRunner.JsonAsync("analyze", "disruption", "--remove", "600438", "--db", Db);
+        var (code, text, _) = await CliRunner.RunAsync("analyze", "supply-loss", "--remove", "600438", "--db", Db);
+
+        var polysilicon = loss.GetProperty("supply").EnumerateArray().Single(p => p.GetProperty("id").GetString() == "多晶硅");
+        Assert.Equal(("volume", 0.3762), (polysilicon.GetProperty("basis").GetString(), polysilicon.GetProperty("share").GetDouble()));
+        Assert.Equal(0.9, loss.GetProperty("inputLossThreshold").GetDouble());
+        Assert.All(loss.GetProperty("exposed").EnumerateArray(), e => Assert.True(e.GetProperty("share").GetDouble() >= 0.9));
+        Assert.Equal(loss.GetProperty("supply").GetRawText(), disruption.GetProperty("supply").GetRawText());
+        Assert.Empty(disruption.GetProperty("lostProducts").EnumerateArray());
+        Assert.Equal(ExitCodes.Ok, code);
+        Assert.Contains("(0 wholly, 10 partly)", text);
+    }
+
+    [Fact]
+    public async Task SupplyLoss_ThresholdOutOfRange_IsBadInput()
+    {
+        await LoadDemoAsync();
+
+        var (code, _, error) = await CliRunner.RunAsync("analyze", "supply-loss", "--remove", "600438", "--threshold", "1.5", "--db", Db);
+
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Contains("threshold", error);
+    }
 }

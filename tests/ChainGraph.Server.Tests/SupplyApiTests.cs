@@ -52,4 +52,26 @@ public sealed class SupplyApiTests(ServerFixture server) : IClassFixture<ServerF
         var text = await response.Content.ReadAsStringAsync();
         foreach (var field in new[] { "chain", "top", "limit" }) Assert.Contains($"\"{field}\"", text);
     }
+
+    [Fact]
+    public async Task SupplyLoss_GivesEachProductsShareCut_PartlyAffectedAndExposedEnterprises()
+    {
+        var report = await GetJsonAsync("/api/analyses/supply-loss?remove=600438&threshold=0.5");
+        var csv = await Http.GetAsync("/api/analyses/supply-loss?remove=600438&format=csv");
+
+        var polysilicon = report["supply"]!.AsArray().Single(p => (string?)p!["id"] == "多晶硅")!;
+        Assert.Equal(0.3762, (double)polysilicon["share"]!);
+        Assert.Equal(10, (int)report["partlyAffected"]!);
+        Assert.Contains(report["exposed"]!.AsArray(), e => (string?)e!["id"] == "ent:canadian-solar");
+        Assert.Contains("partly affected", Encoding.UTF8.GetString(await csv.Content.ReadAsByteArrayAsync()));
+    }
+
+    [Fact]
+    public async Task Disruption_KeepsItsShape_AndAddsTheSupplyShares()
+    {
+        var report = await GetJsonAsync("/api/analyses/disruption?remove=" + Q("603260,ent:east-hope,600596"));
+
+        foreach (var key in new[] { "removed", "lostProducts", "affectedEnterprises", "segments", "supply", "exposed" }) Assert.NotNull(report[key]);
+        Assert.Contains(report["supply"]!.AsArray(), p => (string?)p!["id"] == "工业硅" && (double)p["share"]! == 1 && (bool)p["lost"]!);
+    }
 }

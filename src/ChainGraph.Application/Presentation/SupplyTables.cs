@@ -30,6 +30,25 @@ public static class SupplyTables
         return new(["rank", "input", "kind", "id", "name", "place", "capacity", "share / score", "note"], rows);
     }
 
+    /// <summary>One row per product whose supply is cut (largest share first), then one per exposed enterprise.</summary>
+    public static Table SupplyLoss(DisruptionView view)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        var rows = view.Supply.Select(p => (IReadOnlyList<string>)
+            [
+                p.Lost ? "lost product" : "partly affected", p.Id, p.Name, Number(p.Share), p.Basis,
+                p.Via is null ? $"{p.MakersLost}/{p.Makers} makers removed" : $"bounded by {p.ViaName}",
+            ])
+            .Concat(view.Exposed.Select(e => (IReadOnlyList<string>)
+            [
+                "exposed enterprise", e.Id, e.Name, Number(e.Share), e.PurchasesLost > e.InputShareLost ? "purchases" : "inputs",
+                $"{e.InputsHit}/{e.Inputs} inputs hit, {e.InputShareLost * 100:0}% of inputs lost"
+                + (e.PurchasesLost is { } bought ? $", {bought * 100:0}% of purchases from removed suppliers" : "") + (e.WorstInput is { } w ? $"; worst: {w}" : ""),
+            ]))
+            .ToList();
+        return new(["kind", "id", "name", "share lost", "basis", "note"], rows);
+    }
+
     internal static string Place(string? country, string? province, string? city) =>
         country is not null && country != "CN" ? country : string.Join(" ", new[] { province, city == province ? null : city }.Where(p => p is not null));
 

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ChainGraph.Analysis.Disruption;
 using ChainGraph.Application.Presentation;
 using ChainGraph.Application.Requests;
 
@@ -22,6 +23,29 @@ public static partial class AnalyzeCommand
                 $"{(i.Rank is { } r ? $"#{r} " : "")}{i.Name}: {i.MakerCount} known makers ({i.DomesticMakers} domestic), {i.Substitutes.Count} substitutes"
                 + (i.DomesticSubstitution is { } d ? $", {d.Count} 国产替代 candidates" : "") + $"; {i.Status}"));
             return Emit(console, result, report, SupplyTables.Alternatives(report), summary.Length == 0 ? "No chokepoint product to answer for." : summary, report.Coverage);
+        });
+        return command;
+    }
+
+    static Command SupplyLoss(CliConsole console)
+    {
+        var remove = new Option<string?>("--remove") { Description = "Comma-separated ids of enterprises or products to remove." };
+        var region = new Option<string?>("--region") { Description = "Remove every enterprise of this region." };
+        var chain = new Option<string?>("--chain") { Description = "Also report the loss per segment of this chain (Chain id or Industry)." };
+        var threshold = new Option<double>("--threshold")
+        {
+            Description = "List enterprises that lose at least this share of their inputs (0 to 1).", DefaultValueFactory = _ => DisruptionOptions.Default.InputLossThreshold,
+        };
+        var command = new Command("supply-loss", "Share-weighted disruption: the share of each product's supply cut, and who loses their inputs.")
+            { remove, region, chain, threshold, Csv };
+        command.WithStore().SetAction(async (result, cancellationToken) =>
+        {
+            var request = new DisruptionRequest(result.GetValue(remove), result.GetValue(region), result.GetValue(chain)) { Threshold = result.GetValue(threshold) };
+            var (report, snapshot) = await RunAsync(result, request, cancellationToken);
+            var view = DisruptionView.Of(snapshot, report);
+            return Emit(console, result, view, SupplyTables.SupplyLoss(view),
+                $"Removing {view.Removed.Count} nodes cuts the supply of {view.Supply.Count:N0} products ({view.Supply.Count - view.PartlyAffected:N0} wholly, {view.PartlyAffected:N0} partly); "
+                + $"{view.Exposed.Count:N0} enterprises lose at least {view.InputLossThreshold * 100:0}% of their inputs.", report.Coverage);
         });
         return command;
     }

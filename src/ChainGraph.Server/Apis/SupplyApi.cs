@@ -21,6 +21,9 @@ public static class SupplyApi
         api.MapGet("/alternatives", Alternatives)
             .WithSummary("Other makers (domestic first), substitutes and a 国产替代 list with evidence for an input, or for the top chokepoints; format=csv for the table.")
             .Produces<AlternativesReport>();
+        api.MapGet("/supply-loss", SupplyLoss)
+            .WithSummary("Share-weighted disruption: each product's share of supply cut (volume, capacity or makers), products partly affected, enterprises losing at least threshold of their inputs; format=csv for the table.")
+            .Produces<DisruptionView>();
         return app;
     }
 
@@ -31,6 +34,14 @@ public static class SupplyApi
         return format == "csv"
             ? Csv("alternatives.csv", SupplyTables.Alternatives((await graph.RunAsync(request, cancellationToken)).For(http)))
             : Json((await graph.RunJsonAsync(request, json.Value.SerializerOptions, cancellationToken)).For(http));
+    }
+
+    static async Task<IResult> SupplyLoss(GraphService graph, HttpContext http, CancellationToken cancellationToken, string? remove = null, string? region = null,
+        string? chain = null, double threshold = 0.5, string? format = null)
+    {
+        var answer = await graph.RunAsync(new DisruptionRequest(remove, region, chain) { Threshold = threshold }, cancellationToken);
+        var view = DisruptionView.Of(answer.Snapshot, answer.For(http));
+        return format == "csv" ? Csv("supply-loss.csv", SupplyTables.SupplyLoss(view)) : TypedResults.Ok(view);
     }
 
     static IResult Json(byte[] utf8) => TypedResults.Bytes(utf8, "application/json; charset=utf-8");
