@@ -70,4 +70,22 @@ public sealed class SupplyCommandTests : IDisposable
         Assert.Equal(ExitCodes.BadInput, code);
         Assert.Contains("threshold", error);
     }
+
+    [Fact]
+    public async Task Countries_OfTheNevChain_ShowTheChipSegmentAbroadAndTheCountriesItDependsOn()
+    {
+        await LoadDemoAsync();
+
+        var report = await CliRunner.JsonAsync("analyze", "countries", "--chain", "new-energy-vehicles", "--db", Db);
+        var (code, text, _) = await CliRunner.RunAsync("analyze", "countries", "--chain", "new-energy-vehicles", "--top", "5", "--db", Db);
+
+        var chain = report.GetProperty("chains").EnumerateArray().Single();
+        var chips = chain.GetProperty("segments").EnumerateArray().Single(s => s.GetProperty("id").GetString() == "new-energy-vehicles:chips-sensors");
+        Assert.True(chips.GetProperty("foreignShare").GetDouble() > 0.5);
+        Assert.NotEmpty(chain.GetProperty("dependsOn").EnumerateArray());
+        Assert.Equal("车规级MCU", report.GetProperty("products")[0].GetProperty("id").GetString());
+        Assert.Equal(ExitCodes.Ok, code);
+        Assert.Contains("新能源汽车: ", text);
+        Assert.Contains("depends most on", text);
+    }
 }

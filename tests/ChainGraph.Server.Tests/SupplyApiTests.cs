@@ -74,4 +74,16 @@ public sealed class SupplyApiTests(ServerFixture server) : IClassFixture<ServerF
         foreach (var key in new[] { "removed", "lostProducts", "affectedEnterprises", "segments", "supply", "exposed" }) Assert.NotNull(report[key]);
         Assert.Contains(report["supply"]!.AsArray(), p => (string?)p!["id"] == "工业硅" && (double)p["share"]! == 1 && (bool)p["lost"]!);
     }
+
+    [Fact]
+    public async Task Countries_ForAProduct_SplitItsSupplyByCountry_AndForEveryChainRankTheirDependence()
+    {
+        var quartz = await GetJsonAsync("/api/analyses/countries?product=" + Q("高纯石英砂"));
+        var chains = await GetJsonAsync("/api/analyses/countries");
+
+        var split = quartz["products"]![0]!["countries"]!.AsArray();
+        Assert.Equal(["BE", "NO", "CN"], split.Select(c => (string?)c!["country"]));
+        Assert.Equal(5, chains["chains"]!.AsArray().Count);
+        Assert.True((bool)chains["foreignKnown"]!);
+    }
 }

@@ -1,4 +1,5 @@
 using ChainGraph.Analysis.Alternatives;
+using ChainGraph.Analysis.Countries;
 
 namespace ChainGraph.Application.Presentation;
 
@@ -47,6 +48,28 @@ public static class SupplyTables
             ]))
             .ToList();
         return new(["kind", "id", "name", "share lost", "basis", "note"], rows);
+    }
+
+    /// <summary>The countries each chain depends on, its segments' splits, then the products' splits (most foreign-dependent first).</summary>
+    public static Table Countries(CountryReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var rows = new List<IReadOnlyList<string>>();
+        foreach (var d in report.Countries)
+            rows.Add(["scope", report.Scope, report.Scope, d.Country, d.Name ?? "", Number(d.Share), $"{d.Products} products, leads {d.Leads}, ≥50% in {d.Majority}: {string.Join("、", d.MajorityProducts)}"]);
+        foreach (var c in report.Chains)
+        {
+            foreach (var d in c.DependsOn)
+                rows.Add(["chain", c.Id, c.Name, d.Country, d.Name ?? "", Number(d.Share), $"{d.Products} products, leads {d.Leads}, ≥50% in {d.Majority}: {string.Join("、", d.MajorityProducts)}"]);
+            foreach (var s in c.Segments)
+                rows.Add(["segment", s.Id, s.Name, s.TopForeign ?? "", "", Number(s.ForeignShare), Split(s.Countries)]);
+        }
+        foreach (var p in report.Products)
+            rows.Add(["product", p.Id, p.Name, p.Countries.FirstOrDefault(c => c.Country != "CN")?.Country ?? "", p.Basis, Number(p.ForeignShare),
+                Split(p.Countries) + (p.UnknownShare > 0 ? $"; unknown {p.UnknownShare * 100:0}%" : "")]);
+        return new(["kind", "id", "name", "country", "country name / basis", "share (foreign)", "split"], rows);
+
+        static string Split(IEnumerable<CountryShare> split) => string.Join("; ", split.Select(c => $"{c.Country} {c.Share * 100:0.#}%"));
     }
 
     internal static string Place(string? country, string? province, string? city) =>

@@ -49,4 +49,23 @@ public static partial class AnalyzeCommand
         });
         return command;
     }
+
+    static Command Countries(CliConsole console)
+    {
+        var product = new Option<string?>("--product") { Description = "Only this product (a Product id)." };
+        var chain = new Option<string?>("--chain") { Description = "Only this chain (Chain id, or an Industry id or name); default every chain template." };
+        var top = new Option<int>("--top") { Description = "How many products to list, most foreign-dependent first.", DefaultValueFactory = _ => 50 };
+        var command = new Command("countries", "Foreign dependence by country: each product's, segment's and chain's supply per country.") { product, chain, top, Csv };
+        command.WithStore().SetAction(async (result, cancellationToken) =>
+        {
+            var request = new CountriesRequest(result.GetValue(product), result.GetValue(chain), result.GetValue(top));
+            var (report, _) = await RunAsync(result, request, cancellationToken);
+            var lines = report.Chains.Select(c => $"{c.Name}: {c.ForeignShare * 100:0.#}% of supply abroad"
+                + (c.DependsOn.Count == 0 ? "" : "; depends most on " + string.Join(", ", c.DependsOn.Take(3).Select(d => $"{d.Country} {d.Share * 100:0.#}%"))))
+                .Prepend(report.Note);
+            return Emit(console, result, report, SupplyTables.Countries(report), string.Join(Environment.NewLine, lines), report.Coverage,
+                (report.Products.Count, report.ProductsTotal, "products", "--top"));
+        });
+        return command;
+    }
 }

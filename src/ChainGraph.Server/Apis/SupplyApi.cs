@@ -1,4 +1,5 @@
 using ChainGraph.Analysis.Alternatives;
+using ChainGraph.Analysis.Countries;
 using ChainGraph.Application.Presentation;
 using ChainGraph.Application.Requests;
 using ChainGraph.Formats.Csv;
@@ -24,6 +25,9 @@ public static class SupplyApi
         api.MapGet("/supply-loss", SupplyLoss)
             .WithSummary("Share-weighted disruption: each product's share of supply cut (volume, capacity or makers), products partly affected, enterprises losing at least threshold of their inputs; format=csv for the table.")
             .Produces<DisruptionView>();
+        api.MapGet("/countries", Countries)
+            .WithSummary("Foreign dependence by country: each product's, segment's and chain's supply per country, and the countries each chain depends on most; format=csv for the table.")
+            .Produces<CountryReport>();
         return app;
     }
 
@@ -42,6 +46,15 @@ public static class SupplyApi
         var answer = await graph.RunAsync(new DisruptionRequest(remove, region, chain) { Threshold = threshold }, cancellationToken);
         var view = DisruptionView.Of(answer.Snapshot, answer.For(http));
         return format == "csv" ? Csv("supply-loss.csv", SupplyTables.SupplyLoss(view)) : TypedResults.Ok(view);
+    }
+
+    static async Task<IResult> Countries(GraphService graph, IOptions<JsonOptions> json, HttpContext http, CancellationToken cancellationToken,
+        string? product = null, string? chain = null, int top = 50, string? format = null)
+    {
+        var request = new CountriesRequest(product, chain, top);
+        return format == "csv"
+            ? Csv("countries.csv", SupplyTables.Countries((await graph.RunAsync(request, cancellationToken)).For(http)))
+            : Json((await graph.RunJsonAsync(request, json.Value.SerializerOptions, cancellationToken)).For(http));
     }
 
     static IResult Json(byte[] utf8) => TypedResults.Bytes(utf8, "application/json; charset=utf-8");
