@@ -88,4 +88,21 @@ public sealed class SupplyCommandTests : IDisposable
         Assert.Contains("新能源汽车: ", text);
         Assert.Contains("depends most on", text);
     }
+
+    [Fact]
+    public async Task Carriers_InChangzhou_ListTheChokepointsItsEnterprisesNeedWithoutALocalCarrier()
+    {
+        await LoadDemoAsync();
+
+        var report = await CliRunner.JsonAsync("analyze", "carriers", "--region", "常州", "--db", Db);
+        var (code, text, _) = await CliRunner.RunAsync("analyze", "carriers", "--db", Db);
+
+        var changzhou = report.GetProperty("regions").EnumerateArray().Single();
+        Assert.Equal("常州市", changzhou.GetProperty("region").GetString());
+        Assert.True(changzhou.GetProperty("relevant").GetInt32() > 0);
+        Assert.Contains("高纯石英砂", report.GetProperty("unaddressed").EnumerateArray().Select(u => u.GetString()));
+        Assert.Equal(ExitCodes.Ok, code);
+        Assert.Contains("个没有任何创新载体支撑", text);
+        Assert.Contains("chokepoints without a local carrier", text);
+    }
 }

@@ -86,4 +86,16 @@ public sealed class SupplyApiTests(ServerFixture server) : IClassFixture<ServerF
         Assert.Equal(5, chains["chains"]!.AsArray().Count);
         Assert.True((bool)chains["foreignKnown"]!);
     }
+
+    [Fact]
+    public async Task Carriers_ForTheNevChain_NameTheCentresOfEachChokepoint_AndTheRegionsLackingThem()
+    {
+        var report = await GetJsonAsync("/api/analyses/carriers?chain=new-energy-vehicles");
+        var bad = await Http.GetAsync("/api/analyses/carriers?top=0");
+
+        var mcu = report["chokepoints"]!.AsArray().Single(c => (string?)c!["id"] == "车规级MCU")!;
+        Assert.NotEmpty(mcu["carriers"]!.AsArray());
+        Assert.NotEmpty(report["regions"]!.AsArray());
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+    }
 }

@@ -1,4 +1,5 @@
 using ChainGraph.Analysis.Alternatives;
+using ChainGraph.Analysis.Carriers;
 using ChainGraph.Analysis.Countries;
 
 namespace ChainGraph.Application.Presentation;
@@ -70,6 +71,26 @@ public static class SupplyTables
         return new(["kind", "id", "name", "country", "country name / basis", "share (foreign)", "split"], rows);
 
         static string Split(IEnumerable<CountryShare> split) => string.Join("; ", split.Select(c => $"{c.Country} {c.Share * 100:0.#}%"));
+    }
+
+    /// <summary>One row per chokepoint and carrier, then per region the chokepoints it addresses and those it does not.</summary>
+    public static Table Carriers(CarrierReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var rows = new List<IReadOnlyList<string>>();
+        foreach (var c in report.Chokepoints)
+        {
+            if (c.Carriers.Count == 0) rows.Add(["chokepoint", Number(c.Rank), c.Id, c.Name, "", "", "无创新载体支撑"]);
+            foreach (var carrier in c.Carriers)
+                rows.Add(["chokepoint", Number(c.Rank), c.Id, c.Name, carrier.Name, Place("CN", carrier.Province, carrier.City), string.Join("；", carrier.Ways)]);
+        }
+        foreach (var r in report.Regions)
+        {
+            foreach (var a in r.Addressed) rows.Add(["region addressed", "", a.Id, a.Name, string.Join("、", a.LocalCarriers), r.Region, ""]);
+            foreach (var u in r.Unaddressed)
+                rows.Add(["region unaddressed", "", u.Id, u.Name, "", r.Region, u.CarriersElsewhere > 0 ? $"{u.CarriersElsewhere} 个外地载体可对接" : "任何地方都没有载体"]);
+        }
+        return new(["kind", "rank", "id", "chokepoint", "carrier", "region", "how"], rows);
     }
 
     internal static string Place(string? country, string? province, string? city) =>

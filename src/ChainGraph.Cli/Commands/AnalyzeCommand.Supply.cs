@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ChainGraph.Analysis.Chokepoints;
 using ChainGraph.Analysis.Disruption;
 using ChainGraph.Application.Presentation;
 using ChainGraph.Application.Requests;
@@ -65,6 +66,28 @@ public static partial class AnalyzeCommand
                 .Prepend(report.Note);
             return Emit(console, result, report, SupplyTables.Countries(report), string.Join(Environment.NewLine, lines), report.Coverage,
                 (report.Products.Count, report.ProductsTotal, "products", "--top"));
+        });
+        return command;
+    }
+
+    static Command Carriers(CliConsole console)
+    {
+        var chain = new Option<string?>("--chain") { Description = "Only the chokepoints of this chain (Chain id, or an Industry id or name)." };
+        var region = new Option<string?>("--region") { Description = "Only this region (province or city, or a country code); default every province." };
+        var top = new Option<int>("--top") { Description = "How many items of the chokepoint ranking to consider.", DefaultValueFactory = _ => ChokepointOptions.Default.Top };
+        var covers = new Option<ChokepointScope>("--scope")
+        {
+            Description = "Without --chain: Strategic (the strategic emerging industries) or All.", DefaultValueFactory = _ => ChokepointOptions.Default.Scope,
+        };
+        var command = new Command("carriers", "Innovation carriers (SUPPORTS, PARTNERS) for each chokepoint, and the chokepoints none addresses, per region.")
+            { chain, region, top, covers, Csv };
+        command.WithStore().SetAction(async (result, cancellationToken) =>
+        {
+            var request = new CarriersRequest(result.GetValue(chain), result.GetValue(region), result.GetValue(top), result.GetValue(covers));
+            var (report, _) = await RunAsync(result, request, cancellationToken);
+            var regions = report.Regions.Where(r => r.Unaddressed.Count > 0).Take(5)
+                .Select(r => $"{r.Region}: {r.Unaddressed.Count} of {r.Relevant} chokepoints without a local carrier ({string.Join("、", r.Unaddressed.Take(5).Select(u => u.Name))})");
+            return Emit(console, result, report, SupplyTables.Carriers(report), string.Join(Environment.NewLine, regions.Prepend(report.Note)), report.Coverage);
         });
         return command;
     }

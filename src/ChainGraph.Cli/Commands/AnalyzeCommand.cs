@@ -21,7 +21,7 @@ public static partial class AnalyzeCommand
         {
             Chokepoints(console), Gaps(console), Disruption(console),
             Paths(console), Linkage(console), Communities(console), Centrality(console), FourChains(console), Coverage(console),
-            Alternatives(console), SupplyLoss(console), Countries(console),
+            Alternatives(console), SupplyLoss(console), Countries(console), Carriers(console),
         };
 
     static Command Chokepoints(CliConsole console)

@@ -1,4 +1,6 @@
 using ChainGraph.Analysis.Alternatives;
+using ChainGraph.Analysis.Carriers;
+using ChainGraph.Analysis.Chokepoints;
 using ChainGraph.Analysis.Countries;
 using ChainGraph.Application.Presentation;
 using ChainGraph.Application.Requests;
@@ -28,6 +30,9 @@ public static class SupplyApi
         api.MapGet("/countries", Countries)
             .WithSummary("Foreign dependence by country: each product's, segment's and chain's supply per country, and the countries each chain depends on most; format=csv for the table.")
             .Produces<CountryReport>();
+        api.MapGet("/carriers", Carriers)
+            .WithSummary("Innovation carriers (SUPPORTS, PARTNERS) for each flagged chokepoint, and per region the chokepoints no local carrier addresses; format=csv for the table.")
+            .Produces<CarrierReport>();
         return app;
     }
 
@@ -54,6 +59,15 @@ public static class SupplyApi
         var request = new CountriesRequest(product, chain, top);
         return format == "csv"
             ? Csv("countries.csv", SupplyTables.Countries((await graph.RunAsync(request, cancellationToken)).For(http)))
+            : Json((await graph.RunJsonAsync(request, json.Value.SerializerOptions, cancellationToken)).For(http));
+    }
+
+    static async Task<IResult> Carriers(GraphService graph, IOptions<JsonOptions> json, HttpContext http, CancellationToken cancellationToken,
+        string? chain = null, string? region = null, int top = 50, ChokepointScope scope = ChokepointScope.Strategic, string? format = null)
+    {
+        var request = new CarriersRequest(chain, region, top, scope);
+        return format == "csv"
+            ? Csv("carriers.csv", SupplyTables.Carriers((await graph.RunAsync(request, cancellationToken)).For(http)))
             : Json((await graph.RunJsonAsync(request, json.Value.SerializerOptions, cancellationToken)).For(http));
     }
 
