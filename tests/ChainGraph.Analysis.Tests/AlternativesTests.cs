@@ -45,6 +45,15 @@ public sealed class AlternativesTests
     }
 
     [Fact]
+    public void ASubstituteNoOneIsKnownToMake_IsCounted_NotListed()
+    {
+        var item = For(Photoresist().Products("无名胶").Edge(RelType.SubtypeOf, "无名胶", "电子化学品"), "光刻胶");
+
+        Assert.DoesNotContain(item.Substitutes, s => s.Id == "无名胶");
+        Assert.Equal((2, 1), (item.SubstitutesTotal, item.SubstitutesWithoutMakers));
+    }
+
+    [Fact]
     public void ForeignDependentInput_ListsDomesticSubstitutes_StrongestEvidenceFirst()
     {
         var item = For(Photoresist(), "光刻胶");
@@ -139,13 +148,13 @@ public sealed class AlternativesTests
     }
 
     [ChainKgFact]
-    public void RealData_SiblingsUnderTheSameCategoryAreSubstitutes_AndForeignDependenceIsUnknown()
+    public void RealData_MadeSiblingsUnderTheSameCategoryAreSubstitutes_AndForeignDependenceIsUnknown()
     {
         var snapshot = ChainKgSnapshot.Instance;
         var children = snapshot.In(RelType.SubtypeOf);
         var product = Enumerable.Range(0, snapshot.NodeCount).First(v => snapshot.Labels[v] == NodeLabel.Product
             && snapshot.In(RelType.Makes).Degree(v) > 0 && snapshot.Out(RelType.SubtypeOf).Degree(v) > 0
-            && children.Neighbours(snapshot.Out(RelType.SubtypeOf).Neighbours(v)[0]).Length > 1);
+            && children.Neighbours(snapshot.Out(RelType.SubtypeOf).Neighbours(v)[0]).ToArray().Any(s => s != v && snapshot.In(RelType.Makes).Degree(s) > 0));
 
         var item = AlternativesAnalysis.Run(snapshot, product).Items.Single();
 

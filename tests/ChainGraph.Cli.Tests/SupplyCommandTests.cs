@@ -26,7 +26,7 @@ public sealed class SupplyCommandTests : IDisposable
         Assert.Equal(3, items.Count);
         Assert.Equal("车规级MCU", items[0].GetProperty("id").GetString());
         Assert.Equal(ExitCodes.Ok, code);
-        Assert.Contains("#1 车规级MCU: 5 known makers (0 domestic)", text);
+        Assert.Contains("#1 车规级MCU: 5 known makers (0 domestic), 0 substitutes with makers", text);
         Assert.Contains("国产替代", File.ReadAllText(csv));
     }
 

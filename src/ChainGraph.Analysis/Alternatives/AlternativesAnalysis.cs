@@ -16,6 +16,7 @@ namespace ChainGraph.Analysis.Alternatives;
 /// parents), with their makers; and, when at least <see cref="AlternativesOptions.ForeignShareFlag"/>
 /// of its supply is made abroad, a domestic-substitution (国产替代) list: domestic enterprises that
 /// make it, a substitute, a sibling or another product of its chain segment, each with the evidence.
+/// Substitutes no one is known to make are counted, not listed.
 /// O(makers + substitutes' makers + segment makers) per input, after the chokepoint ranking when
 /// the inputs are its top products.
 /// </summary>
@@ -54,14 +55,19 @@ public static class AlternativesAnalysis
         var makers = Makers(snapshot, product, out var basis);
         var foreignKnown = facts.Coverage.ForeignKnown && makers.Any(m => m.Country is not null);
         double? foreign = supply.Makers == 0 || !foreignKnown ? null : Math.Round(supply.ForeignShare, 4);
-        var substitutes = Substitutes(snapshot, product, options);
+        var all = Substitutes(snapshot, product, options);
+        // A substitute no one is known to make is no source (on real data most SUBTYPE_OF siblings are such name variants): counted, not listed.
+        var substitutes = all.Where(s => s.MakerCount > 0).Take(options.Limit).ToList();
         var dependent = foreign >= options.ForeignShareFlag;
         var status = supply.Makers == 0 ? "数据中无已知生产企业"
             : foreign is null ? (facts.Coverage.ForeignKnown ? "已知生产企业的国别均未知，无法判断对外依存" : "数据中没有境外生产企业，无法判断对外依存（并非为零）")
             : dependent ? $"对外依存：{foreign * 100:0}% 的供给在境外，列出国产替代候选"
             : $"非对外依存：境外供给占 {foreign * 100:0}%";
         return new InputAlternatives(snapshot.Ids[product], snapshot.Names[product], foreign, basis, makers.Count, makers.Count(m => m.Domestic),
-            [.. makers.Take(options.Limit)], substitutes, dependent ? Domestic(snapshot, product, makers, substitutes, options) : null, status);
+            [.. makers.Take(options.Limit)], substitutes, dependent ? Domestic(snapshot, product, makers, substitutes, options) : null, status)
+        {
+            SubstitutesTotal = all.Count(s => s.MakerCount > 0), SubstitutesWithoutMakers = all.Count(s => s.MakerCount == 0),
+        };
     }
 
     /// <summary>A product's makers, domestic first, with their shares: by volume when every maker has one, else capacity when every one has it, else even.</summary>

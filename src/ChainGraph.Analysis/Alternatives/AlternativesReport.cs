@@ -26,6 +26,12 @@ public sealed record InputAlternatives(
 
     /// <summary>The chokepoint ranking's reason, when it came from there.</summary>
     public string? Why { get; init; }
+
+    /// <summary>How many substitutes with a known maker there are (<see cref="Substitutes"/> lists at most the limit of them).</summary>
+    public int SubstitutesTotal { get; init; }
+
+    /// <summary>How many substitutes no one in the data is known to make (not listed).</summary>
+    public int SubstitutesWithoutMakers { get; init; }
 }
 
 /// <summary>A maker: where it is, its capacity and volume where known, and its share of the product's supply on the answer's basis.</summary>

@@ -21,7 +21,8 @@ public static partial class AnalyzeCommand
             var request = new AlternativesRequest(result.GetValue(product), result.GetValue(chain), result.GetValue(top), result.GetValue(limit));
             var (report, _) = await RunAsync(result, request, cancellationToken);
             var summary = string.Join(Environment.NewLine, report.Items.Select(i =>
-                $"{(i.Rank is { } r ? $"#{r} " : "")}{i.Name}: {i.MakerCount} known makers ({i.DomesticMakers} domestic), {i.Substitutes.Count} substitutes"
+                $"{(i.Rank is { } r ? $"#{r} " : "")}{i.Name}: {i.MakerCount} known makers ({i.DomesticMakers} domestic), {i.SubstitutesTotal} substitutes with makers"
+                + (i.SubstitutesWithoutMakers > 0 ? $" ({i.SubstitutesWithoutMakers} more no one is known to make)" : "")
                 + (i.DomesticSubstitution is { } d ? $", {d.Count} 国产替代 candidates" : "") + $"; {i.Status}"));
             return Emit(console, result, report, SupplyTables.Alternatives(report), summary.Length == 0 ? "No chokepoint product to answer for." : summary, report.Coverage);
         });
