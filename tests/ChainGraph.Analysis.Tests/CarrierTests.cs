@@ -97,6 +97,8 @@ public sealed class CarrierTests
 
         Assert.Equal(0, report.Centres);
         Assert.StartsWith("数据中没有创新载体", report.Note, StringComparison.Ordinal);
+        Assert.NotEmpty(report.Chokepoints);
         Assert.Equal(report.Chokepoints.Count, report.Unaddressed.Count);
+        Assert.All(report.Regions, r => Assert.Empty(r.Addressed));
     }
 }
