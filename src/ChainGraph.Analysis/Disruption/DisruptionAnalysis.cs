@@ -13,12 +13,15 @@ namespace ChainGraph.Analysis.Disruption;
 /// A product is lost when it had makers and none remains, when it is removed itself, when a
 /// required input is lost, or when every input of one substitute group is lost (INPUT_TO edges
 /// with the same substituteGroup into one product replace each other; an edge without one is
-/// required). Loss propagates downstream.
+/// required). Loss propagates downstream. The report also weighs the loss by supply share
+/// (<see cref="SupplyLoss"/>): the share of each product's supply cut off, the products partly
+/// affected, and the enterprises that lose at least <see cref="DisruptionOptions.InputLossThreshold"/>
+/// of their inputs.
 /// </summary>
 public static class DisruptionAnalysis
 {
     public static DisruptionReport Run(GraphSnapshot snapshot, IReadOnlyCollection<int> removed, RegionFilter? region = null,
-        IReadOnlyList<ResolvedChain>? chains = null)
+        IReadOnlyList<ResolvedChain>? chains = null, DisruptionOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(removed);
@@ -79,7 +82,11 @@ public static class DisruptionAnalysis
             .SelectMany(c => c.Segments.Select(s => new SegmentLoss(c.Id, s.Id, s.Name, s.Products.Length, s.Products.Count(p => lost[p]))))
             .Where(s => s.Lost > 0)
             .ToList();
-        return new DisruptionReport(Enumerable.Range(0, n).Where(v => gone[v]).ToArray(), lostProducts, [.. affected], segments) { Coverage = facts.Coverage };
+        var (supply, exposed) = SupplyLoss.Measure(snapshot, gone, lost, options ?? DisruptionOptions.Default);
+        return new DisruptionReport(Enumerable.Range(0, n).Where(v => gone[v]).ToArray(), lostProducts, [.. affected], segments)
+        {
+            Coverage = facts.Coverage, Supply = supply, Exposed = exposed, InputLossThreshold = (options ?? DisruptionOptions.Default).InputLossThreshold,
+        };
     }
 }
 
@@ -87,6 +94,14 @@ public static class DisruptionAnalysis
 public sealed record DisruptionReport(int[] Removed, int[] LostProducts, int[] AffectedEnterprises, IReadOnlyList<SegmentLoss> Segments)
 {
     public DataCoverage? Coverage { get; init; }
+
+    /// <summary>Every product whose supply the disruption cuts, wholly or partly, by the share lost (largest first).</summary>
+    public IReadOnlyList<ProductSupplyLoss> Supply { get; init; } = [];
+
+    /// <summary>The enterprises still standing that lose at least <see cref="InputLossThreshold"/> of their inputs, most exposed first.</summary>
+    public IReadOnlyList<EnterpriseExposure> Exposed { get; init; } = [];
+
+    public double InputLossThreshold { get; init; } = DisruptionOptions.Default.InputLossThreshold;
 }
 
 /// <summary>How much of a chain segment a disruption cuts off.</summary>

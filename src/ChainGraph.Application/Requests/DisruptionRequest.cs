@@ -24,13 +24,18 @@ public sealed record DisruptionRequest(string? Remove, string? Region, string? C
         return [.. RemovedIds.Select(id => snapshot.IndexOf(id, "remove"))];
     }
 
+    /// <summary>An enterprise is listed as exposed when it loses at least this share of its inputs (0..1).</summary>
+    public double Threshold { get; init; } = DisruptionOptions.Default.InputLossThreshold;
+
     public void Validate() => new ParameterCheck()
         .That(RemovedIds.Count > 0 || !string.IsNullOrWhiteSpace(Region), "remove", Remove, "give the ids of the enterprises or products to remove, or a region.")
+        .Range("threshold", Threshold, 0, 1)
         .ThrowIfInvalid();
 
     public DisruptionReport Run(GraphSnapshot snapshot, CancellationToken cancellationToken)
     {
         var chains = Chain is { } chain ? [ChainSegments.Resolve(snapshot, chain)] : ChainSegments.Templates(snapshot);
-        return DisruptionAnalysis.Run(snapshot, RemovedNodes(snapshot), Region is { } region ? RegionFilter.Resolve(snapshot, region) : null, chains);
+        return DisruptionAnalysis.Run(snapshot, RemovedNodes(snapshot), Region is { } region ? RegionFilter.Resolve(snapshot, region) : null, chains,
+            new DisruptionOptions { InputLossThreshold = Threshold });
     }
 }

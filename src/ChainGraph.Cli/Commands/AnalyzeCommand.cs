@@ -21,6 +21,7 @@ public static partial class AnalyzeCommand
         {
             Chokepoints(console), Gaps(console), Compare(console), Rank(console), Disruption(console),
             Paths(console), Linkage(console), Communities(console), Centrality(console), FourChains(console), Coverage(console),
+            Alternatives(console), SupplyLoss(console), Countries(console), Carriers(console),
         };
 
     static Command Chokepoints(CliConsole console)
