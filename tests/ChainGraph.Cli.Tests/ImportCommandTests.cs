@@ -71,6 +71,22 @@ public sealed class ImportCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task ImportTags_ByRegisteredName_TagsTheStoredEnterprise_AndReportsANameNoneHas()
+    {
+        WriteChainKg("""{"name": "京源环保", "fullname": "江苏京源环保股份有限公司", "code": "688096", "time": "2020-04-09"}""");
+        folder.Write("little-giants.csv", "name,tag,year,source\n江苏京源环保股份有限公司,专精特新,2021,工信部第三批\n不存在的公司,专精特新,2021,\n");
+        await CliRunner.RunAsync("import", folder.File("kg"), "--format", "chainkg", "--db", Db);
+
+        var (code, _, error) = await CliRunner.RunAsync("import", folder.File("little-giants.csv"), "--format", "tags", "--db", Db);
+        var properties = (await CliRunner.JsonAsync("node", "688096", "--db", Db, "--json")).GetProperty("properties");
+
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Contains("rejected: little-giants.csv:3: field 'name': no enterprise has this name or registered name. Got: '不存在的公司'", error);
+        Assert.Contains("专精特新", properties.GetProperty("tags").EnumerateArray().Select(t => t.GetString()));
+        Assert.Equal(["专精特新 · 2021 · 工信部第三批"], properties.GetProperty("tagNotes").EnumerateArray().Select(t => t.GetString()));
+    }
+
+    [Fact]
     public async Task Import_Json_PrintsTheSummaryContract()
     {
         folder.Write("in.jsonl", """{"type":"relationship","label":"INPUT_TO","start":{"id":"a","labels":["Product"]},"end":{"id":"a","labels":["Product"]}}""");

@@ -28,9 +28,14 @@ public static class ChokepointAnalysis
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         options ??= ChokepointOptions.Default;
-        var facts = SnapshotFacts.Of(snapshot);
-        var weakPoints = ArticulationPoints.Find(UndirectedNetwork.SupplyNetwork(snapshot));
-        var dominators = DominatorAnalysis.Compute(snapshot);
+        // The three passes over the structure only read the snapshot, so they run side by side.
+        SnapshotFacts facts = null!;
+        StructuralWeakPoints weakPoints = null!;
+        DominatorTree dominators = null!;
+        Parallel.Invoke(
+            () => facts = SnapshotFacts.Of(snapshot),
+            () => weakPoints = ArticulationPoints.Find(UndirectedNetwork.SupplyNetwork(snapshot)),
+            () => dominators = DominatorAnalysis.Compute(snapshot));
         var chainScope = chain is null ? null : Scope(chain);
         var inScope = new bool[snapshot.NodeCount];
         for (var v = 0; v < inScope.Length; v++)
