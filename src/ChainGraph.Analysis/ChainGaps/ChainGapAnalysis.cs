@@ -36,7 +36,7 @@ public static class ChainGapAnalysis
 
     static SegmentGap Segment(GraphSnapshot snapshot, ChainSegment segment, RegionFilter region, bool[] inRegion, ChainGapOptions options)
     {
-        var local = segment.Makers.Where(m => inRegion[m]).ToArray();
+        var local = segment.Makers.Where(m => inRegion[m] && options.Tags.Matches(snapshot.Tags[m])).ToArray();
         var supply = SegmentSupply.Of(snapshot, segment);
         double? localShare = supply.Basis == SupplyBasis.Makers ? null : local.Sum(m => supply.Volumes[m]) / supply.Total;
         var status = Status(local.Length, segment.Makers.Length, localShare, options);
@@ -81,7 +81,7 @@ public static class ChainGapAnalysis
     /// </summary>
     static List<GapCandidate> Candidates(GraphSnapshot snapshot, ChainSegment segment, SegmentSupply supply, RegionFilter region, bool[] inRegion,
         ChainGapOptions options) =>
-        segment.Makers.Where(m => !inRegion[m])
+        segment.Makers.Where(m => !inRegion[m] && options.Tags.Matches(snapshot.Tags[m]))
             .Select(m => Score(snapshot, m, segment, supply, region, inRegion, options))
             .OrderBy(c => c.Candidate.PlaceUnknown).ThenByDescending(c => c.Candidate.Score).ThenByDescending(c => c.Capacity)
             .ThenByDescending(c => c.Made).ThenBy(c => c.Candidate.Id, StringComparer.Ordinal)

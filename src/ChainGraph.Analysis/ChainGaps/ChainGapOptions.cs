@@ -1,4 +1,5 @@
 using System.Globalization;
+using ChainGraph.Model;
 using ChainGraph.Model.Requests;
 
 namespace ChainGraph.Analysis.ChainGaps;
@@ -45,6 +46,13 @@ public sealed record ChainGapOptions
     /// <summary>Weight of proximity: the candidate is in the same province as the city asked about.</summary>
     /// <value>0.10</value>
     public double ProximityWeight { get; init; } = 0.10;
+
+    /// <summary>
+    /// Only enterprises with one of these tags count: as a region's makers (and so for each segment's
+    /// status) and as candidates. The segment's makers nationwide, and its supply, stay every maker's.
+    /// </summary>
+    /// <value><see cref="TagSet.None"/>: every enterprise</value>
+    public TagSet Tags { get; init; } = TagSet.None;
 
     public static ChainGapOptions Default { get; } = new();
 

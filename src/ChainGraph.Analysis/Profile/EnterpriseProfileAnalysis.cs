@@ -96,7 +96,7 @@ public static class EnterpriseProfileAnalysis
     {
         var cities = LevelRegions.Of(RegionLevel.City);
         var supply = ChainGapAnalysis.SegmentSupply.Of(snapshot, segment);
-        var held = RegionRanking.Held(snapshot, segment, supply, cities, []);
+        var held = RegionRanking.Held(snapshot, segment, supply, cities, [], TagSet.None);
         var own = cities.IndexOf(snapshot, enterprise);
         var holding = held.Keys.Where(r => r != own && RegionRanking.Status(held, r, segment, supply, options) >= GapStatus.Present).ToList();
         var lacking = cities.Divisions.Count - holding.Count - (own >= 0 ? 1 : 0);

@@ -13,6 +13,9 @@ public sealed record CompletenessOptions
     /// <value><see cref="ChainGapOptions.Default"/></value>
     public ChainGapOptions Gaps { get; init; } = ChainGapOptions.Default;
 
+    /// <summary>These options with only enterprises of <paramref name="tags"/> holding a segment (<see cref="ChainGapOptions.Tags"/>).</summary>
+    public CompletenessOptions WithTags(Model.TagSet tags) => this with { Gaps = Gaps with { Tags = tags } };
+
     /// <summary>What a weak segment is worth; missing is 0, present <see cref="PresentValue"/>, strong 1.</summary>
     /// <value>0.33</value>
     public double WeakValue { get; init; } = 0.33;

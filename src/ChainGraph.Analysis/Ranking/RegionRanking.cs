@@ -2,6 +2,7 @@ using ChainGraph.Analysis.ChainGaps;
 using ChainGraph.Analysis.Chains;
 using ChainGraph.Analysis.Regions;
 using ChainGraph.Analysis.Scope;
+using ChainGraph.Model;
 using ChainGraph.Model.Snapshot;
 
 namespace ChainGraph.Analysis.Ranking;
@@ -31,7 +32,7 @@ public static class RegionRanking
         for (var s = 0; s < segments.Count; s++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            held[s] = Held(snapshot, segments[s], supplies[s], regions, regionOf);
+            held[s] = Held(snapshot, segments[s], supplies[s], regions, regionOf, options.Gaps.Tags);
         }
 
         var statuses = new GapStatus[regions.Divisions.Count][];
@@ -60,11 +61,12 @@ public static class RegionRanking
     /// <summary>The regions holding makers of the segment, with how many and their summed supply share (volume, capacity or 1 each); one pass over its makers.</summary>
     /// <param name="regionOf">Each maker's region index, filled as makers are met, so a maker of several segments is placed once.</param>
     internal static Dictionary<int, (int Makers, double Supply)> Held(GraphSnapshot snapshot, ChainSegment segment, ChainGapAnalysis.SegmentSupply supply,
-        LevelRegions regions, Dictionary<int, int> regionOf)
+        LevelRegions regions, Dictionary<int, int> regionOf, TagSet tags)
     {
         var held = new Dictionary<int, (int Makers, double Supply)>();
         foreach (var maker in segment.Makers)
         {
+            if (!tags.Matches(snapshot.Tags[maker])) continue;
             if (!regionOf.TryGetValue(maker, out var r)) regionOf[maker] = r = regions.IndexOf(snapshot, maker);
             if (r < 0) continue;
             var (makers, share) = held.GetValueOrDefault(r);

@@ -7,6 +7,7 @@ using ChainGraph.Application;
 using ChainGraph.Application.Presentation;
 using ChainGraph.Application.Requests;
 using ChainGraph.Formats.Csv;
+using ChainGraph.Model;
 using ChainGraph.Model.Snapshot;
 
 namespace ChainGraph.Cli.Commands;
@@ -15,6 +16,8 @@ namespace ChainGraph.Cli.Commands;
 public static partial class AnalyzeCommand
 {
     static readonly Option<string?> Csv = new("--csv") { Description = "Also write the ranked table to this CSV file (for spreadsheets)." };
+
+    static readonly Option<string?> Tag = new("--tag") { Description = "Only enterprises with one of these tags count, comma-separated (链主,专精特新,单项冠军)." };
 
     public static Command Create(CliConsole console) =>
         new("analyze", "Run an analysis: chokepoints, gaps, compare, rank, disruption, paths, linkage, communities, centrality or four-chains.")
@@ -53,12 +56,13 @@ public static partial class AnalyzeCommand
         var weak = new Option<int>("--weak-below") { Description = "Fewer local makers than this is weak.", DefaultValueFactory = _ => ChainGapOptions.Default.WeakBelow };
         var strong = new Option<int>("--strong-at") { Description = "At least this many local makers is strong.", DefaultValueFactory = _ => ChainGapOptions.Default.StrongAt };
         var candidates = new Option<int>("--candidates") { Description = "Candidates per missing or weak segment.", DefaultValueFactory = _ => ChainGapOptions.Default.Candidates };
-        var command = new Command("gaps", "Which segments a region lacks or holds weakly, and who could fill them (招商 list).") { chain, region, weak, strong, candidates, Csv };
+        var command = new Command("gaps", "Which segments a region lacks or holds weakly, and who could fill them (招商 list).") { chain, region, weak, strong, candidates, Tag, Csv };
         command.WithStore().SetAction(async (result, cancellationToken) =>
         {
             var request = new GapsRequest(result.GetValue(chain)!, result.GetValue(region)!, ChainGapOptions.Default with
             {
                 WeakBelow = result.GetValue(weak), StrongAt = result.GetValue(strong), Candidates = result.GetValue(candidates),
+                Tags = TagSet.Parse(result.GetValue(Tag)),
             });
             var (report, _) = await RunAsync(result, request, cancellationToken);
             return Emit(console, result, report, ReportTables.Gaps(report), $"{report.ChainName} in {report.Region}: " +

@@ -6,6 +6,7 @@ using ChainGraph.Analysis.Ranking;
 using ChainGraph.Application.Presentation;
 using ChainGraph.Application.Requests;
 using ChainGraph.Formats.Csv;
+using ChainGraph.Model;
 using ChainGraph.Server.Graph;
 using ChainGraph.Server.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -33,9 +34,10 @@ public static class AnalysesApi
     }
 
     static async Task<IResult> Gaps(GraphService graph, IOptions<JsonOptions> json, HttpContext http, string chain, string region, CancellationToken cancellationToken,
-        int weakBelow = 2, int strongAt = 5, int candidates = 10, string? format = null, bool includeServices = false)
+        int weakBelow = 2, int strongAt = 5, int candidates = 10, string? format = null, bool includeServices = false, string? tag = null)
     {
-        var request = new GapsRequest(chain, region, ChainGapOptions.Default with { WeakBelow = weakBelow, StrongAt = strongAt, Candidates = candidates },
+        var request = new GapsRequest(chain, region,
+            ChainGapOptions.Default with { WeakBelow = weakBelow, StrongAt = strongAt, Candidates = candidates, Tags = TagSet.Parse(tag) },
             ChainOptions.Default with { IncludeServices = includeServices });
         return format == "csv"
             ? Csv("gaps.csv", ReportTables.Gaps((await graph.RunAsync(request, cancellationToken)).For(http)))
@@ -52,12 +54,14 @@ public static class AnalysesApi
     }
 
     static async Task<IResult> Compare(GraphService graph, IOptions<JsonOptions> json, HttpContext http, string chain, string regions,
-        CancellationToken cancellationToken) =>
-        Json((await graph.RunJsonAsync(new CompareRequest(chain, regions, CompletenessOptions.Default), json.Value.SerializerOptions, cancellationToken)).For(http));
+        CancellationToken cancellationToken, string? tag = null) =>
+        Json((await graph.RunJsonAsync(new CompareRequest(chain, regions, CompletenessOptions.Default.WithTags(TagSet.Parse(tag))),
+            json.Value.SerializerOptions, cancellationToken)).For(http));
 
     static async Task<IResult> Rank(GraphService graph, IOptions<JsonOptions> json, HttpContext http, string chain, CancellationToken cancellationToken,
-        string level = "city", int top = 20) =>
-        Json((await graph.RunJsonAsync(new RankRequest(chain, level, top, CompletenessOptions.Default), json.Value.SerializerOptions, cancellationToken)).For(http));
+        string level = "city", int top = 20, string? tag = null) =>
+        Json((await graph.RunJsonAsync(new RankRequest(chain, level, top, CompletenessOptions.Default.WithTags(TagSet.Parse(tag))),
+            json.Value.SerializerOptions, cancellationToken)).For(http));
 
     static async Task<Ok<DisruptionView>> Disruption(GraphService graph, HttpContext http, CancellationToken cancellationToken, string? remove = null,
         string? region = null, string? chain = null)
