@@ -1,3 +1,4 @@
+using ChainGraph.Analysis.Alternatives;
 using ChainGraph.Analysis.ChainGaps;
 using ChainGraph.Analysis.Chains;
 using ChainGraph.Analysis.Ranking;
@@ -54,5 +55,19 @@ public sealed class TagFilterTests
         var expected = chain.Segments.Sum(s => s.Makers.Count(m => LeadersAndLittleGiants.Matches(snapshot.Tags[m]) && snapshot.Cities[m] is not null));
         Assert.Equal(expected, tagged.Regions.Sum(r => r.Segments.Sum(s => s.Local)));
         Assert.True(expected < all.Regions.Sum(r => r.Segments.Sum(s => s.Local)));
+    }
+
+    [Fact]
+    public void Alternatives_WithTags_ListOnlyTaggedMakers_AndKeepEveryonesTotals()
+    {
+        var snapshot = DemoSnapshot.Instance;
+        var lithium = snapshot.IndexOf("碳酸锂", "product");
+
+        var all = AlternativesAnalysis.Run(snapshot, lithium).Items.Single();
+        var leaders = AlternativesAnalysis.Run(snapshot, lithium, AlternativesOptions.Default with { Tags = TagSet.Parse("链主") }).Items.Single();
+
+        Assert.Equal(["002460", "002466"], leaders.Makers.Select(m => m.Id).Order());
+        Assert.Equal(all.MakerCount, leaders.MakerCount);
+        Assert.True(all.Makers.Count > leaders.Makers.Count);
     }
 }

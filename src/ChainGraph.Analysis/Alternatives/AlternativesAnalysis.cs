@@ -64,7 +64,7 @@ public static class AlternativesAnalysis
             : dependent ? $"对外依存：{foreign * 100:0}% 的供给在境外，列出国产替代候选"
             : $"非对外依存：境外供给占 {foreign * 100:0}%";
         return new InputAlternatives(snapshot.Ids[product], snapshot.Names[product], foreign, basis, makers.Count, makers.Count(m => m.Domestic),
-            [.. makers.Take(options.Limit)], substitutes, dependent ? Domestic(snapshot, product, makers, substitutes, options) : null, status)
+            [.. Listed(makers, options)], substitutes, dependent ? Domestic(snapshot, product, makers, substitutes, options) : null, status)
         {
             SubstitutesTotal = all.Count(s => s.MakerCount > 0), SubstitutesWithoutMakers = all.Count(s => s.MakerCount == 0),
         };
@@ -137,8 +137,11 @@ public static class AlternativesAnalysis
     {
         var makers = Makers(snapshot, product, out _);
         return new Substitute(snapshot.Ids[product], snapshot.Names[product], kind, snapshot.Ids[via], snapshot.Names[via], group, makers.Count,
-            makers.Count(m => m.Domestic), [.. makers.Take(options.Limit)]);
+            makers.Count(m => m.Domestic), [.. Listed(makers, options)]);
     }
+
+    static IEnumerable<AlternativeMaker> Listed(List<AlternativeMaker> makers, AlternativesOptions options) =>
+        makers.Where(m => options.Tags.Matches(m.Tags)).Take(options.Limit);
 
     /// <summary>Domestic enterprises that make the input, a substitute, a sibling or a product of its segment; the strongest evidence decides the order.</summary>
     static List<DomesticCandidate> Domestic(GraphSnapshot snapshot, int product, List<AlternativeMaker> makers, List<Substitute> substitutes,
@@ -147,7 +150,7 @@ public static class AlternativesAnalysis
         var evidence = new Dictionary<int, (double Score, List<string> Lines)>();
         void Add(int enterprise, double score, string line)
         {
-            if (snapshot.Countries[enterprise] != "CN") return;
+            if (snapshot.Countries[enterprise] != "CN" || !options.Tags.Matches(snapshot.Tags[enterprise])) return;
             if (!evidence.TryGetValue(enterprise, out var entry)) evidence[enterprise] = entry = (score, []);
             else if (score > entry.Score) evidence[enterprise] = entry = (score, entry.Lines);
             if (!entry.Lines.Contains(line)) entry.Lines.Add(line);

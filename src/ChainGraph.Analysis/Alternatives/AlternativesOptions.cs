@@ -15,5 +15,9 @@ public sealed record AlternativesOptions
     /// <value>3</value>
     public int Top { get; init; } = 3;
 
+    /// <summary>Only enterprises with one of these tags are listed (makers, substitutes' makers, domestic candidates); shares and totals stay everyone's.</summary>
+    /// <value><see cref="Model.TagSet.None"/>: every enterprise</value>
+    public Model.TagSet Tags { get; init; } = Model.TagSet.None;
+
     public static AlternativesOptions Default { get; } = new();
 }

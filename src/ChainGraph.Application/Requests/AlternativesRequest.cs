@@ -1,5 +1,6 @@
 using ChainGraph.Analysis.Alternatives;
 using ChainGraph.Analysis.Chains;
+using ChainGraph.Model;
 using ChainGraph.Model.Requests;
 using ChainGraph.Model.Snapshot;
 
@@ -12,7 +13,8 @@ namespace ChainGraph.Application.Requests;
 /// <param name="Product">The input's id; when null, the top <paramref name="Top"/> chokepoint products.</param>
 /// <param name="Chain">Without a product: rank the chokepoints of this chain only.</param>
 /// <param name="Limit">At most this many enterprises per list.</param>
-public sealed record AlternativesRequest(string? Product, string? Chain = null, int Top = 3, int Limit = 20) : IQuery<AlternativesReport>
+/// <param name="Tags">Only enterprises with one of these tags are listed.</param>
+public sealed record AlternativesRequest(string? Product, string? Chain = null, int Top = 3, int Limit = 20, TagSet? Tags = null) : IQuery<AlternativesReport>
 {
     public const int MaxTop = 50;
 
@@ -26,7 +28,7 @@ public sealed record AlternativesRequest(string? Product, string? Chain = null, 
 
     public AlternativesReport Run(GraphSnapshot snapshot, CancellationToken cancellationToken)
     {
-        var options = AlternativesOptions.Default with { Top = Top, Limit = Limit };
+        var options = AlternativesOptions.Default with { Top = Top, Limit = Limit, Tags = Tags ?? TagSet.None };
         return string.IsNullOrWhiteSpace(Product)
             ? AlternativesAnalysis.ForChokepoints(snapshot, Chain is null ? null : ChainSegments.Resolve(snapshot, Chain), options)
             : AlternativesAnalysis.Run(snapshot, snapshot.IndexOf(Product.Trim(), "product"), options);

@@ -3,6 +3,7 @@ using ChainGraph.Analysis.Chokepoints;
 using ChainGraph.Analysis.Disruption;
 using ChainGraph.Application.Presentation;
 using ChainGraph.Application.Requests;
+using ChainGraph.Model;
 
 namespace ChainGraph.Cli.Commands;
 
@@ -15,10 +16,11 @@ public static partial class AnalyzeCommand
         var chain = new Option<string?>("--chain") { Description = "Without --product: the top chokepoints of this chain (Chain id, or an Industry id or name)." };
         var top = new Option<int>("--top") { Description = "Without --product: how many top chokepoint products.", DefaultValueFactory = _ => 3 };
         var limit = new Option<int>("--limit") { Description = "At most this many enterprises per list.", DefaultValueFactory = _ => 20 };
-        var command = new Command("alternatives", "Other makers, substitutes and a domestic-substitution (国产替代) list for chokepoint inputs.") { product, chain, top, limit, Csv };
+        var command = new Command("alternatives", "Other makers, substitutes and a domestic-substitution (国产替代) list for chokepoint inputs.") { product, chain, top, limit, Tag, Csv };
         command.WithStore().SetAction(async (result, cancellationToken) =>
         {
-            var request = new AlternativesRequest(result.GetValue(product), result.GetValue(chain), result.GetValue(top), result.GetValue(limit));
+            var request = new AlternativesRequest(result.GetValue(product), result.GetValue(chain), result.GetValue(top), result.GetValue(limit),
+                TagSet.Parse(result.GetValue(Tag)));
             var (report, _) = await RunAsync(result, request, cancellationToken);
             var summary = string.Join(Environment.NewLine, report.Items.Select(i =>
                 $"{(i.Rank is { } r ? $"#{r} " : "")}{i.Name}: {i.MakerCount} known makers ({i.DomesticMakers} domestic), {i.SubstitutesTotal} substitutes with makers"

@@ -5,6 +5,7 @@ using ChainGraph.Analysis.Countries;
 using ChainGraph.Application.Presentation;
 using ChainGraph.Application.Requests;
 using ChainGraph.Formats.Csv;
+using ChainGraph.Model;
 using ChainGraph.Server.Graph;
 using ChainGraph.Server.Security;
 using Microsoft.AspNetCore.Http.Json;
@@ -37,9 +38,9 @@ public static class SupplyApi
     }
 
     static async Task<IResult> Alternatives(GraphService graph, IOptions<JsonOptions> json, HttpContext http, CancellationToken cancellationToken,
-        string? product = null, string? chain = null, int top = 3, int limit = 20, string? format = null)
+        string? product = null, string? chain = null, int top = 3, int limit = 20, string? format = null, string? tag = null)
     {
-        var request = new AlternativesRequest(product, chain, top, limit);
+        var request = new AlternativesRequest(product, chain, top, limit, TagSet.Parse(tag));
         return format == "csv"
             ? Csv("alternatives.csv", SupplyTables.Alternatives((await graph.RunAsync(request, cancellationToken)).For(http)))
             : Json((await graph.RunJsonAsync(request, json.Value.SerializerOptions, cancellationToken)).For(http));
