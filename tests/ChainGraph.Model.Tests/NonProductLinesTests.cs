@@ -16,6 +16,8 @@ public sealed class NonProductLinesTests
     [InlineData("铁路运输服务", NonProductKind.Service)]
     [InlineData("钢坯贸易", NonProductKind.Service)]
     [InlineData("融资租赁", NonProductKind.Service)]
+    [InlineData("材料销售", NonProductKind.Service)]
+    [InlineData("房地产销售", NonProductKind.Service)]
     [InlineData("MW", NonProductKind.Unit)]
     [InlineData("KVA", NonProductKind.Unit)]
     public void ReportLine_IsClassifiedByTheShippedRules(string name, NonProductKind kind) =>
@@ -28,6 +30,7 @@ public sealed class NonProductLinesTests
     [InlineData("平衡车")]
     [InlineData("MW陆上型")]
     [InlineData("碳酸锂")]
+    [InlineData("光纤预制棒销售")]
     public void Product_IsNotAReportLine(string name) => Assert.Null(NonProductLines.Default.Classify(name));
 
     [Fact]

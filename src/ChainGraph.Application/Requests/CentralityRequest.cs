@@ -1,4 +1,5 @@
 using ChainGraph.Analysis.Centrality;
+using ChainGraph.Analysis.Chokepoints;
 using ChainGraph.Model;
 using ChainGraph.Model.Requests;
 using ChainGraph.Model.Snapshot;
@@ -6,7 +7,9 @@ using ChainGraph.Model.Snapshot;
 namespace ChainGraph.Application.Requests;
 
 /// <summary>PageRank and sampled betweenness (<c>analyze centrality</c>, <c>GET /api/analyses/centrality</c>).</summary>
-public sealed record CentralityRequest(int Top = 20, int Samples = 500, string? Label = null) : IQuery<CentralityReport>
+/// <param name="Scope">What the rankings list: the strategic emerging industries (the chokepoint ranking's default) or everything.</param>
+public sealed record CentralityRequest(int Top = 20, int Samples = 500, string? Label = null, ChokepointScope Scope = ChokepointScope.Strategic)
+    : IQuery<CentralityReport>
 {
     public const int MaxTop = 500;
 
@@ -20,5 +23,5 @@ public sealed record CentralityRequest(int Top = 20, int Samples = 500, string? 
         .ThrowIfInvalid();
 
     public CentralityReport Run(GraphSnapshot snapshot, CancellationToken cancellationToken) =>
-        CentralityAnalysis.Run(snapshot, Top, Samples, label: GraphSchema.ParseLabel(Label, "label"), cancellationToken: cancellationToken);
+        CentralityAnalysis.Run(snapshot, Top, Samples, label: GraphSchema.ParseLabel(Label, "label"), cancellationToken: cancellationToken, scope: Scope);
 }

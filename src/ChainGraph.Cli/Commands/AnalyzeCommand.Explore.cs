@@ -89,15 +89,15 @@ public static partial class AnalyzeCommand
         var top = new Option<int>("--top") { Description = "How many nodes per ranking.", DefaultValueFactory = _ => 20 };
         var samples = new Option<int>("--samples") { Description = "Betweenness source samples (error ~ 1/√samples).", DefaultValueFactory = _ => 500 };
         var label = new Option<string?>("--label") { Description = "Only rank nodes of this label (Enterprise or Product)." };
-        var command = new Command("centrality", "PageRank and approximate betweenness of the supply network.") { top, samples, label, Csv };
+        var command = new Command("centrality", "PageRank and approximate betweenness of the supply network.") { top, samples, label, Scope, Csv };
         command.WithStore().SetAction(async (result, cancellationToken) =>
         {
-            var request = new CentralityRequest(result.GetValue(top), result.GetValue(samples), result.GetValue(label));
+            var request = new CentralityRequest(result.GetValue(top), result.GetValue(samples), result.GetValue(label), result.GetValue(Scope));
             var (report, _) = await RunAsync(result, request, cancellationToken);
             var rows = report.PageRank.Select((r, i) => (IReadOnlyList<string>)["pagerank", Number(i + 1), r.Id, r.Name, r.Label, r.Score.ToString("G6", CultureInfo.InvariantCulture)])
                 .Concat(report.Betweenness.Select((r, i) => (IReadOnlyList<string>)["betweenness", Number(i + 1), r.Id, r.Name, r.Label, r.Score.ToString("G6", CultureInfo.InvariantCulture)]))
                 .ToList();
-            return Emit(console, result, report, new Table(["ranking", "rank", "id", "name", "label", "score"], rows), $"Betweenness from {report.Samples} sampled sources.", report.Coverage);
+            return Emit(console, result, report, new Table(["ranking", "rank", "id", "name", "label", "score"], rows), $"Ranked: {report.Scope}; betweenness from {report.Samples} sampled sources.", report.Coverage);
         });
         return command;
     }

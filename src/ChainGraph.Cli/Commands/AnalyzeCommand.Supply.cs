@@ -78,15 +78,11 @@ public static partial class AnalyzeCommand
         var chain = new Option<string?>("--chain") { Description = "Only the chokepoints of this chain (Chain id, or an Industry id or name)." };
         var region = new Option<string?>("--region") { Description = "Only this region (province or city, or a country code); default every province." };
         var top = new Option<int>("--top") { Description = "How many items of the chokepoint ranking to consider.", DefaultValueFactory = _ => ChokepointOptions.Default.Top };
-        var covers = new Option<ChokepointScope>("--scope")
-        {
-            Description = "Without --chain: Strategic (the strategic emerging industries) or All.", DefaultValueFactory = _ => ChokepointOptions.Default.Scope,
-        };
         var command = new Command("carriers", "Innovation carriers (SUPPORTS, PARTNERS) for each chokepoint, and the chokepoints none addresses, per region.")
-            { chain, region, top, covers, Csv };
+            { chain, region, top, Scope, Csv };
         command.WithStore().SetAction(async (result, cancellationToken) =>
         {
-            var request = new CarriersRequest(result.GetValue(chain), result.GetValue(region), result.GetValue(top), result.GetValue(covers));
+            var request = new CarriersRequest(result.GetValue(chain), result.GetValue(region), result.GetValue(top), result.GetValue(Scope));
             var (report, _) = await RunAsync(result, request, cancellationToken);
             var regions = report.Regions.Where(r => r.Unaddressed.Count > 0).Take(5)
                 .Select(r => $"{r.Region}: {r.Unaddressed.Count} of {r.Relevant} chokepoints without a local carrier ({string.Join("、", r.Unaddressed.Take(5).Select(u => u.Name))})");

@@ -17,6 +17,12 @@ public static partial class AnalyzeCommand
 {
     static readonly Option<string?> Csv = new("--csv") { Description = "Also write the ranked table to this CSV file (for spreadsheets)." };
 
+    /// <summary>What a ranking covers: Strategic (the strategic emerging industries) or All; chokepoints, carriers and centrality share it.</summary>
+    static readonly Option<ChokepointScope> Scope = new("--scope")
+    {
+        Description = "Without --chain: Strategic (the strategic emerging industries) or All.", DefaultValueFactory = _ => ChokepointOptions.Default.Scope,
+    };
+
     static readonly Option<string?> Tag = new("--tag") { Description = "Only enterprises with one of these tags count, comma-separated (链主,专精特新,单项冠军)." };
 
     public static Command Create(CliConsole console) =>
@@ -32,15 +38,11 @@ public static partial class AnalyzeCommand
         var chain = new Option<string?>("--chain") { Description = "Only this chain: a Chain id, or an Industry id or name." };
         var top = new Option<int>("--top") { Description = "How many items to list.", DefaultValueFactory = _ => ChokepointOptions.Default.Top };
         var hhi = new Option<double>("--concentrated-hhi") { Description = "HHI above which supply is concentrated.", DefaultValueFactory = _ => ChokepointOptions.Default.ConcentratedHhi };
-        var covers = new Option<ChokepointScope>("--scope")
-        {
-            Description = "Without --chain: Strategic (the strategic emerging industries) or All.", DefaultValueFactory = _ => ChokepointOptions.Default.Scope,
-        };
-        var command = new Command("chokepoints", "Rank the inputs strategic chains depend on that few known makers, one province or makers abroad supply.") { chain, top, hhi, covers, Csv };
+        var command = new Command("chokepoints", "Rank the inputs strategic chains depend on that few known makers, one province or makers abroad supply.") { chain, top, hhi, Scope, Csv };
         command.WithStore().SetAction(async (result, cancellationToken) =>
         {
             var request = new ChokepointsRequest(result.GetValue(chain),
-                ChokepointOptions.Default with { Top = result.GetValue(top), ConcentratedHhi = result.GetValue(hhi), Scope = result.GetValue(covers) });
+                ChokepointOptions.Default with { Top = result.GetValue(top), ConcentratedHhi = result.GetValue(hhi), Scope = result.GetValue(Scope) });
             var (report, _) = await RunAsync(result, request, cancellationToken);
             return Emit(console, result, report, ReportTables.Chokepoints(report),
                 $"Chokepoints of {report.Scope}: {report.ArticulationPoints.Count:N0} articulation points, {report.Bridges:N0} bridges, {report.ReachableProducts:N0} products reachable from an input-free source.",

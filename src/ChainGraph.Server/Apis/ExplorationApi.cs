@@ -1,4 +1,5 @@
 using ChainGraph.Analysis.Centrality;
+using ChainGraph.Analysis.Chokepoints;
 using ChainGraph.Analysis.Communities;
 using ChainGraph.Analysis.FourChains;
 using ChainGraph.Analysis.Linkage;
@@ -39,8 +40,8 @@ public static class ExplorationApi
         TypedResults.Ok((await graph.RunAsync(new CommunitiesRequest(top, seed, resolution), cancellationToken)).For(http));
 
     static async Task<Ok<CentralityReport>> Centrality(GraphService graph, HttpContext http, CancellationToken cancellationToken, int top = 20, int samples = 500,
-        string? label = null) =>
-        TypedResults.Ok((await graph.RunAsync(new CentralityRequest(top, samples, label), cancellationToken)).For(http));
+        string? label = null, ChokepointScope scope = ChokepointScope.Strategic) =>
+        TypedResults.Ok((await graph.RunAsync(new CentralityRequest(top, samples, label, scope), cancellationToken)).For(http));
 
     static async Task<Ok<FourChainsReport>> FourChains(GraphService graph, HttpContext http, string chain, string region, CancellationToken cancellationToken) =>
         TypedResults.Ok((await graph.RunAsync(new FourChainsRequest(chain, region), cancellationToken)).For(http));

@@ -1,0 +1,35 @@
+using ChainGraph.Analysis.Centrality;
+using ChainGraph.Analysis.Chokepoints;
+using ChainGraph.Model;
+
+namespace ChainGraph.Analysis.Tests;
+
+public sealed class CentralityScopeTests
+{
+    /// <summary>A battery chain template, and a caterer's dishes fed by more inputs than any battery part.</summary>
+    static Model.Snapshot.GraphSnapshot BatteriesAndDishes()
+    {
+        var graph = new TestGraph().Node("lib", NodeLabel.Chain).Node("lib:cell", NodeLabel.Segment, "midstream", 1)
+            .Edge(RelType.PartOf, "lib:cell", "lib")
+            .Products("正极材料", "动力电池", "豆芽", "猪肉", "酱油", "红豆芽炒肉丝")
+            .Edge(RelType.InSegment, "动力电池", "lib:cell")
+            .Inputs("正极材料", "动力电池").Inputs("豆芽", "红豆芽炒肉丝").Inputs("猪肉", "红豆芽炒肉丝").Inputs("酱油", "红豆芽炒肉丝");
+        graph.Enterprise("catl").Makes("catl", "动力电池");
+        graph.Enterprise("caterer").Makes("caterer", "红豆芽炒肉丝");
+        return graph.Build();
+    }
+
+    [Fact]
+    public void Rankings_ByDefault_ListTheStrategicIndustriesOnly_AndAllOnRequest()
+    {
+        var snapshot = BatteriesAndDishes();
+
+        var strategic = CentralityAnalysis.Run(snapshot, top: 10, samples: 10, label: NodeLabel.Product);
+        var all = CentralityAnalysis.Run(snapshot, top: 10, samples: 10, label: NodeLabel.Product, scope: ChokepointScope.All);
+
+        Assert.DoesNotContain(strategic.PageRank, r => r.Id == "红豆芽炒肉丝");
+        Assert.Contains(strategic.PageRank, r => r.Id == "动力电池");
+        Assert.Equal("红豆芽炒肉丝", all.PageRank[0].Id);
+        Assert.Equal(("strategic", "all"), (strategic.Scope, all.Scope));
+    }
+}
