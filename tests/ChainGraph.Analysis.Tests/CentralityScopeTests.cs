@@ -1,5 +1,6 @@
 using ChainGraph.Analysis.Centrality;
 using ChainGraph.Analysis.Chokepoints;
+using ChainGraph.Analysis.Communities;
 using ChainGraph.Model;
 
 namespace ChainGraph.Analysis.Tests;
@@ -30,6 +31,20 @@ public sealed class CentralityScopeTests
         Assert.DoesNotContain(strategic.PageRank, r => r.Id == "红豆芽炒肉丝");
         Assert.Contains(strategic.PageRank, r => r.Id == "动力电池");
         Assert.Equal("红豆芽炒肉丝", all.PageRank[0].Id);
+        Assert.Equal(("strategic", "all"), (strategic.Scope, all.Scope));
+    }
+
+    [Fact]
+    public void Communities_ByDefault_HoldTheStrategicIndustriesOnly_AndAllOnRequest()
+    {
+        var snapshot = BatteriesAndDishes();
+
+        var strategic = CommunityAnalysis.Run(snapshot);
+        var all = CommunityAnalysis.Run(snapshot, scope: ChokepointScope.All);
+
+        Assert.DoesNotContain("红豆芽炒肉丝", strategic.Membership.Keys);
+        Assert.Contains("动力电池", strategic.Membership.Keys);
+        Assert.Contains("红豆芽炒肉丝", all.Membership.Keys);
         Assert.Equal(("strategic", "all"), (strategic.Scope, all.Scope));
     }
 }

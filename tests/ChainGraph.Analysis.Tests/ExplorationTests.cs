@@ -1,4 +1,5 @@
 using ChainGraph.Analysis.Centrality;
+using ChainGraph.Analysis.Chokepoints;
 using ChainGraph.Analysis.Communities;
 using ChainGraph.Analysis.Linkage;
 using ChainGraph.Analysis.Paths;
@@ -112,7 +113,7 @@ public sealed class CommunityTests
         foreach (var e in new[] { "e1", "e2", "e3" }) graph.Enterprise(e).Makes(e, "p").Edge(RelType.MemberOf, e, "cz");
         graph.Enterprise("far", "广东省", "深圳市").Makes("far", "q").Inputs("x", "q");
 
-        var report = CommunityAnalysis.Run(graph.Build());
+        var report = CommunityAnalysis.Run(graph.Build(), scope: ChokepointScope.All);
 
         var largest = report.Largest[0];
         Assert.Equal((4, 3), (largest.Size, largest.Enterprises));

@@ -1,4 +1,5 @@
 using ChainGraph.Analysis.Centrality;
+using ChainGraph.Analysis.Chokepoints;
 using ChainGraph.Analysis.Scope;
 using ChainGraph.Analysis.Structure;
 using ChainGraph.Model;
@@ -9,24 +10,32 @@ namespace ChainGraph.Analysis.Communities;
 /// <summary>
 /// De facto communities of the supply network (Louvain) compared with the official map: for each
 /// community, which provinces and which clusters its enterprises belong to, so a researcher sees
-/// whether the enterprises form the clusters that policy drew.
+/// whether the enterprises form the clusters that policy drew. The network is the chokepoints'
+/// scope, by default the strategic emerging industries, and never report lines: a data set's
+/// recipes and balancing items would otherwise be its largest communities.
 /// </summary>
 public static class CommunityAnalysis
 {
     public static CommunityReport Run(GraphSnapshot snapshot, int top = 20, int seed = 42, double resolution = 1.0,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default, ChokepointScope scope = ChokepointScope.Strategic)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
-        var network = UndirectedNetwork.Build(snapshot, SupplyMembers.Types);
+        var facts = SnapshotFacts.Of(snapshot);
+        var inScope = new bool[snapshot.NodeCount];
+        for (var v = 0; v < inScope.Length; v++)
+            inScope[v] = snapshot.Labels[v] is NodeLabel.Enterprise or NodeLabel.Product && !facts.NonProduct[v]
+                && (scope == ChokepointScope.All || facts.Strategic[v]);
+        var network = UndirectedNetwork.Build(snapshot, inScope, SupplyMembers.Types);
         var community = Louvain.Communities(network, resolution, seed, cancellationToken: cancellationToken);
         var modularity = Louvain.Modularity(network, community, resolution);
-        var members = Enumerable.Range(0, snapshot.NodeCount).Where(v => snapshot.Labels[v] is NodeLabel.Enterprise or NodeLabel.Product).ToList();
+        var members = Enumerable.Range(0, snapshot.NodeCount).Where(v => inScope[v]).ToList();
         var groups = members.GroupBy(v => community[v]).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).ToList();
         var summaries = groups.Take(top).Select((g, rank) => Summarise(snapshot, network, rank, [.. g])).ToList();
         var rankOf = groups.Select((g, rank) => (g.Key, rank)).ToDictionary(p => p.Key, p => p.rank);
         return new CommunityReport(groups.Count, Math.Round(modularity, 6), summaries, members.ToDictionary(v => snapshot.Ids[v], v => rankOf[community[v]]))
         {
-            Coverage = SnapshotFacts.Of(snapshot).Coverage,
+            Coverage = facts.Coverage,
+            Scope = scope == ChokepointScope.All ? "all" : "strategic",
         };
     }
 
@@ -49,6 +58,9 @@ public static class CommunityAnalysis
 public sealed record CommunityReport(int Count, double Modularity, IReadOnlyList<CommunitySummary> Largest,
     [property: System.Text.Json.Serialization.JsonIgnore] IReadOnlyDictionary<string, int> Membership)
 {
+    /// <summary>What the network holds: <c>strategic</c> (the strategic emerging industries) or <c>all</c>.</summary>
+    public string Scope { get; init; } = "strategic";
+
     public DataCoverage? Coverage { get; init; }
 }
 

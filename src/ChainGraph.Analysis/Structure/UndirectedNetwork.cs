@@ -27,7 +27,10 @@ public sealed class UndirectedNetwork
     public static UndirectedNetwork SupplyNetwork(GraphSnapshot snapshot) => Build(snapshot, RelType.Supplies, RelType.InputTo);
 
     /// <summary>O(V + E log d): neighbours gathered per node, then sorted and deduplicated in place.</summary>
-    public static UndirectedNetwork Build(GraphSnapshot snapshot, params RelType[] types)
+    public static UndirectedNetwork Build(GraphSnapshot snapshot, params RelType[] types) => Build(snapshot, null, types);
+
+    /// <param name="keep">The nodes whose edges count; the others stay in the network without any. Null keeps every node.</param>
+    public static UndirectedNetwork Build(GraphSnapshot snapshot, bool[]? keep, params RelType[] types)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         var n = snapshot.NodeCount;
@@ -58,7 +61,7 @@ public sealed class UndirectedNetwork
             var last = -1;
             foreach (var t in span)
             {
-                if (t == last || t == v) continue;
+                if (t == last || t == v || (keep is not null && (!keep[v] || !keep[t]))) continue;
                 targets[write++] = t;
                 last = t;
             }

@@ -1,3 +1,4 @@
+using ChainGraph.Analysis.Chokepoints;
 using ChainGraph.Analysis.Communities;
 using ChainGraph.Model.Requests;
 using ChainGraph.Model.Snapshot;
@@ -5,7 +6,9 @@ using ChainGraph.Model.Snapshot;
 namespace ChainGraph.Application.Requests;
 
 /// <summary>Louvain communities (<c>analyze communities</c>, <c>GET /api/analyses/communities</c>, the hub's colouring).</summary>
-public sealed record CommunitiesRequest(int Top = 20, int Seed = 42, double Resolution = 1.0) : IQuery<CommunityReport>
+/// <param name="Scope">What the network holds: the strategic emerging industries (the chokepoint ranking's default) or everything.</param>
+public sealed record CommunitiesRequest(int Top = 20, int Seed = 42, double Resolution = 1.0, ChokepointScope Scope = ChokepointScope.Strategic)
+    : IQuery<CommunityReport>
 {
     public const int MaxTop = 200;
 
@@ -18,5 +21,5 @@ public sealed record CommunitiesRequest(int Top = 20, int Seed = 42, double Reso
         .ThrowIfInvalid();
 
     public CommunityReport Run(GraphSnapshot snapshot, CancellationToken cancellationToken) =>
-        CommunityAnalysis.Run(snapshot, Top, Seed, Resolution, cancellationToken);
+        CommunityAnalysis.Run(snapshot, Top, Seed, Resolution, cancellationToken, Scope);
 }

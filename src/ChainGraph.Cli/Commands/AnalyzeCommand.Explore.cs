@@ -68,10 +68,10 @@ public static partial class AnalyzeCommand
         var top = new Option<int>("--top") { Description = "How many of the largest communities to describe.", DefaultValueFactory = _ => 20 };
         var seed = new Option<int>("--seed") { Description = "Random seed of Louvain's node order.", DefaultValueFactory = _ => 42 };
         var resolution = new Option<double>("--resolution") { Description = "Modularity resolution (higher: smaller communities).", DefaultValueFactory = _ => 1.0 };
-        var command = new Command("communities", "Louvain communities of the supply network, compared with provinces and official clusters.") { top, seed, resolution, Csv };
+        var command = new Command("communities", "Louvain communities of the supply network, compared with provinces and official clusters.") { top, seed, resolution, Scope, Csv };
         command.WithStore().SetAction(async (result, cancellationToken) =>
         {
-            var request = new CommunitiesRequest(result.GetValue(top), result.GetValue(seed), result.GetValue(resolution));
+            var request = new CommunitiesRequest(result.GetValue(top), result.GetValue(seed), result.GetValue(resolution), result.GetValue(Scope));
             var (report, _) = await RunAsync(result, request, cancellationToken);
             var rows = report.Largest.Select(c => (IReadOnlyList<string>)
             [

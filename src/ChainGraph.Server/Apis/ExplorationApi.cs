@@ -36,8 +36,8 @@ public static class ExplorationApi
         TypedResults.Ok((await graph.RunAsync(new LinkageRequest(a, b, top), cancellationToken)).For(http));
 
     static async Task<Ok<CommunityReport>> Communities(GraphService graph, HttpContext http, CancellationToken cancellationToken, int top = 20, int seed = 42,
-        double resolution = 1.0) =>
-        TypedResults.Ok((await graph.RunAsync(new CommunitiesRequest(top, seed, resolution), cancellationToken)).For(http));
+        double resolution = 1.0, ChokepointScope scope = ChokepointScope.Strategic) =>
+        TypedResults.Ok((await graph.RunAsync(new CommunitiesRequest(top, seed, resolution, scope), cancellationToken)).For(http));
 
     static async Task<Ok<CentralityReport>> Centrality(GraphService graph, HttpContext http, CancellationToken cancellationToken, int top = 20, int samples = 500,
         string? label = null, ChokepointScope scope = ChokepointScope.Strategic) =>
