@@ -24,49 +24,18 @@ public sealed class PlacesReader(ChinaGazetteer? gazetteer = null) : IGraphReade
     {
         ArgumentNullException.ThrowIfNull(batch);
         var placed = new Dictionary<string, SourceLocation>(StringComparer.Ordinal);
-        foreach (var file in GraphReaders.Files(path, ".csv")) ReadFile(file, batch, placed, cancellationToken);
+        foreach (var file in GraphReaders.Files(path, ".csv"))
+            ColumnCsv.Read(file, Columns, Required, (cell, at) => Row(cell, batch, placed, at), batch, cancellationToken);
     }
 
-    void ReadFile(string file, GraphBatch batch, Dictionary<string, SourceLocation> placed, CancellationToken cancellationToken)
-    {
-        var name = Path.GetFileName(file);
-        using var text = new StreamReader(file, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-        var records = new CsvRecordReader(text);
-        if (records.Next(out _, out var headerError) is not { } header) return;
-        if (headerError is not null) throw new FormatException($"{name}: the header cannot be read: {headerError}.");
-        var columns = Header(header, name);
-        records.ExpectedFields = header.Count;
-        while (records.Next(out var line, out var error) is { } fields)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            var at = new SourceLocation(name, line);
-            if (fields is [""]) continue;
-            if (error is null && fields.Count != header.Count) error = $"expected {header.Count} fields, found {fields.Count}";
-            if ((error ?? Row(columns, fields, batch, placed, at)) is { } reason) batch.Reject(at, reason);
-        }
-    }
-
-    /// <summary>Where each known column is; an unknown column refuses the file, since its values would be lost unseen.</summary>
-    static Dictionary<string, int> Header(List<string> header, string file)
-    {
-        var columns = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var i = 0; i < header.Count; i++)
-        {
-            var column = header[i].Trim().ToLowerInvariant();
-            if (!Columns.Contains(column))
-                throw new FormatException($"{file}:1: field '{header[i]}': unknown column; expected {string.Join(", ", Columns)}. Got: '{header[i]}'");
-            if (!columns.TryAdd(column, i)) throw new FormatException($"{file}:1: field '{header[i]}': the column appears twice. Got: '{header[i]}'");
-        }
-        if (!columns.ContainsKey("id")) throw new FormatException($"{file}:1: the header has no 'id' column; expected {string.Join(", ", Columns)}.");
-        if (!columns.Keys.Any(c => c is "province" or "city" or "county"))
-            throw new FormatException($"{file}:1: the header names no place; expected at least one of province, city, county.");
-        return columns;
-    }
+    static string? Required(IReadOnlySet<string> columns) =>
+        !columns.Contains("id") ? $"the header has no 'id' column; expected {string.Join(", ", Columns)}."
+        : !columns.Overlaps(["province", "city", "county"]) ? "the header names no place; expected at least one of province, city, county."
+        : null;
 
     /// <summary>Places the row's enterprise; returns why the row cannot be used, or null.</summary>
-    string? Row(Dictionary<string, int> columns, List<string> fields, GraphBatch batch, Dictionary<string, SourceLocation> placed, SourceLocation at)
+    string? Row(Func<string, string> Cell, GraphBatch batch, Dictionary<string, SourceLocation> placed, SourceLocation at)
     {
-        string Cell(string column) => columns.TryGetValue(column, out var i) ? fields[i].Trim() : "";
         var id = Cell("id");
         if (id.Length == 0) return "field 'id' is missing or empty";
         if (placed.TryGetValue(id, out var first)) return $"field 'id': the enterprise is placed already at {first}; one place each. Got: '{id}'";

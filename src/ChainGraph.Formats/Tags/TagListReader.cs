@@ -27,51 +27,20 @@ public sealed class TagListReader(IReadOnlyList<GraphNode> enterprises) : IGraph
         ArgumentNullException.ThrowIfNull(batch);
         var directory = new Directory(enterprises);
         var tagged = new Dictionary<string, Tagged>(StringComparer.Ordinal);
-        foreach (var file in GraphReaders.Files(path, ".csv")) ReadFile(file, directory, tagged, batch, cancellationToken);
+        foreach (var file in GraphReaders.Files(path, ".csv"))
+            ColumnCsv.Read(file, Columns, Required, (cell, at) => Row(cell, directory, tagged, at), batch, cancellationToken);
         foreach (var (id, update) in tagged)
             batch.UpdateNode(id, NodeLabel.Enterprise, new() { ["tags"] = update.Tags.ToArray(), ["tagNotes"] = update.Notes.ToArray() }, [], update.At);
     }
 
-    static void ReadFile(string file, Directory directory, Dictionary<string, Tagged> tagged, GraphBatch batch, CancellationToken cancellationToken)
-    {
-        var name = Path.GetFileName(file);
-        using var text = new StreamReader(file, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-        var records = new CsvRecordReader(text);
-        if (records.Next(out _, out var headerError) is not { } header) return;
-        if (headerError is not null) throw new FormatException($"{name}: the header cannot be read: {headerError}.");
-        var columns = Header(header, name);
-        records.ExpectedFields = header.Count;
-        while (records.Next(out var line, out var error) is { } fields)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            var at = new SourceLocation(name, line);
-            if (fields is [""]) continue;
-            if (error is null && fields.Count != header.Count) error = $"expected {header.Count} fields, found {fields.Count}";
-            if ((error ?? Row(columns, fields, directory, tagged, at)) is { } reason) batch.Reject(at, reason);
-        }
-    }
-
-    /// <summary>Where each known column is; an unknown column refuses the file, since its values would be lost unseen.</summary>
-    static Dictionary<string, int> Header(List<string> header, string file)
-    {
-        var columns = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var i = 0; i < header.Count; i++)
-        {
-            var column = header[i].Trim().ToLowerInvariant();
-            if (!Columns.Contains(column))
-                throw new FormatException($"{file}:1: field '{header[i]}': unknown column; expected {string.Join(", ", Columns)}. Got: '{header[i]}'");
-            if (!columns.TryAdd(column, i)) throw new FormatException($"{file}:1: field '{header[i]}': the column appears twice. Got: '{header[i]}'");
-        }
-        if (!columns.ContainsKey("tag")) throw new FormatException($"{file}:1: the header has no 'tag' column; expected {string.Join(", ", Columns)}.");
-        if (!columns.ContainsKey("id") && !columns.ContainsKey("name"))
-            throw new FormatException($"{file}:1: the header names neither 'id' nor 'name': each row must say which enterprise it tags.");
-        return columns;
-    }
+    static string? Required(IReadOnlySet<string> columns) =>
+        !columns.Contains("tag") ? $"the header has no 'tag' column; expected {string.Join(", ", Columns)}."
+        : !columns.Contains("id") && !columns.Contains("name") ? "the header names neither 'id' nor 'name': each row must say which enterprise it tags."
+        : null;
 
     /// <summary>Tags the row's enterprise; returns why the row cannot be used, or null.</summary>
-    static string? Row(Dictionary<string, int> columns, List<string> fields, Directory directory, Dictionary<string, Tagged> tagged, SourceLocation at)
+    static string? Row(Func<string, string> Cell, Directory directory, Dictionary<string, Tagged> tagged, SourceLocation at)
     {
-        string Cell(string column) => columns.TryGetValue(column, out var i) ? fields[i].Trim() : "";
         var tag = Cell("tag");
         if (tag.Length == 0) return "field 'tag' is missing or empty";
         var (id, name) = (Cell("id"), Cell("name"));
