@@ -98,9 +98,12 @@ public static class ViewBuilder
             foreach (var maker in segment.Makers.Where(m => region?.Contains(snapshot, m) == true))
             {
                 view.Add(CyElement.Node(snapshot, maker, classes: "local"));
-                foreach (var product in segment.Products.Where(p => snapshot.Out(RelType.Makes).Neighbours(maker).Contains(p)))
-                    view.Add(CyElement.Edge(RelType.Makes, snapshot.Ids[maker], snapshot.Ids[product]));
+                // An industry segment shows its members, not what they make (expanding a member shows that):
+                // it links them to the segment itself, so every edge sent has both its ends in the view.
                 if (segment.ByMembership) view.Add(CyElement.Edge(RelType.InIndustry, snapshot.Ids[maker], segment.Id));
+                else
+                    foreach (var product in segment.Products.Where(p => snapshot.Out(RelType.Makes).Neighbours(maker).Contains(p)))
+                        view.Add(CyElement.Edge(RelType.Makes, snapshot.Ids[maker], snapshot.Ids[product]));
             }
         }
         foreach (var segment in chain.Segments)
