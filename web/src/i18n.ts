@@ -81,7 +81,7 @@ const words = {
   "busy.gaps": ["正在分析补链缺口…", "Analysing the chain's gaps…"],
   "busy.loading": ["正在加载…", "Loading…"],
   "busy.elapsed": ["{0} 秒", "{0} s"],
-  "error.title": ["出错了", "Something went wrong"],
+  "error.title": ["出错了：", "Error:"],
   "error.unexpected": ["服务出现意外错误，请稍后重试。", "The service hit an unexpected error; try again in a moment."],
   "error.connection": ["与服务的连接已断开，正在重试…", "The connection to the service dropped; retrying…"],
   "error.start": ["无法连接到服务：{0}", "Cannot reach the service: {0}"],

@@ -105,6 +105,11 @@ function show(view: ViewOpened) {
   }
   state.layoutDone = performance.now() - started;
   cy.fit(undefined, 30);
+  // A view of a few nodes would fill the screen with giant labels.
+  if (cy.zoom() > 1.6) {
+    cy.zoom(1.6);
+    cy.center();
+  }
   document.body.dataset.view = view.viewId;
 }
 
@@ -219,7 +224,7 @@ function readable(error: unknown): string {
 function showMessage(text: string, kind: "error" | "info" = "error") {
   const box = $("message");
   box.dataset.kind = kind;
-  box.querySelector("strong")!.textContent = kind === "error" ? `${t("error.title")}：` : "";
+  box.querySelector("strong")!.textContent = kind === "error" ? t("error.title") : "";
   box.querySelector(".text")!.textContent = text;
   box.hidden = false;
   document.body.dataset.message = kind;
@@ -457,7 +462,7 @@ function renderChainList() {
   const fits = (c: ChainSummary) => !typed || [c.name, c.id, c.sector, c.division].some(v => v?.toLowerCase().includes(typed));
   // A stable sort keeps the service's order (industries by code) inside each group.
   shownChoices = chains.filter(fits).sort((a, b) => groupRank(a) - groupRank(b) || (groupRank(a) === 1 ? a.sector!.localeCompare(b.sector!, "zh") : 0));
-  active = shownChoices.length > 0 ? 0 : -1;
+  active = Math.max(chosen && !typed ? shownChoices.indexOf(chosen) : 0, shownChoices.length > 0 ? 0 : -1);
   const rows: HTMLLIElement[] = [];
   let group = "";
   shownChoices.forEach((c, index) => {
