@@ -36,7 +36,7 @@ public sealed class HubAccessFilter(HubKeyGuard guard, RateLimits limits, Access
         }
         catch (GraphStoreException e) when (e.IsTransient)
         {
-            throw new HubException($"The graph store is unavailable: {e.Message} Try again in a few seconds.", e);
+            throw new HubException($"The graph store is unavailable ({e.Message.TrimEnd('.')}); try again in a few seconds.", e);
         }
     }
 
