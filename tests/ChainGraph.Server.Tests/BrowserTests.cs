@@ -168,6 +168,21 @@ public sealed class BrowserTests(ServerFixture server) : IClassFixture<ServerFix
     }
 
     [Fact]
+    public async Task ChainPicker_ANameTypedInFull_IsTheChoice_WithoutPickingItFromTheList()
+    {
+        var (page, errors) = await OpenAsync();
+        var before = await page.EvaluateAsync<string>("() => document.body.dataset.view");
+
+        await page.FillAsync("#chain", "光伏");
+        await page.ClickAsync("#open-chain");
+        await page.WaitForFunctionAsync($"() => document.body.dataset.view !== '{before}'");
+
+        Assert.Equal("光伏", await page.TextContentAsync("#title"));
+        Assert.Equal("photovoltaics", await page.EvaluateAsync<string>("() => window.chaingraph.state.chain"));
+        Assert.Empty(errors);
+    }
+
+    [Fact]
     public async Task Page_SpeaksChineseByDefault_InACjkFont_AndEnglishAfterTheSwitch_WhichItKeeps()
     {
         var (page, errors) = await OpenAsync();
@@ -222,6 +237,7 @@ public sealed class BrowserTests(ServerFixture server) : IClassFixture<ServerFix
         await page.ClickAsync("#open-chokepoints");
         await page.WaitForSelectorAsync("#busy:not([hidden])");
         var spinner = await page.TextContentAsync("#busy .text");
+        await ScreenshotAsync(page, "spinner.png");
         release.SetResult();
         await page.WaitForSelectorAsync("#busy", new PageWaitForSelectorOptions { State = WaitForSelectorState.Hidden });
         await page.WaitForSelectorAsync("#table tbody tr");

@@ -496,6 +496,10 @@ function highlight() {
 function hideChainList() {
   chainList.hidden = true;
   chainBox.setAttribute("aria-expanded", "false");
+  // A name or code typed in full is a choice, even when the user moves on without picking it from the list.
+  const typed = chainBox.value.trim().toLowerCase();
+  const exact = chains.find(c => c.id.toLowerCase() === typed) ?? chains.find(c => c.name.toLowerCase() === typed);
+  if (exact && exact !== chosen) return choose(exact);
   if (chosen) chainBox.value = chosen.name;
 }
 
@@ -504,7 +508,8 @@ function choose(c: ChainSummary) {
   chainBox.value = c.name;
   chainBox.title = `${c.name} (${c.id})`;
   state.chain = c.id;
-  hideChainList();
+  chainList.hidden = true;
+  chainBox.setAttribute("aria-expanded", "false");
 }
 
 chainBox.addEventListener("focus", () => {
