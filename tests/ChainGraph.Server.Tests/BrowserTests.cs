@@ -163,6 +163,8 @@ public sealed class BrowserTests(ServerFixture server) : IClassFixture<ServerFix
         Assert.Contains("300390", shown);
         Assert.Contains("ent:easpring-jiangsu", shown);
         Assert.Contains(shown, id => id.StartsWith("IN_INDUSTRY:300390->", StringComparison.Ordinal));
+        Assert.True(await page.EvaluateAsync<bool>($"() => window.chaingraph.cy.getElementById('{DemoIndustries.Grid}').is('.segment.midstream.status-strong')"),
+            "the industry stands as a midstream segment, strong in 江苏");
         await ScreenshotAsync(page, "industry-chain-jiangsu.png");
         Assert.Empty(errors);
     }

@@ -4,7 +4,7 @@
 export type Lang = "zh" | "en";
 
 const words = {
-  "search.placeholder": ["搜索企业、产品…（如 锂）", "Search enterprises, products… (e.g. 锂)"],
+  "search.placeholder": ["搜索企业、产品，如 锂", "Search: enterprise, product"],
   "chain.label": ["产业链", "Chain"],
   "chain.placeholder": ["选择或搜索产业链、行业", "Pick or search a chain or industry"],
   "region.label": ["地区", "Region"],

@@ -85,7 +85,10 @@ public static class ViewBuilder
                 extra["status"] = status;
                 extra["local"] = gap.Local;
             }
-            view.Add(CyElement.Node(snapshot, segment.Node, extra, status is null ? "anchor" : "anchor status-" + status));
+            var classes = status is null ? "anchor" : "anchor status-" + status;
+            // An industry standing as a segment looks like one: a box coloured by its stage (or its status).
+            if (segment.ByMembership) classes += " segment " + segment.Stage;
+            view.Add(CyElement.Node(snapshot, segment.Node, extra, classes));
             view.MarkOpen(segment.Id);
             if (!segment.ByMembership)
             {
@@ -283,7 +286,8 @@ public static class ViewBuilder
     static string? Classes(ViewState view, string id)
     {
         var old = view.Get(id).Classes.Split(' ');
-        var kept = old.Where(c => c is "anchor" or "local" or "focus" or "chokepoint" || c.StartsWith("status-", StringComparison.Ordinal)).ToList();
+        var kept = old.Where(c => c is "anchor" or "local" or "focus" or "chokepoint" or "segment" or "upstream" or "midstream" or "downstream"
+            || c.StartsWith("status-", StringComparison.Ordinal)).Distinct().ToList();
         return kept.Count == 0 ? null : string.Join(' ', kept);
     }
 
