@@ -84,5 +84,25 @@ public sealed class ChainKgBrowserTests(ChainKgServerFixture server) : IClassFix
         Assert.Empty(errors);
     }
 
+    [ChainKgFact]
+    public async Task PageRank_OnTheRealData_OpensInChinese_WithoutAnError()
+    {
+        var page = await browser!.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1366, Height = 768 } });
+        var errors = new List<string>();
+        page.PageError += (_, error) => errors.Add(error);
+        await page.GotoAsync(server.BaseAddress.ToString());
+        await page.WaitForFunctionAsync("() => document.getElementById('connection').dataset.state === 'connected' && document.body.dataset.view");
+        var before = await page.EvaluateAsync<string>("() => document.body.dataset.view");
+
+        await page.ClickAsync("#open-centrality");
+        await page.WaitForFunctionAsync($"() => document.body.dataset.view !== '{before}' && !document.body.dataset.busy");
+
+        Assert.Equal("PageRank 核心节点", await page.TextContentAsync("#title"));
+        Assert.True(await page.EvaluateAsync<int>("() => window.chaingraph.cy.nodes().length") >= 60);
+        Assert.True(await page.IsHiddenAsync("#message"));
+        await ScreenshotAsync(page, "chainkg-pagerank.png");
+        Assert.Empty(errors);
+    }
+
     static Task ScreenshotAsync(IPage page, string name) => BrowserTests.ScreenshotAsync(page, name);
 }
