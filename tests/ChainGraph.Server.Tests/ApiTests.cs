@@ -123,6 +123,26 @@ public sealed class ApiTests(ServerFixture server) : IClassFixture<ServerFixture
     }
 
     [Fact]
+    public async Task Chains_AfterTheTemplates_OfferTheIndustriesThatCanFormAChain_WithTheirSectorAndDivision()
+    {
+        await DemoIndustries.ImportAsync(server.Http);
+
+        var chains = (await GetJsonAsync("/api/chains")).AsArray();
+
+        var grid = chains.Single(c => (string?)c!["id"] == DemoIndustries.Grid)!;
+        Assert.Equal("industry", (string?)grid["kind"]);
+        Assert.Equal("新能源", (string?)grid["sector"]);
+        Assert.Equal("电力设备", (string?)grid["division"]);
+        Assert.Equal(3, (int)grid["level"]!);
+        Assert.Equal(2, (int)grid["segments"]!);
+        Assert.Equal(2, (int)grid["enterprises"]!);
+        Assert.Equal("chain", (string?)chains[0]!["kind"]);
+        Assert.True(chains.TakeWhile(c => (string?)c!["kind"] == "chain").Count() == chains.Count(c => (string?)c!["kind"] == "chain"), "templates first");
+        // An industry with no member enterprise, in it or below it, forms no chain.
+        Assert.DoesNotContain(chains, c => (string?)c!["id"] == DemoIndustries.Empty);
+    }
+
+    [Fact]
     public async Task ChainCoverage_SaysPerSegmentHowManyMakersEachRuleAttached()
     {
         var coverage = await GetJsonAsync("/api/chains/lithium-battery/coverage");

@@ -20,13 +20,16 @@ public sealed class BrowserTests(ServerFixture server) : IClassFixture<ServerFix
     {
         Assert.True(File.Exists(Chromium), $"{Chromium} is missing: install it with `apt-get install -y chromium` (.ci/run does).");
         playwright = await Playwright.CreateAsync();
-        browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Chromium,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        });
+        browser = await LaunchAsync(playwright);
     }
+
+    /// <summary>Debian's chromium, headless; Playwright downloads no browser.</summary>
+    internal static Task<IBrowser> LaunchAsync(IPlaywright playwright) => playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+    {
+        ExecutablePath = Chromium,
+        Headless = true,
+        Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    });
 
     public async Task DisposeAsync()
     {
@@ -139,7 +142,179 @@ public sealed class BrowserTests(ServerFixture server) : IClassFixture<ServerFix
         Assert.Equal(view, await host.EvaluateAsync<string>("() => document.body.dataset.view"));
     }
 
-    static async Task ClickNodeAsync(IPage page, string id)
+    [Fact]
+    public async Task ChainPicker_OffersIndustriesGroupedBySector_AndAnIndustryChainForARegion_IsDrawnWhole()
+    {
+        await DemoIndustries.ImportAsync(server.Http);
+        var (page, errors) = await OpenAsync();
+        await page.FillAsync("#region", "江苏");
+
+        await page.FillAsync("#chain", "630801");
+        var groups = await page.Locator("#chain-list li.group").AllTextContentsAsync();
+        var options = await page.EvaluateAsync<string[]>("() => [...document.querySelectorAll('#chain-list li.option')].map(li => li.dataset.id)");
+        var before = await page.EvaluateAsync<string>("() => document.body.dataset.view");
+        await page.PressAsync("#chain", "Enter");
+        await page.WaitForFunctionAsync($"() => document.body.dataset.view !== '{before}'");
+        var shown = await page.EvaluateAsync<string[]>("() => window.chaingraph.cy.elements().map(e => e.id())");
+
+        Assert.Equal(["新能源（战略性新兴产业）"], groups);
+        Assert.Equal([DemoIndustries.Grid], options);
+        Assert.Equal("输变电设备 · 江苏省", await page.TextContentAsync("#title"));
+        Assert.Contains("300390", shown);
+        Assert.Contains("ent:easpring-jiangsu", shown);
+        Assert.Contains(shown, id => id.StartsWith("IN_INDUSTRY:300390->", StringComparison.Ordinal));
+        Assert.True(await page.EvaluateAsync<bool>($"() => window.chaingraph.cy.getElementById('{DemoIndustries.Grid}').is('.segment.midstream.status-strong')"),
+            "the industry stands as a midstream segment, strong in 江苏");
+        await ScreenshotAsync(page, "industry-chain-jiangsu.png");
+        Assert.Empty(errors);
+    }
+
+    [Fact]
+    public async Task ChainPicker_ANameTypedInFull_IsTheChoice_WithoutPickingItFromTheList()
+    {
+        var (page, errors) = await OpenAsync();
+        var before = await page.EvaluateAsync<string>("() => document.body.dataset.view");
+
+        await page.FillAsync("#chain", "光伏");
+        await page.ClickAsync("#open-chain");
+        await page.WaitForFunctionAsync($"() => document.body.dataset.view !== '{before}'");
+
+        Assert.Equal("光伏", await page.TextContentAsync("#title"));
+        Assert.Equal("photovoltaics", await page.EvaluateAsync<string>("() => window.chaingraph.state.chain"));
+        Assert.Empty(errors);
+    }
+
+    [Fact]
+    public async Task Page_SpeaksChineseByDefault_InACjkFont_AndEnglishAfterTheSwitch_WhichItKeeps()
+    {
+        var (page, errors) = await OpenAsync();
+        await page.FillAsync("#region", "常州");
+        await page.PressAsync("#region", "Enter");
+        await page.WaitForSelectorAsync("#table .status.missing");
+
+        Assert.Equal("打开产业链", await page.TextContentAsync("#open-chain"));
+        Assert.Equal("已连接", await page.TextContentAsync("#connection"));
+        Assert.Equal("缺失", await page.TextContentAsync("#table .status.missing"));
+        Assert.Equal(["环节", "状态", "本地/全国", "候选企业", "得分", "理由"], await page.Locator("#table th").AllTextContentsAsync());
+        Assert.Contains("上游环节", await page.TextContentAsync("#legend"));
+        Assert.StartsWith("\"Noto Sans CJK SC\"", await page.EvaluateAsync<string>("() => getComputedStyle(document.body).fontFamily"));
+        Assert.True(await page.EvaluateAsync<bool>("() => document.fonts.check('14px \"Noto Sans CJK SC\"', '缺失')"), "the CJK font is installed (fonts-noto-cjk)");
+        await ScreenshotAsync(page, "gaps-changzhou-zh.png");
+
+        await page.ClickAsync("#lang");
+        Assert.Equal("Open chain", await page.TextContentAsync("#open-chain"));
+        Assert.Equal("missing", await page.TextContentAsync("#table .status.missing"));
+        Assert.Equal("segment", await page.TextContentAsync("#table th"));
+        Assert.Contains("lang=en", page.Url, StringComparison.Ordinal);
+        await ScreenshotAsync(page, "gaps-changzhou-en.png");
+
+        // Kept for the next visit (localStorage); the address wins over it.
+        await page.GotoAsync(server.BaseAddress.ToString());
+        await page.WaitForFunctionAsync(Ready);
+        Assert.Equal("Chokepoints", await page.TextContentAsync("#open-chokepoints"));
+        await page.GotoAsync($"{server.BaseAddress}?lang=zh");
+        await page.WaitForFunctionAsync(Ready);
+        Assert.Equal("卡脖子", await page.TextContentAsync("#open-chokepoints"));
+        Assert.Empty(errors);
+    }
+
+    [Fact]
+    public async Task SlowAnswer_ShowsASpinner_AndAFailure_IsTheServicesMessageInThePage_NeverAnAlert()
+    {
+        var (page, errors) = await OpenAsync();
+        var dialogs = new List<string>();
+        page.Dialog += async (_, dialog) =>
+        {
+            dialogs.Add(dialog.Message);
+            await dialog.DismissAsync();
+        };
+        var release = new TaskCompletionSource();
+        // The chokepoint table's answer is held until the test has seen the spinner: slow without depending on time.
+        await page.RouteAsync("**/api/analyses/chokepoints**", async route =>
+        {
+            await release.Task;
+            await route.ContinueAsync();
+        });
+
+        await page.ClickAsync("#open-chokepoints");
+        await page.WaitForSelectorAsync("#busy:not([hidden])");
+        var spinner = await page.TextContentAsync("#busy .text");
+        await ScreenshotAsync(page, "spinner.png");
+        release.SetResult();
+        await page.WaitForSelectorAsync("#busy", new PageWaitForSelectorOptions { State = WaitForSelectorState.Hidden });
+        await page.WaitForSelectorAsync("#table tbody tr");
+        var opened = await page.EvaluateAsync<bool>("() => window.chaingraph.open({ kind: 'chain', chain: 'no-such-chain' })");
+        var message = await page.TextContentAsync("#message .text");
+
+        Assert.Equal("正在计算卡脖子环节…", spinner);
+        Assert.False(opened);
+        Assert.Equal("No chain or industry with id or name 'no-such-chain'.", message);
+        Assert.Empty(dialogs);
+        await ScreenshotAsync(page, "error-message.png");
+        Assert.Empty(errors);
+    }
+
+    [Fact]
+    public async Task Enter_InTheSearchBox_OpensTheFirstHit()
+    {
+        var (page, errors) = await OpenAsync();
+        var before = await page.EvaluateAsync<string>("() => document.body.dataset.view");
+
+        await page.FillAsync("#search", "碳酸锂");
+        await page.PressAsync("#search", "Enter");
+        await page.WaitForFunctionAsync($"() => document.body.dataset.view !== '{before}'");
+
+        Assert.Equal("碳酸锂", await page.TextContentAsync("#title"));
+        Assert.Equal("focus", await page.EvaluateAsync<string>("() => window.chaingraph.state.request.kind"));
+        Assert.Empty(errors);
+    }
+
+    [Theory]
+    [InlineData("zh")]
+    [InlineData("en")]
+    public async Task Header_FitsOneRowAt1366PixelsWide(string lang)
+    {
+        var (page, _) = await OpenAsync(width: 1366, height: 768, query: $"?lang={lang}");
+
+        // One row: every control's middle at the same height, give or take a few pixels.
+        var middles = await page.EvaluateAsync<double[]>("() => [...document.querySelectorAll('header > *:not(datalist)')].map(e => { const r = e.getBoundingClientRect(); return r.top + r.height / 2; })");
+        var right = await page.EvaluateAsync<double>("() => Math.max(...[...document.querySelectorAll('header > *')].map(e => e.getBoundingClientRect().right))");
+
+        Assert.True(middles.Max() - middles.Min() < 4, $"controls' middles at {string.Join(", ", middles)}");
+        Assert.True(right <= 1366, $"the header reaches {right} px");
+        await ScreenshotAsync(page, $"header-1366-{lang}.png");
+    }
+
+    [Fact]
+    public async Task Hook_OpensAView_AndExposesTheGraphAndTheState()
+    {
+        var (page, errors) = await OpenAsync();
+
+        var opened = await page.EvaluateAsync<bool>("() => window.chaingraph.open({ kind: 'chain', chain: 'photovoltaics' })");
+        var viewId = await page.EvaluateAsync<string>("() => window.chaingraph.state.viewId");
+        var segments = await page.EvaluateAsync<int>("() => window.chaingraph.cy.nodes('.segment').length");
+
+        Assert.True(opened);
+        Assert.Equal(await page.EvaluateAsync<string>("() => document.body.dataset.view"), viewId);
+        Assert.Equal("photovoltaics", await page.EvaluateAsync<string>("() => window.chaingraph.state.request.chain"));
+        Assert.True(segments > 3, $"{segments} segments");
+        Assert.Equal("zh", await page.EvaluateAsync<string>("() => window.chaingraph.state.lang"));
+        Assert.Empty(errors);
+    }
+
+    const string Ready = "() => document.getElementById('connection').dataset.state === 'connected' && document.body.dataset.view";
+
+    async Task<(IPage Page, List<string> Errors)> OpenAsync(int width = 1400, int height = 850, string query = "")
+    {
+        var page = await browser!.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = width, Height = height } });
+        var errors = new List<string>();
+        page.PageError += (_, error) => errors.Add(error);
+        await page.GotoAsync(server.BaseAddress + query);
+        await page.WaitForFunctionAsync(Ready);
+        return (page, errors);
+    }
+
+    internal static async Task ClickNodeAsync(IPage page, string id)
     {
         var position = await page.EvaluateAsync<JsonElement>($"() => {{ const p = window.chaingraph.cy.getElementById('{id}').renderedPosition(); return {{ x: p.x, y: p.y }}; }}");
         var box = (await page.Locator("#cy").BoundingBoxAsync())!;
@@ -147,7 +322,7 @@ public sealed class BrowserTests(ServerFixture server) : IClassFixture<ServerFix
         await page.WaitForFunctionAsync($"() => window.chaingraph.state.tapped.includes('{id}')");
     }
 
-    static async Task ScreenshotAsync(IPage page, string name)
+    internal static async Task ScreenshotAsync(IPage page, string name)
     {
         var folder = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "TestResults", "browser"));
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder.FullName, name) });

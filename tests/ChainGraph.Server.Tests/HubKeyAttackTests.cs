@@ -74,7 +74,7 @@ public sealed class HubKeyAttackTests(KeyedServerFixture server) : IClassFixture
         Assert.All(refusals, m => Assert.Matches(@"rate limit: retry after \d+ s", m));
     }
 
-    static HubInvocationContext Invocation(string keyId, Role role) =>
+    internal static HubInvocationContext Invocation(string keyId, Role role) =>
         new(new FakeHubCaller(keyId, role), new EmptyServices(), new Idle(), typeof(Idle).GetMethod(nameof(Idle.Nothing))!, []);
 
     sealed class Idle : Hub

@@ -139,4 +139,20 @@ public sealed class HubTests(ServerFixture server) : IClassFixture<ServerFixture
 
         Assert.Contains("no-such-chain", error.Message);
     }
+
+    [Fact]
+    public async Task OpenView_IndustryChainForARegion_SendsOnlyEdgesWhoseEndsItSends()
+    {
+        await DemoIndustries.ImportAsync(server.Http);
+        await using var client = await SignalRClient.RecordingAsync(server.BaseAddress);
+
+        var view = (await client.InvokeAsync("OpenView", new { kind = "chain", chain = DemoIndustries.Grid, region = "江苏" }))!;
+
+        var nodes = Elements(view).Where(e => (string?)e!["group"] == "nodes").Select(e => (string)e!["data"]!["id"]!).ToHashSet();
+        var dangling = Elements(view).Where(e => (string?)e!["group"] == "edges")
+            .Where(e => !nodes.Contains((string)e!["data"]!["source"]!) || !nodes.Contains((string)e["data"]!["target"]!)).Select(e => (string?)e!["data"]!["id"]);
+        Assert.Empty(dangling);
+        Assert.Contains("300390", nodes);
+        Assert.Contains(Elements(view), e => (string?)e!["data"]!["source"] == "300390" && (string?)e["data"]!["target"] == DemoIndustries.Grid);
+    }
 }

@@ -48,11 +48,12 @@ public sealed class OpenApiTests(ServerFixture server) : IClassFixture<ServerFix
         var types = Path.Combine(Web, "src", "types").Replace('\\', '/');
         await File.WriteAllTextAsync(folder.File("check.ts"), $$"""
             import type { components } from "./openapi";
-            import type { GapReport, ChokepointReport } from "{{types}}";
+            import type { GapReport, ChokepointReport, ChainSummary } from "{{types}}";
             type Schemas = components["schemas"];
             // What the service sends must satisfy what the page expects of it.
             export const gaps = (sent: Schemas["ChainGapReport"]): GapReport => sent;
             export const chokepoints = (sent: Schemas["ChokepointReport"]): ChokepointReport => sent;
+            export const chains = (sent: Schemas["ChainSummary"]): ChainSummary => sent;
             """);
 
         await NodeAsync("node_modules/typescript/bin/tsc", "--noEmit", "--strict", "--skipLibCheck", "--target", "es2022", "--moduleResolution", "bundler",

@@ -1,6 +1,8 @@
 // The REST API under /api. A service with API keys answers 401 until the user gives one;
 // it is kept for the browser session and sent with every call and the hub connection.
 
+import { t } from "./i18n";
+
 const keyName = "chaingraph-key";
 
 export const apiKey = () => sessionStorage.getItem(keyName) ?? "";
@@ -10,7 +12,7 @@ async function get<T>(path: string, retry = true): Promise<T> {
   if (apiKey()) headers.Authorization = `Bearer ${apiKey()}`;
   const response = await fetch(path, { headers });
   if ((response.status === 401 || response.status === 403) && retry) {
-    const key = prompt(response.status === 401 ? "This ChainGraph needs an API key:" : "This key may not do that. Another API key:");
+    const key = prompt(response.status === 401 ? t("key.needed") : t("key.refused"));
     if (key) {
       sessionStorage.setItem(keyName, key.trim());
       return get<T>(path, false);
@@ -26,8 +28,10 @@ async function get<T>(path: string, retry = true): Promise<T> {
 const query = (values: Record<string, string | number | undefined>) =>
   new URLSearchParams(Object.entries(values).filter(([, v]) => v !== undefined && v !== "").map(([k, v]) => [k, String(v)])).toString();
 
+import type { ChainSummary } from "./types";
+
 export const api = {
-  chains: () => get<{ id: string; name: string; segments: number }[]>("/api/chains"),
+  chains: () => get<ChainSummary[]>("/api/chains"),
   regions: () => get<{ name: string; level: string; enterprises: number }[]>("/api/regions"),
   search: (q: string) => get<{ id: string; label: string; name: string }[]>(`/api/search?${query({ q, limit: 15 })}`),
   node: (id: string) => get<{ id: string; label: string; properties: Record<string, unknown>; total: number }>(`/api/nodes?${query({ id, limit: 1 })}`),

@@ -1,4 +1,8 @@
 import type { StylesheetJson } from "cytoscape";
+import type { Word } from "./i18n";
+
+/** The page's CJK-first font stack (styles.css), for the labels Cytoscape draws on its canvas. */
+export const fontFamily = '"Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "WenQuanYi Micro Hei", sans-serif';
 
 // Colours by stage and by gap/chokepoint status; the legend below shows the same ones.
 export const colours = {
@@ -16,7 +20,7 @@ export const colours = {
 };
 
 export const stylesheet: StylesheetJson = [
-  { selector: "node", style: { label: "data(name)", "font-size": 10, "text-valign": "bottom", "text-margin-y": 3, width: 18, height: 18, "background-color": "#a0aec0", "text-wrap": "ellipsis", "text-max-width": "90px" } },
+  { selector: "node", style: { label: "data(name)", "font-family": fontFamily, "font-size": 10, "text-valign": "bottom", "text-margin-y": 3, width: 18, height: 18, "background-color": "#a0aec0", "text-wrap": "ellipsis", "text-max-width": "90px" } },
   { selector: "node.product", style: { shape: "ellipse", "background-color": "#bcc6d3" } },
   { selector: "node.enterprise", style: { shape: "round-rectangle", "background-color": colours.enterprise, width: 14, height: 14 } },
   { selector: "node.local", style: { "background-color": colours.local } },
@@ -45,15 +49,15 @@ export const stylesheet: StylesheetJson = [
 export const communityPalette = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf",
   "#aec7e8", "#ffbb78", "#98df8a", "#ff9896", "#c5b0d5", "#c49c94", "#f7b6d2", "#c7c7c7", "#dbdb8d", "#9edae5"];
 
-export const legend: [string, string][] = [
-  ["upstream segment", colours.upstream],
-  ["midstream segment", colours.midstream],
-  ["downstream segment", colours.downstream],
-  ["missing in region", colours.missing],
-  ["weak in region", colours.weak],
-  ["present", colours.present],
-  ["strong", colours.strong],
-  ["local enterprise", colours.local],
-  ["foreign enterprise", colours.foreign],
-  ["chokepoint (size = score)", colours.chokepoint],
+export const legend: [Word, string][] = [
+  ["legend.upstream", colours.upstream],
+  ["legend.midstream", colours.midstream],
+  ["legend.downstream", colours.downstream],
+  ["legend.missing", colours.missing],
+  ["legend.weak", colours.weak],
+  ["legend.present", colours.present],
+  ["legend.strong", colours.strong],
+  ["legend.local", colours.local],
+  ["legend.foreign", colours.foreign],
+  ["legend.chokepoint", colours.chokepoint],
 ];

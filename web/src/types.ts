@@ -46,3 +46,5 @@ export interface SegmentGap { id: string; name: string; stage: string; status: s
 export interface GapReport { chainName: string; region: string; segments: SegmentGap[]; }
 export interface ChokepointItem { id: string; name: string; label: string; suppliers: number; hhi: number; foreignShare: number | null; dominates: number; articulation: boolean; score: number; why: string; }
 export interface ChokepointReport { items: ChokepointItem[]; articulationPoints: string[]; }
+/** What the chain picker offers (GET /api/chains): a template (kind "chain") or an industry whose chain is derived. */
+export interface ChainSummary { id: string; name: string; segments: number; kind: string; sector?: string | null; division?: string | null; enterprises?: number | null; level?: number | null; }

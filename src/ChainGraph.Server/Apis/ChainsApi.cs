@@ -11,10 +11,14 @@ namespace ChainGraph.Server.Apis;
 /// <summary>The chains and regions the pickers offer.</summary>
 public static class ChainsApi
 {
+    static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Model.Snapshot.GraphSnapshot, List<ChainSummary>> ChoicesBySnapshot = new();
+
     public static IEndpointRouteBuilder MapChainsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api").WithTags("Chains").RequireAuthorization(Policies.Reader);
-        api.MapGet("/chains", Chains).WithSummary("Chain templates with their segment counts.");
+        api.MapGet("/chains", Chains).WithSummary(
+            "What the chain picker offers: the chain templates (kind chain), then the industries that can form a chain no template covers"
+            + " (kind industry: members in it or below it), with their segment counts, strategic sector and SW level-1 industry.");
         api.MapGet("/chains/{id}", Chain).WithSummary("A chain's segments, upstream first: a Chain id, or an Industry id or name.");
         api.MapGet("/chains/{id}/coverage", Coverage)
             .WithSummary("Per segment of a chain, how many makers its match rules attach and by which rule (挂链); for a derived chain, how it was derived.");
@@ -25,9 +29,9 @@ public static class ChainsApi
     static async Task<Ok<IEnumerable<ChainSummary>>> Chains(GraphService graph, CancellationToken cancellationToken)
     {
         var snapshot = await graph.GetSnapshotAsync(cancellationToken);
-        var chains = Enumerable.Range(0, snapshot.NodeCount).Where(v => snapshot.Labels[v] == NodeLabel.Chain)
-            .Select(v => new ChainSummary(snapshot.Ids[v], snapshot.Names[v], snapshot.In(RelType.PartOf).Degree(v)))
-            .OrderBy(c => c.Id, StringComparer.Ordinal).ToList();
+        // Deriving every industry's chain takes a moment on a large classification: once per snapshot version.
+        var chains = ChoicesBySnapshot.GetValue(snapshot, s => ChainSegments.Choices(s)
+            .Select(c => new ChainSummary(c.Id, c.Name, c.Segments, c.Kind, c.Sector, c.Division, c.Enterprises, c.Level)).ToList());
         return TypedResults.Ok<IEnumerable<ChainSummary>>(chains);
     }
 
@@ -67,7 +71,9 @@ public static class ChainsApi
     }
 }
 
-public sealed record ChainSummary(string Id, string Name, int Segments);
+/// <summary>A chain the picker offers: kind "chain" (a template) or "industry" (a chain derived from the classification).</summary>
+public sealed record ChainSummary(string Id, string Name, int Segments, string Kind = "chain", string? Sector = null, string? Division = null,
+    int? Enterprises = null, int? Level = null);
 
 public sealed record ChainDetail(string Id, string Name, IEnumerable<SegmentSummary> Segments, string? Sector = null, DerivedChain? Derived = null);
 

@@ -1,4 +1,6 @@
+using ChainGraph.Model.Requests;
 using ChainGraph.Server.Security;
+using ChainGraph.Storage;
 using Microsoft.AspNetCore.SignalR;
 
 namespace ChainGraph.Server.Hubs;
@@ -6,7 +8,8 @@ namespace ChainGraph.Server.Hubs;
 /// <summary>
 /// Every hub call under the REST rules: the caller's key must still be active (a revocation may not have closed
 /// the connection yet) and hold the Reader role (every hub method is a read), and the call draws on the key's
-/// rate-limit budget, the one its REST requests use.
+/// rate-limit budget, the one its REST requests use. A call that fails on a bad parameter, on something the graph
+/// does not hold, or on a store that is down, fails with a <see cref="HubException"/> carrying that message.
 /// </summary>
 public sealed class HubAccessFilter(HubKeyGuard guard, RateLimits limits, AccessMode mode) : IHubFilter
 {
@@ -21,7 +24,20 @@ public sealed class HubAccessFilter(HubKeyGuard guard, RateLimits limits, Access
         {
             if (!lease.IsAcquired) throw new HubException($"rate limit: retry after {RateLimits.RetryAfterSeconds(lease)} s");
         }
-        return await next(invocationContext);
+        try
+        {
+            return await next(invocationContext);
+        }
+        // SignalR sends a client only a HubException's message: the failures a user can act on go as one,
+        // worded as REST words them, and anything else stays "an unexpected error" (and is logged).
+        catch (Exception e) when (e is InvalidRequestException or NotFoundException)
+        {
+            throw new HubException(e.Message, e);
+        }
+        catch (GraphStoreException e) when (e.IsTransient)
+        {
+            throw new HubException($"The graph store is unavailable ({e.Message.TrimEnd('.')}); try again in a few seconds.", e);
+        }
     }
 
     public async Task OnConnectedAsync(HubLifetimeContext context, Func<HubLifetimeContext, Task> next)

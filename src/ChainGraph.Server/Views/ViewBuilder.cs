@@ -85,7 +85,10 @@ public static class ViewBuilder
                 extra["status"] = status;
                 extra["local"] = gap.Local;
             }
-            view.Add(CyElement.Node(snapshot, segment.Node, extra, status is null ? "anchor" : "anchor status-" + status));
+            var classes = status is null ? "anchor" : "anchor status-" + status;
+            // An industry standing as a segment looks like one: a box coloured by its stage (or its status).
+            if (segment.ByMembership) classes += " segment " + segment.Stage;
+            view.Add(CyElement.Node(snapshot, segment.Node, extra, classes));
             view.MarkOpen(segment.Id);
             if (!segment.ByMembership)
             {
@@ -98,9 +101,12 @@ public static class ViewBuilder
             foreach (var maker in segment.Makers.Where(m => region?.Contains(snapshot, m) == true))
             {
                 view.Add(CyElement.Node(snapshot, maker, classes: "local"));
-                foreach (var product in segment.Products.Where(p => snapshot.Out(RelType.Makes).Neighbours(maker).Contains(p)))
-                    view.Add(CyElement.Edge(RelType.Makes, snapshot.Ids[maker], snapshot.Ids[product]));
+                // An industry segment shows its members, not what they make (expanding a member shows that):
+                // it links them to the segment itself, so every edge sent has both its ends in the view.
                 if (segment.ByMembership) view.Add(CyElement.Edge(RelType.InIndustry, snapshot.Ids[maker], segment.Id));
+                else
+                    foreach (var product in segment.Products.Where(p => snapshot.Out(RelType.Makes).Neighbours(maker).Contains(p)))
+                        view.Add(CyElement.Edge(RelType.Makes, snapshot.Ids[maker], snapshot.Ids[product]));
             }
         }
         foreach (var segment in chain.Segments)
@@ -280,7 +286,8 @@ public static class ViewBuilder
     static string? Classes(ViewState view, string id)
     {
         var old = view.Get(id).Classes.Split(' ');
-        var kept = old.Where(c => c is "anchor" or "local" or "focus" or "chokepoint" || c.StartsWith("status-", StringComparison.Ordinal)).ToList();
+        var kept = old.Where(c => c is "anchor" or "local" or "focus" or "chokepoint" or "segment" or "upstream" or "midstream" or "downstream"
+            || c.StartsWith("status-", StringComparison.Ordinal)).Distinct().ToList();
         return kept.Count == 0 ? null : string.Join(' ', kept);
     }
 
