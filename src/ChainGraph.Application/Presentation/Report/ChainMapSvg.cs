@@ -10,7 +10,7 @@ namespace ChainGraph.Application.Presentation.Report;
 /// </summary>
 public static class ChainMapSvg
 {
-    const int ColumnWidth = 300, BoxWidth = 236, BoxHeight = 58, RowHeight = 76, Left = 20, Top = 44;
+    const int ColumnWidth = 300, BoxWidth = 236, BoxHeight = 58, RowHeight = 76, Left = 40, Top = 44;
 
     public static string Render(ChainReport report)
     {
@@ -47,13 +47,15 @@ public static class ChainMapSvg
         return svg.Append("</svg>").ToString();
     }
 
-    /// <summary>Right edge to left edge across columns; bottom to top within one.</summary>
+    /// <summary>Right edge to left edge across columns; left edge to left edge within one.</summary>
     static string Arrow((int X, int Y) from, (int X, int Y) to)
     {
         if (from.X == to.X)
         {
-            var (x, y1, y2) = (from.X + BoxWidth / 2, to.Y > from.Y ? from.Y + BoxHeight : from.Y, to.Y > from.Y ? to.Y : to.Y + BoxHeight);
-            return $"<path d=\"M{x},{y1} L{x},{y2}\" stroke=\"#555\" stroke-width=\"1.5\" fill=\"none\" marker-end=\"url(#arrow)\"/>";
+            // Within a column the arrow bows out to the left, so it does not run through the boxes between.
+            var (x, y1, y2) = (from.X, from.Y + BoxHeight / 2, to.Y + BoxHeight / 2);
+            var bow = x - Math.Min(Left - 2, 6 + Math.Abs(y2 - y1) / RowHeight * 5);
+            return $"<path d=\"M{x},{y1} C{bow},{y1} {bow},{y2} {x},{y2}\" stroke=\"#555\" stroke-width=\"1.5\" fill=\"none\" marker-end=\"url(#arrow)\"/>";
         }
         var (sx, sy, tx, ty) = from.X < to.X
             ? (from.X + BoxWidth, from.Y + BoxHeight / 2, to.X, to.Y + BoxHeight / 2)
