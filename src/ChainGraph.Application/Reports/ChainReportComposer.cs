@@ -116,7 +116,7 @@ public static class ChainReportComposer
     /// <summary>The chain's flagged chokepoints in ranking order (every item when none is flagged), with the alternatives found for the top ones.</summary>
     static List<ReportChokepoint> Chokepoints(ChokepointReport report, AlternativesReport? alternatives)
     {
-        var flagged = report.Items.Any(i => i.Flagged) ? report.Items.Where(i => i.Flagged) : report.Items;
+        var flagged = Listed(report);
         var byId = (alternatives?.Items ?? []).ToDictionary(a => a.Id, StringComparer.Ordinal);
         return [.. flagged.Select(i =>
         {
@@ -127,6 +127,13 @@ public static class ChainReportComposer
                 [.. (a?.Substitutes ?? []).Select(s => $"{s.Name}（{s.MakerCount} 家在产{(s.Kind == "sibling" ? "，同类" : "，可替代")}）")],
                 [.. (a?.DomesticSubstitution ?? []).Select(d => $"{d.Name}{Place(d.Province, d.City)}")]);
         })];
+    }
+
+    /// <summary>The chokepoints the report lists: the flagged items of the ranking, in its order; every item when none is flagged.</summary>
+    public static IEnumerable<ChokepointItem> Listed(ChokepointReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        return report.Items.Any(i => i.Flagged) ? report.Items.Where(i => i.Flagged) : report.Items;
     }
 
     static string Maker(AlternativeMaker m) => $"{m.Name}{Place(m.Province ?? (m.Domestic ? null : m.Country), m.City)}";

@@ -1,3 +1,4 @@
+using ChainGraph.Analysis.Alternatives;
 using ChainGraph.Analysis.ChainGaps;
 using ChainGraph.Analysis.Chokepoints;
 using ChainGraph.Analysis.Ranking;
@@ -36,7 +37,9 @@ public sealed record ReportRequest(string Chain, string Region, int Chokepoints 
         cancellationToken.ThrowIfCancellationRequested();
         var chokepoints = new ChokepointsRequest(Chain, ChokepointOptions.Default with { Top = Chokepoints }).Run(snapshot, cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();
-        var alternatives = Alternatives == 0 ? null : new AlternativesRequest(null, Chain, Alternatives, 10).Run(snapshot, cancellationToken);
+        // The listed chokepoints' own alternatives: the chain's top-ranked products need not be the flagged ones.
+        var alternatives = new AlternativesReport([.. ChainReportComposer.Listed(chokepoints).Where(i => i.Label == "Product").Take(Alternatives)
+            .SelectMany(i => new AlternativesRequest(i.Id, Limit: 10).Run(snapshot, cancellationToken).Items)]);
         cancellationToken.ThrowIfCancellationRequested();
         var carriers = new CarriersRequest(Chain, Region, Chokepoints, ChokepointScope.Strategic).Run(snapshot, cancellationToken);
         return ChainReportComposer.Compose(snapshot, gaps, score, rank, chokepoints, alternatives, carriers);
