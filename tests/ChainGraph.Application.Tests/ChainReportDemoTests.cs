@@ -75,18 +75,31 @@ public sealed class ChainReportDemoTests
         Assert.DoesNotContain("http", html.Replace("http://www.w3.org/2000/svg", "", StringComparison.Ordinal), StringComparison.Ordinal);
     }
 
+    /// <summary>The listed companies the real data holds include no 常州 maker of the chain: every segment is missing, each with candidates, and the empty lists still render.</summary>
     [ChainKgFact]
-    public void RealData_LithiumBatteryChangzhou_HasSegmentsAndRendersBothFormats()
+    public void RealData_LithiumBatteryChangzhou_EverySegmentMissingWithCandidates_AndBothFormatsRender()
     {
         var report = new ReportRequest("lithium-battery", "常州").Run(ChainKgSnapshot.WithTemplates, CancellationToken.None);
 
-        Assert.NotEmpty(report.Segments);
-        Assert.Contains(report.Segments, s => s.National > 0);
-        Assert.NotEmpty(report.Enterprises);
-        Assert.All(report.Candidates, c => Assert.True(c.SegmentStatus is GapStatus.Missing or GapStatus.Weak));
+        Assert.Equal(11, report.Segments.Count);
+        Assert.All(report.Segments, s => Assert.Equal(GapStatus.Missing, s.Status));
+        Assert.Equal(report.Segments.Select(s => s.Id), report.Candidates.Select(c => c.SegmentId).Distinct());
+        Assert.Empty(report.Enterprises);
+        Assert.Contains("仅上市公司", report.Coverage);
         using var book = new XLWorkbook(new MemoryStream(ReportFormats.Render(report, ReportFormat.Xlsx, Date)));
-        Assert.Equal(report.Segments.Count, book.Worksheet("环节状态").Column(2).CellsUsed().Count(c => c.GetString() is "上游" or "中游" or "下游"));
-        Assert.Contains("<svg", ChainReportHtml.Render(report, Date));
+        Assert.Equal(11, book.Worksheet("环节状态").Column(2).CellsUsed().Count(c => c.GetString() is "上游" or "中游" or "下游"));
+        Assert.Contains(book.Worksheet("本地重点企业").CellsUsed(), c => c.GetString() == "（无）");
+        Assert.Equal(11, ChainReportHtml.Render(report, Date).Split("data-status=\"missing\"").Length - 1);
+    }
+
+    [ChainKgFact]
+    public void RealData_LithiumBatteryJiangsu_ListsItsLocalMakersAsKeyEnterprises()
+    {
+        var report = new ReportRequest("lithium-battery", "江苏").Run(ChainKgSnapshot.WithTemplates, CancellationToken.None);
+
+        Assert.Contains(report.Segments, s => s.Status != GapStatus.Missing);
+        Assert.Equal(report.Segments.SelectMany(s => s.LocalMakers).Distinct().Count(), report.Enterprises.Count);
+        Assert.Contains(report.Enterprises, e => e.Segments.Contains("电芯制造"));
     }
 
     static int Row(IXLWorksheet sheet, string first) => sheet.Column(1).CellsUsed().First(c => c.GetString() == first).Address.RowNumber;
