@@ -56,6 +56,7 @@ public sealed class ChainReportDemoTests
         Assert.Equal(["6", "电池铝箔", "电池铝箔", "2"], Cells(chokepoints, top, 4));
         Assert.StartsWith("concentrated: 2 known makers", chokepoints.Cell(top, 8).GetString(), StringComparison.Ordinal);
         Assert.Equal(2, chokepoints.Cell(top, 10).GetString().Split('、').Length);
+        Assert.Equal((0.0, "0.0%"), (chokepoints.Cell(top, 6).GetDouble(), chokepoints.Cell(top, 6).Style.NumberFormat.Format));
     }
 
     [Fact]

@@ -6,6 +6,12 @@ namespace ChainGraph.Application.Presentation.Report;
 /// <summary>One value of a report table: its text, the number behind it (a numeric cell in xlsx) and the status that colours it.</summary>
 public sealed record ReportCell(string Text, double? Number = null, GapStatus? Status = null)
 {
+    /// <summary>The xlsx number format of <see cref="Number"/>; null for the general one.</summary>
+    public string? NumberFormat { get; init; }
+
+    /// <summary>A share (0..1) shown as a percentage, or 未知 when unknown.</summary>
+    public static ReportCell Share(double? share) => share is { } s ? new ReportCell(ReportText.Percent(s), s) { NumberFormat = "0.0%" } : "未知";
+
     public static implicit operator ReportCell(string? text) => new(text ?? "");
 
     public static ReportCell Of(double value, string format = "0.####") => new(ReportText.Number(value, format), value);
@@ -31,7 +37,7 @@ public static class ChainReportTables
     public static ReportTable Segments(ChainReport report) => new("环节状态", "环节状态", "缺失：本地无在产企业；薄弱：本地企业少或份额低；具备：有一定基础；优势：本地企业多或份额高。",
         ["环节", "阶段", "状态", "本地企业数", "全国企业数", "本地份额", "本地企业", "本地创新载体", "招商候选数"],
         [.. report.Segments.Select(s => Row(s.Name, ReportText.Stage(s.Stage), ReportCell.Of(s.Status), ReportCell.Of(s.Local), ReportCell.Of(s.National),
-            s.LocalShare is { } share ? new ReportCell(ReportText.Percent(share), share) : "按企业数计", ReportText.List(s.LocalMakers),
+            s.LocalShare is { } share ? ReportCell.Share(share) : "按企业数计", ReportText.List(s.LocalMakers),
             ReportText.List(s.InnovationCentres), ReportCell.Of(s.Candidates)))]);
 
     public static ReportTable Candidates(ChainReport report) => new("招商目标", "招商目标（补链/强链）", "缺失环节在前、薄弱环节在后；得分与理由来自链缺口分析（产能、标签、与本地企业的供货关系、集中度缓解、同省）。",
@@ -54,7 +60,7 @@ public static class ChainReportTables
     public static ReportTable Chokepoints(ChainReport report) => new("卡脖子环节与替代", "卡脖子环节与替代", "供应商少、集中于一省或依赖境外的投入品；前几项附替代来源（其他在产企业、替代品、国产替代候选）。",
         ["排名", "产品", "代码", "供应商数", "HHI", "境外占比", "得分", "原因", "替代现状", "在产企业", "替代品", "国产替代候选"],
         [.. report.Chokepoints.Select(c => Row(ReportCell.Of(c.Rank), c.Name, c.Id, ReportCell.Of(c.Suppliers), ReportCell.Of(c.Hhi),
-            c.ForeignShare is { } f ? new ReportCell(ReportText.Percent(f), f) : "未知", ReportCell.Of(c.Score), c.Why, c.Status,
+            ReportCell.Share(c.ForeignShare), ReportCell.Of(c.Score), c.Why, c.Status,
             ReportText.List(c.Makers), ReportText.List(c.Substitutes), ReportText.List(c.DomesticCandidates)))]);
 
     static ReportRow Row(params ReportCell[] cells) => new(cells);

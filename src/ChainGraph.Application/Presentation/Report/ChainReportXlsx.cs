@@ -82,7 +82,11 @@ public static class ChainReportXlsx
             {
                 var value = data.Cells[c];
                 var cell = sheet.Cell(row, c + 1);
-                if (value.Number is { } number) cell.SetValue(number);
+                if (value.Number is { } number)
+                {
+                    cell.SetValue(number);
+                    if (value.NumberFormat is { } format) cell.Style.NumberFormat.Format = format;
+                }
                 else Text(cell, value.Text);
                 if (value.Status is { } status) cell.Style.Fill.SetBackgroundColor(XLColor.FromHtml(ReportText.Tint(status))).Font.SetBold(true);
                 cell.Style.Alignment.SetVertical(XLAlignmentVerticalValues.Top);
