@@ -54,7 +54,7 @@ public sealed class ChainReportDemoTests
         var top = Row(chokepoints, "排名") + 1;
         // The flagged chokepoints keep their place in the chain's ranking (the five above are not flagged); each has its makers listed.
         Assert.Equal(["6", "电池铝箔", "电池铝箔", "2"], Cells(chokepoints, top, 4));
-        Assert.StartsWith("concentrated: 2 known makers", chokepoints.Cell(top, 8).GetString(), StringComparison.Ordinal);
+        Assert.Equal("供给集中：已知生产商 2 家，HHI 0.50；10 种产品依赖它，涉及 62 家企业，在 2 条产业链中", chokepoints.Cell(top, 8).GetString());
         Assert.Equal(2, chokepoints.Cell(top, 10).GetString().Split('、').Length);
         Assert.Equal((0.0, "0.0%"), (chokepoints.Cell(top, 6).GetDouble(), chokepoints.Cell(top, 6).Style.NumberFormat.Format));
     }

@@ -43,7 +43,7 @@ public static class ChainReportTables
     public static ReportTable Candidates(ChainReport report) => new("招商目标", "招商目标（补链/强链）", "缺失环节在前、薄弱环节在后；得分与理由来自链缺口分析（产能、标签、与本地企业的供货关系、集中度缓解、同省）。",
         ["序号", "环节", "环节状态", "环节内排名", "企业", "企业代码", "省份", "城市", "标签", "得分", "推荐理由"],
         [.. report.Candidates.Select((c, i) => Row(ReportCell.Of(i + 1), c.SegmentName, ReportCell.Of(c.SegmentStatus), ReportCell.Of(c.Rank), c.Name, c.Id,
-            c.Province, c.City, ReportText.List(c.Tags), ReportCell.Of(c.Score), c.Why))]);
+            c.Province, c.City, ReportText.List(c.Tags), ReportCell.Of(c.Score), ReasonText.Chinese(c.Why)))]);
 
     public static ReportTable Enterprises(ChainReport report) => new("本地重点企业", "本地重点企业", $"本地在产的链上企业，链主、单项冠军、专精特新、独角兽、上市企业在前（至多 {ChainReportComposer.MaxEnterprises} 家）。",
         ["序号", "企业", "企业代码", "城市", "标签", "参与环节"],
@@ -55,12 +55,12 @@ public static class ChainReportTables
 
     public static ReportTable Unaddressed(ChainReport report) => new("本地创新载体", "本地无载体攻关的卡脖子", "本地企业在产或需要、但本地无创新载体支撑的卡脖子产品。",
         ["排名", "卡脖子", "代码", "其他地区载体数", "原因"],
-        [.. report.UnaddressedLocally.Select(c => Row(ReportCell.Of(c.Rank), c.Name, c.Id, ReportCell.Of(c.CarriersElsewhere ?? 0), c.Why))]);
+        [.. report.UnaddressedLocally.Select(c => Row(ReportCell.Of(c.Rank), c.Name, c.Id, ReportCell.Of(c.CarriersElsewhere ?? 0), ReasonText.Chinese(c.Why)))]);
 
     public static ReportTable Chokepoints(ChainReport report) => new("卡脖子环节与替代", "卡脖子环节与替代", "供应商少、集中于一省或依赖境外的投入品；前几项附替代来源（其他在产企业、替代品、国产替代候选）。",
         ["排名", "产品", "代码", "供应商数", "HHI", "境外占比", "得分", "原因", "替代现状", "在产企业", "替代品", "国产替代候选"],
         [.. report.Chokepoints.Select(c => Row(ReportCell.Of(c.Rank), c.Name, c.Id, ReportCell.Of(c.Suppliers), ReportCell.Of(c.Hhi),
-            ReportCell.Share(c.ForeignShare), ReportCell.Of(c.Score), c.Why, c.Status,
+            ReportCell.Share(c.ForeignShare), ReportCell.Of(c.Score), ReasonText.Chinese(c.Why), c.Status,
             ReportText.List(c.Makers), ReportText.List(c.Substitutes), ReportText.List(c.DomesticCandidates)))]);
 
     static ReportRow Row(params ReportCell[] cells) => new(cells);
