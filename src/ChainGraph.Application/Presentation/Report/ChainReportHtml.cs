@@ -15,7 +15,7 @@ public static class ChainReportHtml
         h1 { font-size: 22px; margin: 0 0 4px; } h2 { font-size: 17px; margin: 24px 0 8px; border-bottom: 2px solid #1565C0; padding-bottom: 2px; }
         .meta { color: #555; margin: 2px 0; } .note { color: #666; font-size: 12px; }
         table { border-collapse: collapse; width: 100%; font-size: 12px; } th, td { border: 1px solid #bbb; padding: 3px 5px; text-align: left; vertical-align: top; }
-        th { background: #E3F2FD; } td.n { text-align: right; white-space: nowrap; }
+        th { background: #E3F2FD; } td.n { text-align: right; white-space: nowrap; } td.s { white-space: nowrap; }
         .status { font-weight: bold; white-space: nowrap; } .legend span { display: inline-block; padding: 2px 10px; margin-right: 6px; color: #fff; border-radius: 4px; }
         svg.chain-map { max-width: 100%; height: auto; }
         * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
@@ -65,7 +65,8 @@ public static class ChainReportHtml
             {
                 var cell = row.Cells[i];
                 if (cell.Status is { } status) html.Append($"<td class=\"status\" style=\"background:{ReportText.Tint(status)}\">");
-                else html.Append(cell.Number is null ? "<td>" : "<td class=\"n\">");
+                // Short values (places, tags, ids) keep to one line so the long reasons take the width.
+                else html.Append(cell.Number is not null ? "<td class=\"n\">" : cell.Text.Length <= 10 ? "<td class=\"s\">" : "<td>");
                 html.Append(E(cell.Text)).Append("</td>");
             }
             html.Append("</tr>");
