@@ -64,7 +64,7 @@ public static class ChainReportComposer
 
     /// <summary>Missing segments first, then weak ones, upstream first; within a segment the gap analysis's order.</summary>
     static List<ReportCandidate> Candidates(GraphSnapshot snapshot, ChainGapReport gaps) =>
-        [.. gaps.Segments.Where(s => s.Candidates.Count > 0).OrderBy(s => s.Status).ThenBy(s => gaps.Segments.ToList().IndexOf(s))
+        [.. gaps.Segments.Where(s => s.Candidates.Count > 0).OrderBy(s => s.Status) // a stable sort: upstream first within a status
             .SelectMany(s => s.Candidates.Select((c, i) => new ReportCandidate(s.Id, s.Name, s.Status, i + 1, c.Id, c.Name,
                 c.Province ?? (c.Country is null or "CN" ? null : c.Country), c.City, Tags(snapshot, c.Id), c.Score, c.Why)))];
 
@@ -116,11 +116,11 @@ public static class ChainReportComposer
     /// <summary>The chain's flagged chokepoints in ranking order (every item when none is flagged), with the alternatives found for the top ones.</summary>
     static List<ReportChokepoint> Chokepoints(ChokepointReport report, AlternativesReport? alternatives)
     {
-        var flagged = Listed(report);
-        var byId = (alternatives?.Items ?? []).ToDictionary(a => a.Id, StringComparer.Ordinal);
-        return [.. flagged.Select(i =>
+        var ranks = report.Items.Select((item, r) => (item.Id, Rank: r + 1)).DistinctBy(p => p.Id).ToDictionary(p => p.Id, p => p.Rank, StringComparer.Ordinal);
+        var byId = (alternatives?.Items ?? []).DistinctBy(a => a.Id).ToDictionary(a => a.Id, StringComparer.Ordinal);
+        return [.. Listed(report).Select(i =>
         {
-            var rank = report.Items.ToList().IndexOf(i) + 1;
+            var rank = ranks[i.Id];
             byId.TryGetValue(i.Id, out var a);
             return new ReportChokepoint(rank, i.Id, i.Name, i.Suppliers, i.Hhi, i.ForeignShare, i.Score, i.Why, a?.Status,
                 [.. (a?.Makers ?? []).Select(Maker)],
