@@ -52,6 +52,7 @@ public sealed class ChainReportDemoTests
 
         var chokepoints = book.Worksheet("卡脖子环节与替代");
         var top = Row(chokepoints, "排名") + 1;
+        Assert.True(Demo.Value.Flagged);
         // The flagged chokepoints keep their place in the chain's ranking (the five above are not flagged); each has its makers listed.
         Assert.Equal(["6", "电池铝箔", "电池铝箔", "2"], Cells(chokepoints, top, 4));
         Assert.Equal("供给集中：已知生产商 2 家，HHI 0.50；10 种产品依赖它，涉及 62 家企业，在 2 条产业链中", chokepoints.Cell(top, 8).GetString());
@@ -87,6 +88,10 @@ public sealed class ChainReportDemoTests
         Assert.Equal(report.Segments.Select(s => s.Id), report.Candidates.Select(c => c.SegmentId).Distinct());
         Assert.Empty(report.Enterprises);
         Assert.Contains("仅上市公司", report.Coverage);
+        // No input of the chain is flagged among the listed companies: the top-ranked ones are listed, and the note says so.
+        Assert.False(report.Flagged);
+        Assert.Equal(20, report.Chokepoints.Count);
+        Assert.StartsWith("数据中本链没有被标记的卡脖子", ChainReportTables.Chokepoints(report).Note, StringComparison.Ordinal);
         using var book = new XLWorkbook(new MemoryStream(ReportFormats.Render(report, ReportFormat.Xlsx, Date)));
         Assert.Equal(11, book.Worksheet("环节状态").Column(2).CellsUsed().Count(c => c.GetString() is "上游" or "中游" or "下游"));
         Assert.Contains(book.Worksheet("本地重点企业").CellsUsed(), c => c.GetString() == "（无）");

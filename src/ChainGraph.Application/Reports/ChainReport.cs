@@ -17,6 +17,12 @@ public sealed record ChainReport(
     IReadOnlyList<LocalEnterprise> Enterprises, IReadOnlyList<LocalCarrier> Carriers, IReadOnlyList<ReportChokepoint> UnaddressedLocally,
     IReadOnlyList<ReportChokepoint> Chokepoints)
 {
+    /// <summary>
+    /// True when <see cref="Chokepoints"/> are the ranking's flagged items (one maker, concentrated,
+    /// abroad or in one province); false when the chain has none flagged and they are its top-ranked inputs.
+    /// </summary>
+    public bool Flagged { get; init; } = true;
+
     /// <summary>The report's title: 锂电池 · 常州 产业链招商报告.</summary>
     public string Title => $"{ChainName} · {Region} 产业链招商报告";
 }

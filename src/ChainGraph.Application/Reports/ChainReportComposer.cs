@@ -29,7 +29,10 @@ public static class ChainReportComposer
         var region = carriers.Regions.FirstOrDefault();
         return new ChainReport(gaps.ChainId, gaps.ChainName, gaps.Region, score, rank, Coverage(gaps.Coverage), gaps.Derived?.Why,
             segments, Feeds(snapshot, gaps), Candidates(snapshot, gaps), Enterprises(snapshot, gaps), Carriers(snapshot, gaps, region),
-            [.. (region?.Unaddressed ?? []).Select((c, i) => Unaddressed(chokepoints, c, i))], Chokepoints(chokepoints, alternatives));
+            [.. (region?.Unaddressed ?? []).Select((c, i) => Unaddressed(chokepoints, c, i))], Chokepoints(chokepoints, alternatives))
+        {
+            Flagged = chokepoints.Items.Any(i => i.Flagged),
+        };
     }
 
     /// <summary>What the data covers, in Chinese (the figures of <see cref="DataCoverage.Summary"/>).</summary>

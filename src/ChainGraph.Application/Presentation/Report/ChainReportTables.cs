@@ -57,7 +57,9 @@ public static class ChainReportTables
         ["排名", "卡脖子", "代码", "其他地区载体数", "原因"],
         [.. report.UnaddressedLocally.Select(c => Row(ReportCell.Of(c.Rank), c.Name, c.Id, ReportCell.Of(c.CarriersElsewhere ?? 0), ReasonText.Chinese(c.Why)))]);
 
-    public static ReportTable Chokepoints(ChainReport report) => new("卡脖子环节与替代", "卡脖子环节与替代", "供应商少、集中于一省或依赖境外的投入品；前几项附替代来源（其他在产企业、替代品、国产替代候选）。",
+    public static ReportTable Chokepoints(ChainReport report) => new("卡脖子环节与替代", "卡脖子环节与替代", report.Flagged
+            ? "供应商少、集中于一省或依赖境外的投入品（卡脖子排名中被标记者，保留其名次）；前几项附替代来源（其他在产企业、替代品、国产替代候选）。"
+            : "数据中本链没有被标记的卡脖子（唯一已知生产商、HHI 高于 0.4、境外占比过半或一省占比 80% 以上）；以下为按依赖程度排名靠前的投入品，前几项附替代来源。",
         ["排名", "产品", "代码", "供应商数", "HHI", "境外占比", "得分", "原因", "替代现状", "在产企业", "替代品", "国产替代候选"],
         [.. report.Chokepoints.Select(c => Row(ReportCell.Of(c.Rank), c.Name, c.Id, ReportCell.Of(c.Suppliers), ReportCell.Of(c.Hhi),
             ReportCell.Share(c.ForeignShare), ReportCell.Of(c.Score), ReasonText.Chinese(c.Why), c.Status,
