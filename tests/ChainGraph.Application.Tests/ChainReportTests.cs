@@ -146,6 +146,7 @@ public sealed class ChainReportTests
 
         Assert.Equal("锂电池-常州市-招商报告-2026-12-02.xlsx", ReportText.FileName(report, Date, "xlsx"));
         Assert.Equal("a_b-常州市-招商报告-2026-12-02.html", ReportText.FileName(report with { ChainName = "a/b" }, Date, "html"));
+        Assert.Equal("lib-320400-report-2026-12-02.xlsx", ReportText.AsciiFileName(report, Date, "xlsx"));
     }
 
     static int Row(IXLWorksheet sheet, string firstHeader) =>

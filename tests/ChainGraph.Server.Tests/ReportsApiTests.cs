@@ -18,6 +18,7 @@ public sealed class ReportsApiTests(ServerFixture server) : IClassFixture<Server
         var name = response.Content.Headers.ContentDisposition?.FileNameStar;
         Assert.Matches(@"^锂电池-常州市-招商报告-\d{4}-\d{2}-\d{2}\.xlsx$", name);
         Assert.Equal("attachment", response.Content.Headers.ContentDisposition?.DispositionType);
+        Assert.Matches(@"^""?lithium-battery-320400-report-\d{4}-\d{2}-\d{2}\.xlsx""?$", response.Content.Headers.ContentDisposition?.FileName);
         using var book = new XLWorkbook(new MemoryStream(await response.Content.ReadAsByteArrayAsync()));
         Assert.Equal("锂电池 · 常州市 产业链招商报告", book.Worksheet("概览").Cell(1, 1).GetString());
         Assert.True(response.Headers.Contains("X-Graph-Version"));

@@ -23,6 +23,9 @@ public sealed record ChainReport(
     /// </summary>
     public bool Flagged { get; init; } = true;
 
+    /// <summary>The region's administrative code (320400 for 常州) when it has one.</summary>
+    public string? RegionCode { get; init; }
+
     /// <summary>The report's title: 锂电池 · 常州 产业链招商报告.</summary>
     public string Title => $"{ChainName} · {Region} 产业链招商报告";
 }

@@ -42,7 +42,7 @@ public sealed record ReportRequest(string Chain, string Region, int Chokepoints 
             .SelectMany(i => new AlternativesRequest(i.Id, Limit: 10).Run(snapshot, cancellationToken).Items)]);
         cancellationToken.ThrowIfCancellationRequested();
         var carriers = new CarriersRequest(Chain, Region, Chokepoints, ChokepointScope.Strategic).Run(snapshot, cancellationToken);
-        return ChainReportComposer.Compose(snapshot, gaps, score, rank, chokepoints, alternatives, carriers);
+        return ChainReportComposer.Compose(snapshot, gaps, score, rank, chokepoints, alternatives, carriers) with { RegionCode = RegionFilter.Resolve(snapshot, Region).Code };
     }
 
     /// <summary>The region's place in <c>analyze rank</c> at its own level; null for a country or a cluster.</summary>

@@ -3,6 +3,7 @@ using ChainGraph.Application.Requests;
 using ChainGraph.Server.Graph;
 using ChainGraph.Server.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Net.Http.Headers;
 
 namespace ChainGraph.Server.Apis;
 
@@ -17,8 +18,7 @@ public static class ReportsApi
             .WithSummary("The 招商 package of a chain for a region (chain map, segment status, ranked candidates with reasons, key local enterprises, "
                 + "local innovation carriers, chokepoints and alternatives) as an xlsx workbook or a printable html page; "
                 + "the file name carries chain, region and date.")
-            .Produces<byte[]>(StatusCodes.Status200OK, ReportFormats.XlsxContentType, "text/html")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .Produces<byte[]>(StatusCodes.Status200OK, ReportFormats.XlsxContentType, "text/html");
         return app;
     }
 
@@ -29,6 +29,13 @@ public static class ReportsApi
         var report = (await graph.RunAsync(new ReportRequest(chain!, region!, chokepoints, alternatives), cancellationToken)).For(http);
         var date = DateOnly.FromDateTime(DateTime.Now);
         var bytes = await Task.Run(() => ReportFormats.Render(report, kind, date), cancellationToken);
-        return TypedResults.File(bytes, ReportFormats.ContentType(kind), ReportText.FileName(report, date, ReportFormats.Extension(kind)));
+        var extension = ReportFormats.Extension(kind);
+        // Set here rather than by the file result, whose ASCII fallback would turn every Chinese character into _.
+        http.Response.Headers.ContentDisposition = new ContentDispositionHeaderValue("attachment")
+        {
+            FileName = ReportText.AsciiFileName(report, date, extension),
+            FileNameStar = ReportText.FileName(report, date, extension),
+        }.ToString();
+        return TypedResults.File(bytes, ReportFormats.ContentType(kind));
     }
 }

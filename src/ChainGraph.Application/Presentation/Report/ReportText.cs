@@ -66,6 +66,14 @@ public static class ReportText
         return clean.ToString();
     }
 
+    /// <summary>The same in ASCII, for clients that cannot read a UTF-8 file name: lithium-battery-320400-report-2026-12-02.xlsx.</summary>
+    public static string AsciiFileName(Reports.ChainReport report, DateOnly date, string extension)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var name = $"{report.ChainId}-{report.RegionCode ?? "region"}-report-{date:yyyy-MM-dd}";
+        return new string([.. name.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '_')]) + "." + extension;
+    }
+
     /// <summary>A file name for the report: 锂电池-常州-招商报告-2026-12-02.xlsx, without characters a file system refuses.</summary>
     public static string FileName(Reports.ChainReport report, DateOnly date, string extension)
     {
