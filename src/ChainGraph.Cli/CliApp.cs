@@ -63,6 +63,7 @@ public static class CliApp
             SearchCommand.Create(console),
             NodeCommand.Create(console),
             ProfileCommand.Create(console),
+            ReportCommand.Create(console),
             ExportCommand.Create(console),
             AnalyzeCommand.Create(console),
             GenerateCommand.Create(console),

@@ -8,7 +8,7 @@ namespace ChainGraph.Benchmarks;
 internal static class Once
 {
     const string Usage = "usage: once import-chainkg | chokepoints-chainkg | exploration-chainkg | kernels-chainkg | rest-latency | write-latency [DB] | first-answer DB | snapshot-image DB | memory | view-layout TOP | " +
-        "hub-fanout | load RATE SECONDS | scale DB CHAIN REGION | exploration DB | regions DB CHAIN";
+        "hub-fanout | load RATE SECONDS | scale DB CHAIN REGION | exploration DB | regions DB CHAIN | report-demo | report-chainkg";
 
     /// <summary>A figure, and what it reads: the ChainKnowledgeGraph data, or an existing store.</summary>
     sealed record Figure(Func<Task<string>> Run, bool ChainKg = false, string? Store = null);
@@ -52,6 +52,8 @@ internal static class Once
         ("scale", [var db, var chain, var region]) => new(() => ScaleRun.RunAsync(db, chain, region), Store: db),
         ("exploration", [var db]) => new(() => ExplorationRun.StoreAsync(db), Store: db),
         ("regions", [var db, var chain]) => new(() => RegionsRun.RunAsync(db, chain), Store: db),
+        ("report-demo", []) => new(ReportRun.DemoAsync),
+        ("report-chainkg", []) => new(ReportRun.ChainKgAsync, ChainKg: true),
         _ => null,
     };
 
