@@ -33,6 +33,20 @@ public sealed class RegionAndProfileApiTests(ServerFixture server) : IClassFixtu
     }
 
     [Fact]
+    public async Task CompareAndRank_AsCsv_AreTheCommandLinesTables()
+    {
+        var compare = await server.Http.GetStringAsync("/api/analyses/compare?format=csv&chain=lithium-battery&regions=" + Uri.EscapeDataString("常州,宁德"));
+        var rank = await server.Http.GetStringAsync("/api/analyses/rank?format=csv&chain=lithium-battery&level=city&top=3");
+
+        var compareLines = compare.TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("segment,stage,national,常州市,宁德市", compareLines[0]);
+        Assert.StartsWith("score,,,26.9,", compareLines[^1]);
+        var rankLines = rank.TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(("rank,code,region,province,score,why", 4), (rankLines[0], rankLines.Length));
+        Assert.StartsWith("1,440300,深圳市,广东省,46.5,", rankLines[1]);
+    }
+
+    [Fact]
     public async Task AmbiguousOrUnknownRegion_Is400_TheAmbiguousOneWithTheChoices()
     {
         var ambiguous = await server.Http.GetAsync("/api/analyses/gaps?chain=lithium-battery&region=" + Uri.EscapeDataString("鼓楼"));

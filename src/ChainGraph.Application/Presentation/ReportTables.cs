@@ -1,6 +1,7 @@
 using System.Globalization;
 using ChainGraph.Analysis.ChainGaps;
 using ChainGraph.Analysis.Chokepoints;
+using ChainGraph.Analysis.Ranking;
 
 namespace ChainGraph.Application.Presentation;
 
@@ -34,6 +35,27 @@ public static class ReportTables
                 ForProducts(i, i.ForeignShare is { } share ? Number(share) : "unknown"), Number(i.Dependents), Number(i.Dominates),
                 i.Articulation ? "yes" : "", Number(i.Score), i.Why,
             ]).ToList());
+    }
+
+    /// <summary>One row per segment, one column per region (status, makers, capacity share, carriers), and the regions' scores last.</summary>
+    public static Table Compare(RegionComparisonReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var rows = report.Segments.Select(s => (IReadOnlyList<string>)
+            [s.Name, s.Stage, Number(s.National), .. s.Regions.Select(Cell)]).ToList();
+        rows.Add(["score", "", "", .. report.Regions.Select(r => Number(r.Score))]);
+        return new Table(["segment", "stage", "national", .. report.Regions.Select(r => r.Name)], rows);
+
+        static string Cell(RegionSegment r) =>
+            $"{r.Status.ToString().ToLowerInvariant()} {r.Makers}" + (r.CapacityShare is { } share ? $" ({share * 100:0}%)" : "")
+            + (r.InnovationCentres.Count > 0 ? $", {r.InnovationCentres.Count} carrier{(r.InnovationCentres.Count > 1 ? "s" : "")}" : "");
+    }
+
+    public static Table Rank(RegionRankingReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        return new(["rank", "code", "region", "province", "score", "why"],
+            report.Regions.Select(r => (IReadOnlyList<string>)[Number(r.Rank), r.Code, r.Name, r.Province ?? "", Number(r.Score), r.Why]).ToList());
     }
 
     /// <summary>Makers, HHI and foreign share describe a product's supply; for an enterprise they do not apply.</summary>

@@ -23,7 +23,7 @@ public static partial class AnalyzeCommand
             var summary = string.Join(Environment.NewLine, report.Regions.Select(r => $"{report.ChainName} in {r.Name}: score {Number(r.Score)}"
                 + (r.Missing.Count > 0 ? $"; missing: {string.Join("、", r.Missing)}" : "") + (r.Weak.Count > 0 ? $"; weak: {string.Join("、", r.Weak)}" : "")))
                 + (report.Derived is { } derived ? $"{Environment.NewLine}{derived.Why}." : "");
-            return Emit(console, result, report, CompareTable(report), summary, report.Coverage);
+            return Emit(console, result, report, ReportTables.Compare(report), summary, report.Coverage);
         });
         return command;
     }
@@ -38,26 +38,14 @@ public static partial class AnalyzeCommand
         {
             var request = new RankRequest(result.GetValue(chain)!, result.GetValue(level)!, result.GetValue(top), Tagged(result));
             var (report, _) = await RunAsync(result, request, cancellationToken);
-            var rows = report.Regions.Select(r => (IReadOnlyList<string>)[Number(r.Rank), r.Code, r.Name, r.Province ?? "", Number(r.Score), r.Why]).ToList();
             var summary = $"{report.ChainName} over {report.Total:N0} regions ({report.Level}): {report.WithMakers:N0} hold a maker; " +
                 $"{report.Unplaced:N0} of its {report.Makers:N0} makers have no known {report.Level} and count for none."
                 + (report.Derived is { } derived ? $"{Environment.NewLine}{derived.Why}." : "");
-            return Emit(console, result, report, new Table(["rank", "code", "region", "province", "score", "why"], rows), summary, report.Coverage,
+            return Emit(console, result, report, ReportTables.Rank(report), summary, report.Coverage,
                 (report.Regions.Count, report.Total, "regions", "--top"));
         });
         return command;
     }
 
     /// <summary>A row per segment, a column per region: status, makers, their share of the supply, innovation carriers; then the scores.</summary>
-    static Table CompareTable(RegionComparisonReport report)
-    {
-        var rows = report.Segments.Select(s => (IReadOnlyList<string>)
-            [s.Name, s.Stage, Number(s.National), .. s.Regions.Select(Cell)]).ToList();
-        rows.Add(["score", "", "", .. report.Regions.Select(r => Number(r.Score))]);
-        return new Table(["segment", "stage", "national", .. report.Regions.Select(r => r.Name)], rows);
-
-        static string Cell(RegionSegment r) =>
-            $"{r.Status.ToString().ToLowerInvariant()} {r.Makers}" + (r.CapacityShare is { } share ? $" ({share * 100:0}%)" : "")
-            + (r.InnovationCentres.Count > 0 ? $", {r.InnovationCentres.Count} carrier{(r.InnovationCentres.Count > 1 ? "s" : "")}" : "");
-    }
 }

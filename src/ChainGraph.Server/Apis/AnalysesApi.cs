@@ -54,14 +54,22 @@ public static class AnalysesApi
     }
 
     static async Task<IResult> Compare(GraphService graph, IOptions<JsonOptions> json, HttpContext http, string chain, string regions,
-        CancellationToken cancellationToken, string? tag = null) =>
-        Json((await graph.RunJsonAsync(new CompareRequest(chain, regions, CompletenessOptions.Default.WithTags(TagSet.Parse(tag))),
-            json.Value.SerializerOptions, cancellationToken)).For(http));
+        CancellationToken cancellationToken, string? tag = null, string? format = null)
+    {
+        var request = new CompareRequest(chain, regions, CompletenessOptions.Default.WithTags(TagSet.Parse(tag)));
+        return format == "csv"
+            ? Csv("compare.csv", ReportTables.Compare((await graph.RunAsync(request, cancellationToken)).For(http)))
+            : Json((await graph.RunJsonAsync(request, json.Value.SerializerOptions, cancellationToken)).For(http));
+    }
 
     static async Task<IResult> Rank(GraphService graph, IOptions<JsonOptions> json, HttpContext http, string chain, CancellationToken cancellationToken,
-        string level = "city", int top = 20, string? tag = null) =>
-        Json((await graph.RunJsonAsync(new RankRequest(chain, level, top, CompletenessOptions.Default.WithTags(TagSet.Parse(tag))),
-            json.Value.SerializerOptions, cancellationToken)).For(http));
+        string level = "city", int top = 20, string? tag = null, string? format = null)
+    {
+        var request = new RankRequest(chain, level, top, CompletenessOptions.Default.WithTags(TagSet.Parse(tag)));
+        return format == "csv"
+            ? Csv("rank.csv", ReportTables.Rank((await graph.RunAsync(request, cancellationToken)).For(http)))
+            : Json((await graph.RunJsonAsync(request, json.Value.SerializerOptions, cancellationToken)).For(http));
+    }
 
     static async Task<Ok<DisruptionView>> Disruption(GraphService graph, HttpContext http, CancellationToken cancellationToken, string? remove = null,
         string? region = null, string? chain = null)
