@@ -5,13 +5,13 @@ using ChainGraph.Analysis.Disruption;
 using ChainGraph.Analysis.Ranking;
 using ChainGraph.Application.Presentation;
 using ChainGraph.Application.Requests;
-using ChainGraph.Formats.Csv;
 using ChainGraph.Model;
 using ChainGraph.Server.Graph;
 using ChainGraph.Server.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
+using static ChainGraph.Server.Apis.AnalysisResults;
 
 namespace ChainGraph.Server.Apis;
 
@@ -77,8 +77,4 @@ public static class AnalysesApi
         var answer = await graph.RunAsync(new DisruptionRequest(remove, region, chain), cancellationToken);
         return TypedResults.Ok(DisruptionView.Of(answer.Snapshot, answer.For(http)));
     }
-
-    static IResult Json(byte[] utf8) => TypedResults.Bytes(utf8, "application/json; charset=utf-8");
-
-    static IResult Csv(string name, Table table) => TypedResults.File(CsvText.Table(table.Header, table.Rows), "text/csv; charset=utf-8", name);
 }

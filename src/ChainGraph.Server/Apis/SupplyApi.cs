@@ -4,12 +4,12 @@ using ChainGraph.Analysis.Chokepoints;
 using ChainGraph.Analysis.Countries;
 using ChainGraph.Application.Presentation;
 using ChainGraph.Application.Requests;
-using ChainGraph.Formats.Csv;
 using ChainGraph.Model;
 using ChainGraph.Server.Graph;
 using ChainGraph.Server.Security;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
+using static ChainGraph.Server.Apis.AnalysisResults;
 
 namespace ChainGraph.Server.Apis;
 
@@ -71,8 +71,4 @@ public static class SupplyApi
             ? Csv("carriers.csv", SupplyTables.Carriers((await graph.RunAsync(request, cancellationToken)).For(http)))
             : Json((await graph.RunJsonAsync(request, json.Value.SerializerOptions, cancellationToken)).For(http));
     }
-
-    static IResult Json(byte[] utf8) => TypedResults.Bytes(utf8, "application/json; charset=utf-8");
-
-    static IResult Csv(string name, Table table) => TypedResults.File(CsvText.Table(table.Header, table.Rows), "text/csv; charset=utf-8", name);
 }
