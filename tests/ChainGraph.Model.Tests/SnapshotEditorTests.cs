@@ -76,4 +76,22 @@ public sealed class SnapshotEditorTests
 
         Assert.Throws<InvalidOperationException>(() => new SnapshotEditor(before).Apply(plan));
     }
+
+    [Fact]
+    public void Apply_ToAListBuiltOutOfNodeOrder_UpdatesTheRelationshipItHas_InsteadOfAddingASecond()
+    {
+        var builder = new SnapshotBuilder();
+        foreach (var id in new[] { "p0", "p1", "p2", "p3" }) builder.AddNode(id, NodeLabel.Product, id);
+        builder.AddEdge(RelType.InputTo, 3, 0, 1f);
+        builder.AddEdge(RelType.InputTo, 1, 0, 1f);
+        builder.AddEdge(RelType.InputTo, 2, 0, 1f);
+        var before = builder.Build();
+        var editor = new SnapshotEditor(before);
+
+        editor.Apply(Plan(before, b => b.AddRelationship(RelType.InputTo, new("p1"), new("p0"), [], At)));
+        editor.RemoveRelationship(new RelationshipKey(RelType.InputTo, "p2", "p0"));
+        var after = editor.Build(null);
+
+        Assert.Equal([3, 1], after.In(RelType.InputTo).Neighbours(0).ToArray());
+    }
 }

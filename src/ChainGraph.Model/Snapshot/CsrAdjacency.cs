@@ -90,6 +90,7 @@ public sealed class CsrAdjacency
     internal sealed class Editor(CsrAdjacency adjacency)
     {
         readonly Dictionary<int, List<(int Node, float Weight)>> changed = [];
+        readonly HashSet<int> unordered = [];
         int nodeCount = adjacency.blocks.Length << Chunks.Bits;
 
         /// <summary>Makes room for nodes added to the snapshot.</summary>
@@ -104,7 +105,11 @@ public sealed class CsrAdjacency
             {
                 var targets = adjacency.Neighbours(node);
                 var weights = adjacency.WeightsOf(node);
-                for (var i = 0; i < targets.Length; i++) list.Add((targets[i], weights[i]));
+                for (var i = 0; i < targets.Length; i++)
+                {
+                    if (i > 0 && targets[i] <= targets[i - 1]) unordered.Add(node);
+                    list.Add((targets[i], weights[i]));
+                }
             }
             changed.Add(node, list);
             return list;
@@ -117,12 +122,31 @@ public sealed class CsrAdjacency
         public void Set(int node, int neighbour, float? weight)
         {
             var list = Of(node);
-            var at = list.FindIndex(n => n.Node == neighbour);
-            if (at >= 0)
+            var (at, found) = Find(node, list, neighbour);
+            if (found)
             {
                 if (weight is { } w) list[at] = (neighbour, w);
-                return;
             }
+            else list.Insert(at, (neighbour, weight ?? float.NaN));
+        }
+
+        public bool Remove(int node, int neighbour)
+        {
+            var list = Of(node);
+            var (at, found) = Find(node, list, neighbour);
+            if (found) list.RemoveAt(at);
+            return found;
+        }
+
+        /// <summary>
+        /// Where the neighbour is, or where it goes: by binary search in a list in node order (what a
+        /// store loads, and what every edit keeps), so many edits to a hub cost O(log d) each to find;
+        /// a list built in another order is searched through.
+        /// </summary>
+        (int At, bool Found) Find(int node, List<(int Node, float Weight)> list, int neighbour)
+        {
+            if (unordered.Contains(node))
+                return list.FindIndex(n => n.Node == neighbour) is >= 0 and var at ? (at, true) : (list.Count, false);
             var (low, high) = (0, list.Count);
             while (low < high)
             {
@@ -130,18 +154,8 @@ public sealed class CsrAdjacency
                 if (list[middle].Node < neighbour) low = middle + 1;
                 else high = middle;
             }
-            list.Insert(low, (neighbour, weight ?? float.NaN));
+            return (low, low < list.Count && list[low].Node == neighbour);
         }
-
-        /// <summary>Renames a neighbour (a node moved to another index) where it appears, in place.</summary>
-        public void Rename(int node, int from, int to)
-        {
-            var list = Of(node);
-            var at = list.FindIndex(n => n.Node == from);
-            if (at >= 0) list[at] = (to, list[at].Weight);
-        }
-
-        public bool Remove(int node, int neighbour) => Of(node).RemoveAll(n => n.Node == neighbour) > 0;
 
         public CsrAdjacency Build()
         {
