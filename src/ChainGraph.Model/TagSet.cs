@@ -7,14 +7,21 @@ namespace ChainGraph.Model;
 /// </summary>
 public sealed record TagSet
 {
-    TagSet(string key) => Key = key;
+    // Split once: Matches runs once per maker in the rankings.
+    readonly string[] tags;
+
+    TagSet(string key)
+    {
+        Key = key;
+        tags = key.Length == 0 ? [] : key.Split(',');
+    }
 
     public static TagSet None { get; } = new("");
 
     /// <summary>The tags, sorted and joined by commas; empty for <see cref="None"/>.</summary>
     public string Key { get; }
 
-    public IReadOnlyList<string> Tags => Key.Length == 0 ? [] : Key.Split(',');
+    public IReadOnlyList<string> Tags => tags;
 
     /// <summary>Comma-separated tags (full-width commas and blanks too); null or blank gives <see cref="None"/>.</summary>
     public static TagSet Parse(string? text) =>
@@ -25,11 +32,16 @@ public sealed record TagSet
     public bool Matches(IReadOnlyList<string> tags)
     {
         ArgumentNullException.ThrowIfNull(tags);
-        if (Key.Length == 0) return true;
+        if (this.tags.Length == 0) return true;
         foreach (var tag in tags)
-            if (Tags.Contains(tag)) return true;
+            if (Array.IndexOf(this.tags, tag) >= 0) return true;
         return false;
     }
+
+    /// <summary>Equal when the tags are: <see cref="Key"/> says it all.</summary>
+    public bool Equals(TagSet? other) => other is not null && string.Equals(Key, other.Key, StringComparison.Ordinal);
+
+    public override int GetHashCode() => Key.GetHashCode(StringComparison.Ordinal);
 
     public override string ToString() => Key;
 }

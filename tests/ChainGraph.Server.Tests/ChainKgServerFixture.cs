@@ -1,15 +1,7 @@
 using ChainGraph.Formats.ChainKg;
 using ChainGraph.Model.Import;
 using ChainGraph.Server.Graph;
-using ChainGraph.Server.Security;
-using ChainGraph.Storage.Import;
-using ChainGraph.Storage.Sqlite;
 using ChainGraph.Testing;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace ChainGraph.Server.Tests;
 
@@ -17,34 +9,15 @@ namespace ChainGraph.Server.Tests;
 /// A real Kestrel server over the ChainKnowledgeGraph data alone (no templates), as `chaingraph import … --format chainkg`
 /// and `serve` give it. Where the data is absent it starts nothing: its tests are <see cref="ChainKgFactAttribute"/>s, skipped.
 /// </summary>
-public sealed class ChainKgServerFixture : IAsyncLifetime
+public sealed class ChainKgServerFixture : ServerFixture
 {
-    readonly TempDirectory folder = new();
-    WebApplication? app;
+    protected override bool CanStart => SharedData.ChainKg is not null;
 
-    public Uri BaseAddress { get; private set; } = null!;
-
-    public async Task InitializeAsync()
+    protected override async Task LoadAsync(GraphService graph)
     {
-        if (SharedData.ChainKg is not { } data) return;
-        var store = new SqliteGraphStore(folder.File("graph.db"));
-        await store.InitializeAsync();
         var batch = new GraphBatch();
-        new ChainKgReader().Read(data, batch);
-        await new GraphImporter(store).ImportAsync(batch);
-        app = ServerHost.Build(store, "http://127.0.0.1:0", logging => logging.SetMinimumLevel(LogLevel.Warning), new SecurityOptions(folder.File("keys.json")));
-        await app.StartAsync();
-        await app.Services.GetRequiredService<GraphService>().GetSnapshotAsync(CancellationToken.None);
-        BaseAddress = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (app is not null)
-        {
-            await app.StopAsync();
-            await app.DisposeAsync();
-        }
-        folder.Dispose();
+        new ChainKgReader().Read(SharedData.ChainKg!, batch);
+        await graph.WriteAsync(batch);
+        await graph.GetSnapshotAsync();
     }
 }

@@ -21,6 +21,12 @@ public class ServerFixture : IAsyncLifetime
     /// <summary>Access settings: none by default, so the loopback service runs open.</summary>
     protected virtual SecurityOptions? Security => null;
 
+    /// <summary>Whether there is anything to serve; when not, nothing starts (the fixture's tests skip).</summary>
+    protected virtual bool CanStart => true;
+
+    /// <summary>Fills the empty store before the server starts: the demo by default.</summary>
+    protected virtual Task LoadAsync(GraphService graph) => ServerHost.LoadDemoIfEmptyAsync(graph);
+
     public Uri BaseAddress { get; private set; } = null!;
 
     public HttpClient Http { get; private set; } = null!;
@@ -31,10 +37,11 @@ public class ServerFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        if (!CanStart) return;
         var store = new SqliteGraphStore(folder.File("graph.db"));
         await store.InitializeAsync();
         app = ServerHost.Build(store, "http://127.0.0.1:0", logging => logging.SetMinimumLevel(LogLevel.Warning), Security ?? new SecurityOptions(folder.File("keys.json")));
-        await ServerHost.LoadDemoIfEmptyAsync(Graph);
+        await LoadAsync(Graph);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         BaseAddress = new Uri(address);
@@ -45,7 +52,7 @@ public class ServerFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        Http.Dispose();
+        Http?.Dispose();
         if (app is not null)
         {
             await app.StopAsync();
