@@ -5,6 +5,7 @@ using ChainGraph.Server.Apis;
 using ChainGraph.Server.Graph;
 using ChainGraph.Server.Hubs;
 using ChainGraph.Server.Security;
+using ChainGraph.Server.Views;
 using ChainGraph.Storage;
 using Microsoft.Extensions.FileProviders;
 
@@ -37,6 +38,7 @@ public static class ServerHost
         builder.Services.AddMetrics();
         builder.Services.AddSingleton<ChainGraphMetrics>();
         builder.Services.AddSingleton<GraphService>();
+        builder.Services.AddSingleton<ViewAnalyses>();
         builder.Services.AddSingleton<ViewRegistry>();
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<RequestProblemHandler>();

@@ -1,4 +1,3 @@
-using ChainGraph.Analysis.Chokepoints;
 using ChainGraph.Application.Requests;
 using ChainGraph.Model.Requests;
 using ChainGraph.Server.Graph;
@@ -11,7 +10,7 @@ namespace ChainGraph.Server.Hubs;
 /// The live graph at /hubs/graph: open, expand, collapse and close views, share a room. Every
 /// client with a view open receives a patch when data it shows changes.
 /// </summary>
-public sealed class GraphHub(GraphService graph, ViewRegistry views, ChainGraphMetrics metrics) : Hub<IGraphClient>
+public sealed class GraphHub(GraphService graph, ViewAnalyses analyses, ViewRegistry views, ChainGraphMetrics metrics) : Hub<IGraphClient>
 {
     public static string RoomGroup(string room) => "room:" + room;
 
@@ -26,10 +25,8 @@ public sealed class GraphHub(GraphService graph, ViewRegistry views, ChainGraphM
         {
             throw new HubException(e.Message);
         }
-        var snapshot = await graph.GetSnapshotAsync(Context.ConnectionAborted);
-        ChokepointReport? chokepoints = null;
-        if (request.Kind == "chokepoints")
-            (chokepoints, snapshot, _) = await graph.RunAsync(new ChokepointsRequest(null, ChokepointOptions.Default with { Top = request.Top }), Context.ConnectionAborted);
+        var answer = await analyses.RunAsync(request, Context.ConnectionAborted);
+        var snapshot = answer?.Snapshot ?? await graph.GetSnapshotAsync(Context.ConnectionAborted);
         ViewOpened opened;
         try
         {
@@ -37,7 +34,8 @@ public sealed class GraphHub(GraphService graph, ViewRegistry views, ChainGraphM
             {
                 lock (view.Gate)
                 {
-                    (view.Title, view.Layout) = ViewBuilder.Open(snapshot, view, chokepoints);
+                    (view.Title, view.Layout) = ViewBuilder.Open(snapshot, view, answer);
+                    if (answer is not null) view.TakeAnalysis(answer.Analysis, answer.Version);
                     return view.Snapshot();
                 }
             });

@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using ChainGraph.Analysis.ChainGaps;
+using ChainGraph.Model.Requests;
 using ChainGraph.Model.Snapshot;
 using ChainGraph.Server.Graph;
 using ChainGraph.Server.Views;
@@ -19,12 +21,14 @@ public sealed class ViewRegistry
     readonly Dictionary<string, Room> rooms = new(StringComparer.Ordinal);
     // Guards rooms, and makes a cap's check and the add it allows one step.
     readonly Lock gate = new();
+    readonly ViewAnalyses analyses;
     readonly IHubContext<GraphHub, IGraphClient> hub;
     readonly ChainGraphMetrics metrics;
 
-    public ViewRegistry(GraphService graph, IHubContext<GraphHub, IGraphClient> hub, ChainGraphMetrics metrics)
+    public ViewRegistry(GraphService graph, ViewAnalyses analyses, IHubContext<GraphHub, IGraphClient> hub, ChainGraphMetrics metrics)
     {
         ArgumentNullException.ThrowIfNull(graph);
+        this.analyses = analyses;
         this.hub = hub;
         this.metrics = metrics;
         graph.Changed += OnChangedAsync;
@@ -114,18 +118,37 @@ public sealed class ViewRegistry
             throw new HubException($"Room '{room}' has {ViewsPerRoom} views open, the most it may; close one (CloseView) first.");
     }
 
-    async Task OnChangedAsync(ChangeSet changes, GraphSnapshot snapshot)
+    Task OnChangedAsync(ChangeSet changes, GraphSnapshot snapshot) => Task.WhenAll(views.Values.Select(e => RefreshAsync(e.View, changes, snapshot)));
+
+    /// <summary>
+    /// What a write changed in one view: its analysis, asked again off the view's lock (views asking one question share
+    /// one cached answer), then its elements and, when the report changed, the report and what the view draws from it.
+    /// </summary>
+    async Task RefreshAsync(ViewState view, ChangeSet changes, GraphSnapshot snapshot)
     {
-        var sends = new List<Task>();
-        foreach (var (view, _) in views.Values)
+        ViewAnswer? answer = null;
+        try
         {
-            ViewPatch patch;
-            lock (view.Gate) patch = ViewBuilder.Apply(snapshot, view, changes);
-            if (patch.IsEmpty) continue;
-            sends.Add(Audience(view).ViewPatched(patch));
-            metrics.PatchesPushed.Add(1);
+            answer = await analyses.RunAsync(view.Request, CancellationToken.None);
         }
-        await Task.WhenAll(sends);
+        catch (Exception e) when (e is InvalidRequestException or NotFoundException)
+        {
+            // The write took away what the view asks about: it keeps the report it shows.
+        }
+        ViewPatch patch;
+        lock (view.Gate)
+        {
+            patch = ViewBuilder.Apply(snapshot, view, changes);
+            if (answer is not null && view.TakeAnalysis(answer.Analysis, answer.Version))
+            {
+                var followed = answer.Result is ChainGapReport gaps ? ViewBuilder.FollowGaps(view, gaps) : [];
+                var ids = followed.Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
+                patch = patch with { Updated = [.. patch.Updated.Where(e => !ids.Contains(e.Id)), .. followed], Analysis = answer.Analysis };
+            }
+        }
+        if (patch.IsEmpty) return;
+        metrics.PatchesPushed.Add(1);
+        await Audience(view).ViewPatched(patch);
     }
 
     /// <summary>A view and the connection that opened it, which its cap counts against (a room view has no owner).</summary>

@@ -1,0 +1,16 @@
+namespace ChainGraph.Server.Views;
+
+/// <summary>
+/// One step of a view: elements to add, ids to remove and elements whose data changed; the nodes whose neighbourhood
+/// it began or stopped showing (so every member marks them); and the view's analysis when it changed (null otherwise).
+/// </summary>
+public sealed record ViewPatch(string ViewId, IReadOnlyList<CyElement> Added, IReadOnlyList<string> Removed, IReadOnlyList<CyElement> Updated)
+{
+    public IReadOnlyList<string> Expanded { get; init; } = [];
+
+    public IReadOnlyList<string> Collapsed { get; init; } = [];
+
+    public ViewAnalysis? Analysis { get; init; }
+
+    public bool IsEmpty => Added.Count == 0 && Removed.Count == 0 && Updated.Count == 0 && Expanded.Count == 0 && Collapsed.Count == 0 && Analysis is null;
+}
