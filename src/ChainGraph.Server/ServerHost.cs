@@ -50,7 +50,8 @@ public static class ServerHost
             o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
         });
-        builder.Services.AddSignalR().AddJsonProtocol(o =>
+        // A MoveNodes of every node of a large view (GraphHub.MaxPositions) fits; SignalR's default of 32 KiB holds about 700.
+        builder.Services.AddSignalR(o => o.MaximumReceiveMessageSize = 512 * 1024).AddJsonProtocol(o =>
         {
             o.PayloadSerializerOptions.Encoder = Json.Encoder;
             o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter());

@@ -1,0 +1,44 @@
+using ChainGraph.Analysis.ChainGaps;
+using ChainGraph.Model.Requests;
+using ChainGraph.Model.Snapshot;
+using ChainGraph.Server.Graph;
+using ChainGraph.Server.Views;
+
+namespace ChainGraph.Server.Hubs;
+
+/// <summary>Keeping every open view live: after each committed write, its patch.</summary>
+public sealed partial class ViewRegistry
+{
+    Task OnChangedAsync(ChangeSet changes, GraphSnapshot snapshot) => Task.WhenAll(views.Values.Select(e => RefreshAsync(e.View, changes, snapshot)));
+
+    /// <summary>
+    /// What a write changed in one view: its analysis, asked again off the view's lock (views asking one question share
+    /// one cached answer), then its elements and, when the report changed, the report and what the view draws from it.
+    /// </summary>
+    async Task RefreshAsync(ViewState view, ChangeSet changes, GraphSnapshot snapshot)
+    {
+        ViewAnswer? answer = null;
+        try
+        {
+            answer = await analyses.RunAsync(view.Request, CancellationToken.None);
+        }
+        catch (Exception e) when (e is InvalidRequestException or NotFoundException)
+        {
+            // The write took away what the view asks about: it keeps the report it shows.
+        }
+        ViewPatch patch;
+        lock (view.Gate)
+        {
+            patch = ViewBuilder.Apply(snapshot, view, changes);
+            if (answer is not null && view.TakeAnalysis(answer.Analysis, answer.Version))
+            {
+                var followed = answer.Result is ChainGapReport gaps ? ViewBuilder.FollowGaps(view, gaps) : [];
+                var ids = followed.Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
+                patch = patch with { Updated = [.. patch.Updated.Where(e => !ids.Contains(e.Id)), .. followed], Analysis = answer.Analysis };
+            }
+        }
+        if (patch.IsEmpty) return;
+        metrics.PatchesPushed.Add(1);
+        await SendAsync(view, (clients, _) => clients.ViewPatched(patch));
+    }
+}
