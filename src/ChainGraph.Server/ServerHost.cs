@@ -38,6 +38,7 @@ public static class ServerHost
         builder.Services.AddMetrics();
         builder.Services.AddSingleton<ChainGraphMetrics>();
         builder.Services.AddSingleton<GraphService>();
+        builder.Services.AddSingleton(new SavedViewStore(SavedViewStore.PathFor(store, security.KeysPath)));
         builder.Services.AddSingleton<ViewAnalyses>();
         builder.Services.AddSingleton<ViewRegistry>();
         builder.Services.AddProblemDetails();
@@ -76,7 +77,8 @@ public static class ServerHost
         app.MapOpenApi().AllowAnonymous();
         // Any endpoint may answer a problem: parameters (400), the store down or its disk full (503).
         var api = app.MapGroup("").ProducesValidationProblem().ProducesProblem(StatusCodes.Status503ServiceUnavailable);
-        api.MapGraphApi().MapChainsApi().MapAnalysesApi().MapSupplyApi().MapReportsApi().MapExplorationApi().MapEnterprisesApi().MapExportApi().MapWritesApi().MapKeysApi();
+        api.MapGraphApi().MapChainsApi().MapAnalysesApi().MapSupplyApi().MapReportsApi().MapExplorationApi().MapEnterprisesApi().MapExportApi().MapWritesApi().MapKeysApi()
+            .MapSavedViewsApi();
         app.MapHub<GraphHub>("/hubs/graph").RequireAuthorization(Policies.Reader);
         if (mode.Open)
             app.Logger.LogWarning("No API keys in {Keys}: serving open to this machine only. Add keys with `chaingraph keys add` before exposing it.", keys.Path);
