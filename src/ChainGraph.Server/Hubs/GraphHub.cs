@@ -16,9 +16,6 @@ public sealed class GraphHub(GraphService graph, ViewAnalyses analyses, ViewRegi
     /// <summary>The most positions one <see cref="MoveNodes"/> carries: every node of a large view.</summary>
     public const int MaxPositions = 5000;
 
-    /// <summary>The longest room or member name.</summary>
-    public const int MaxName = 100;
-
     public async Task<ViewOpened> OpenView(ViewRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -58,7 +55,7 @@ public sealed class GraphHub(GraphService graph, ViewAnalyses analyses, ViewRegi
     /// <summary>Joins a room under a name and returns what it shows now (view, pickers, members), so the newcomer sees what the others see.</summary>
     public async Task<RoomJoined> JoinRoom(string room, string? name)
     {
-        new ParameterCheck().Required("room", room).Bounded("room", room, MaxName).Bounded("name", name, MaxName).ThrowIfInvalid();
+        new ParameterCheck().Required("room", room).Bounded("room", room, ViewRequest.MaxRoom).Bounded("name", name, ViewRequest.MaxRoom).ThrowIfInvalid();
         var (joined, changed) = views.Join(room, Context.ConnectionId, name?.Trim());
         if (changed) await MembersChangedAsync(room);
         return joined;
@@ -98,7 +95,7 @@ public sealed class GraphHub(GraphService graph, ViewAnalyses analyses, ViewRegi
     /// <summary>Replaces the room's pickers, which newcomers get, and tells its other members.</summary>
     public async Task SetPickers(string room, Dictionary<string, string> pickers)
     {
-        new ParameterCheck().Required("room", room).Bounded("room", room, MaxName)
+        new ParameterCheck().Required("room", room).Bounded("room", room, ViewRequest.MaxRoom)
             .That(pickers is not null, "pickers", null, "is required (an object of picker names and values).").Pickers("pickers", pickers).ThrowIfInvalid();
         views.SetPickers(room, Context.ConnectionId, pickers!);
         await views.SendToRoomAsync(room, (others, _) => others.PickersChanged(pickers!), except: Context.ConnectionId);

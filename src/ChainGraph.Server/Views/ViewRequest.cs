@@ -24,13 +24,18 @@ public sealed record ViewRequest(string Kind, string? Chain = null, string? Regi
     /// <summary>The longest id, name or list a request may carry: longer than any the graph holds, short enough to cost nothing.</summary>
     public const int MaxText = 1000;
 
+    /// <summary>The longest room name (and member name).</summary>
+    public const int MaxRoom = 100;
+
     public void Validate() => new ParameterCheck()
         .Required("kind", Kind)
         .That(Kind is null || Kinds.Contains(Kind), "kind", Kind, $"unknown view kind; expected one of {string.Join(", ", Kinds)}. Got: {Kind}")
         .Range("depth", Depth, 1, 3)
         .Range("top", Top, 1, 200)
         .Range("k", K, 1, 10)
-        .Bounded("chain", Chain).Bounded("region", Region).Bounded("focus", Focus).Bounded("room", Room).Bounded("to", To)
+        .That(Room is null || !string.IsNullOrWhiteSpace(Room), "room", Room, "must name the room, or be left out.")
+        .Bounded("room", Room, MaxRoom)
+        .Bounded("chain", Chain).Bounded("region", Region).Bounded("focus", Focus).Bounded("to", To)
         .Bounded("regions", Regions).Bounded("level", Level).Bounded("tag", Tag)
         .ThrowIfInvalid();
 }

@@ -13,6 +13,8 @@ public sealed class ViewState(string id, ViewRequest request, string? owner)
     readonly HashSet<string> open = new(StringComparer.Ordinal);
     readonly HashSet<string> expanded = new(StringComparer.Ordinal);
     readonly Dictionary<string, NodePosition> positions = new(StringComparer.Ordinal);
+    // The snapshot version the analysis shown was computed on: a later answer replaces it, an earlier one never.
+    long analysisVersion = -1;
 
     public string Id { get; } = id;
 
@@ -28,21 +30,21 @@ public sealed class ViewState(string id, ViewRequest request, string? owner)
     /// <summary>dagre for chains (upstream to downstream), fcose for networks.</summary>
     public string Layout { get; set; } = "fcose";
 
-    /// <summary>The analysis shown, and the snapshot version it was computed on (a later answer replaces it, an earlier one never).</summary>
-    public (ViewAnalysis? Analysis, long Version) Analysis { get; private set; }
+    /// <summary>The analysis shown; null for a kind that carries none.</summary>
+    public ViewAnalysis? Analysis { get; private set; }
 
     public string? Selection { get; set; }
 
-    public ViewOpened Snapshot() => new(Id, Title, Layout, [.. elements.Values], Request, Analysis.Analysis, [.. expanded], Selection,
+    public ViewOpened Snapshot() => new(Id, Title, Layout, [.. elements.Values], Request, Analysis, [.. expanded], Selection,
         new Dictionary<string, NodePosition>(positions, StringComparer.Ordinal));
 
     /// <summary>Takes an analysis computed on <paramref name="version"/> unless a later one is shown; true when its report differs from the one shown.</summary>
     public bool TakeAnalysis(ViewAnalysis analysis, long version)
     {
-        if (version < Analysis.Version) return false;
-        var changed = Analysis.Analysis is not { } shown || !shown.Report.SameAs(analysis.Report);
+        if (version < analysisVersion) return false;
+        var changed = Analysis is not { } shown || !shown.Report.SameAs(analysis.Report);
         // Kept even when equal: views on one answer then share its bytes.
-        Analysis = (analysis, version);
+        (Analysis, analysisVersion) = (analysis, version);
         return changed;
     }
 
