@@ -105,6 +105,7 @@ public sealed class HubViewAttackTests(ServerFixture server) : IClassFixture<Ser
     [InlineData("Collapse")]
     [InlineData("Select")]
     [InlineData("Communities")]
+    [InlineData("MoveNodes")]
     public async Task Hub_OutsiderCannotExpandARoomView(string method)
     {
         await using var host = await SignalRClient.ConnectAsync(server.BaseAddress);
@@ -113,7 +114,12 @@ public sealed class HubViewAttackTests(ServerFixture server) : IClassFixture<Ser
         var roomView = opened.GetProperty("viewId").GetString()!;
         var privateView = await OpenAsync(host, Chain());
         var node = opened.GetProperty("elements").EnumerateArray().First(e => e.GetProperty("group").GetString() == "nodes").GetProperty("data").GetProperty("id").GetString();
-        object?[] Arguments(string view) => method == "Communities" ? [view] : [view, node];
+        object?[] Arguments(string view) => method switch
+        {
+            "Communities" => [view],
+            "MoveNodes" => [view, new Dictionary<string, object> { [node!] = new { x = 1, y = 1 } }],
+            _ => [view, node],
+        };
 
         foreach (var view in new[] { roomView, privateView })
         {

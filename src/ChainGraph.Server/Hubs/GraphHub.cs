@@ -22,7 +22,7 @@ public sealed class GraphHub(GraphService graph, ViewAnalyses analyses, ViewRegi
         request.Validate();
         var answer = await analyses.RunAsync(request, Context.ConnectionAborted);
         var snapshot = answer?.Snapshot ?? await graph.GetSnapshotAsync(Context.ConnectionAborted);
-        var opened = views.Open(request, Context.ConnectionId, view =>
+        var (view, opened, joined) = views.Open(request, Context.ConnectionId, view =>
         {
             lock (view.Gate)
             {
@@ -30,7 +30,11 @@ public sealed class GraphHub(GraphService graph, ViewAnalyses analyses, ViewRegi
                 if (answer is not null) view.TakeAnalysis(answer.Analysis, answer.Version);
                 return view.Snapshot();
             }
-        }, out var joined);
+        });
+        if (await views.CatchUpAsync(view, snapshot, Context.ConnectionAborted))
+        {
+            lock (view.Gate) opened = view.Snapshot();
+        }
         metrics.ViewsOpened.Add(1, new KeyValuePair<string, object?>("kind", request.Kind));
         if (request.Room is { } room)
         {

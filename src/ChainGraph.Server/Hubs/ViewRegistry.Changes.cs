@@ -11,11 +11,33 @@ public sealed partial class ViewRegistry
 {
     Task OnChangedAsync(ChangeSet changes, GraphSnapshot snapshot) => Task.WhenAll(views.Values.Select(e => RefreshAsync(e.View, changes, snapshot)));
 
+    async Task RefreshAsync(ViewState view, ChangeSet changes, GraphSnapshot snapshot)
+    {
+        var patch = await UpdateAsync(view, changes, snapshot);
+        if (patch.IsEmpty) return;
+        metrics.PatchesPushed.Add(1);
+        await SendAsync(view, (clients, _) => clients.ViewPatched(patch));
+    }
+
+    /// <summary>
+    /// Brings a view just registered up to the writes committed while it was built on <paramref name="builtOn"/>, which the
+    /// change notifications, sent before it was registered, did not reach; true when there were any.
+    /// </summary>
+    public async Task<bool> CatchUpAsync(ViewState view, GraphSnapshot builtOn, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        ArgumentNullException.ThrowIfNull(builtOn);
+        var current = await graph.GetSnapshotAsync(cancellationToken);
+        if (current == builtOn) return false;
+        await UpdateAsync(view, ChangeSet.Between(builtOn, current), current);
+        return true;
+    }
+
     /// <summary>
     /// What a write changed in one view: its analysis, asked again off the view's lock (views asking one question share
     /// one cached answer), then its elements and, when the report changed, the report and what the view draws from it.
     /// </summary>
-    async Task RefreshAsync(ViewState view, ChangeSet changes, GraphSnapshot snapshot)
+    async Task<ViewPatch> UpdateAsync(ViewState view, ChangeSet changes, GraphSnapshot snapshot)
     {
         ViewAnswer? answer = null;
         try
@@ -37,8 +59,6 @@ public sealed partial class ViewRegistry
                 patch = patch with { Updated = [.. patch.Updated.Where(e => !ids.Contains(e.Id)), .. followed], Analysis = answer.Analysis };
             }
         }
-        if (patch.IsEmpty) return;
-        metrics.PatchesPushed.Add(1);
-        await SendAsync(view, (clients, _) => clients.ViewPatched(patch));
+        return patch;
     }
 }

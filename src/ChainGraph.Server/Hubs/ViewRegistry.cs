@@ -18,6 +18,7 @@ public sealed partial class ViewRegistry
     readonly Dictionary<string, Room> rooms = new(StringComparer.Ordinal);
     // Guards rooms, and makes a cap's check and the add it allows one step.
     readonly Lock gate = new();
+    readonly GraphService graph;
     readonly ViewAnalyses analyses;
     readonly IHubContext<GraphHub, IGraphClient> hub;
     readonly ChainGraphMetrics metrics;
@@ -25,6 +26,7 @@ public sealed partial class ViewRegistry
     public ViewRegistry(GraphService graph, ViewAnalyses analyses, IHubContext<GraphHub, IGraphClient> hub, ChainGraphMetrics metrics)
     {
         ArgumentNullException.ThrowIfNull(graph);
+        this.graph = graph;
         this.analyses = analyses;
         this.hub = hub;
         this.metrics = metrics;
@@ -35,24 +37,24 @@ public sealed partial class ViewRegistry
 
     /// <summary>
     /// Builds a view and registers it only once it opened, within the caps: a failed or refused open leaves nothing behind.
-    /// A room view makes the connection a member of the room; <paramref name="joined"/> tells whether it was not one yet.
+    /// A room view makes the connection a member of the room; Joined tells whether it was not one yet.
     /// </summary>
     /// <exception cref="HubException">The connection or the room holds as many views as it may.</exception>
-    public ViewOpened Open(ViewRequest request, string connectionId, Func<ViewState, ViewOpened> build, out bool joined)
+    public (ViewState View, ViewOpened Opened, bool Joined) Open(ViewRequest request, string connectionId, Func<ViewState, ViewOpened> build)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(build);
         lock (gate) CheckCaps(request.Room, connectionId);
         var view = new ViewState(Guid.NewGuid().ToString("N")[..12], request, request.Room is null ? connectionId : null);
         var opened = build(view);
-        joined = false;
+        var joined = false;
         lock (gate)
         {
             CheckCaps(request.Room, connectionId);
             views[view.Id] = new Entry(view, connectionId);
             if (request.Room is { } room) Enter(room, connectionId, null, out joined).Views.Add(view.Id);
         }
-        return opened;
+        return (view, opened, joined);
     }
 
     /// <summary>A view the connection may use: one it opened, or one of a room it is a member of.</summary>
