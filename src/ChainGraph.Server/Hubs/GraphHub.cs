@@ -22,13 +22,13 @@ public sealed class GraphHub(GraphService graph, ViewAnalyses analyses, ViewRegi
         request.Validate();
         var answer = await analyses.RunAsync(request, Context.ConnectionAborted);
         var snapshot = answer?.Snapshot ?? await graph.GetSnapshotAsync(Context.ConnectionAborted);
-        var (view, opened, joined) = views.Open(request, Context.ConnectionId, view =>
+        var (view, opened, joined) = views.Open(request, Context.ConnectionId, built =>
         {
-            lock (view.Gate)
+            lock (built.Gate)
             {
-                (view.Title, view.Layout) = ViewBuilder.Open(snapshot, view, answer);
-                if (answer is not null) view.TakeAnalysis(answer.Analysis, answer.Version);
-                return view.Snapshot();
+                (built.Title, built.Layout) = ViewBuilder.Open(snapshot, built, answer);
+                if (answer is not null) built.TakeAnalysis(answer.Analysis, answer.Version);
+                return built.Snapshot();
             }
         });
         if (await views.CatchUpAsync(view, snapshot, Context.ConnectionAborted))

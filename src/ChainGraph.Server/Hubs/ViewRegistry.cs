@@ -61,7 +61,7 @@ public sealed partial class ViewRegistry
     /// <exception cref="HubException">No such view, or it is someone else's.</exception>
     public ViewState Get(string viewId, string connectionId)
     {
-        if (!views.TryGetValue(viewId, out var entry)) throw new HubException($"No open view '{viewId}'.");
+        if (viewId is null || !views.TryGetValue(viewId, out var entry)) throw new HubException($"No open view '{viewId}'.");
         lock (gate)
         {
             var member = entry.View.Request.Room is { } room

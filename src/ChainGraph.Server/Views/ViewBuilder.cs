@@ -274,18 +274,18 @@ public static partial class ViewBuilder
         return new ViewPatch(view.Id, added, removed, updated);
     }
 
-    /// <summary>View-specific data (gap status, chokepoint score) that a data update must not wipe.</summary>
+    /// <summary>View-specific data (gap status, chokepoint score, region rank) that a data update must not wipe.</summary>
     static Dictionary<string, object?> Kept(ViewState view, string id)
     {
         var old = view.Get(id).Data;
-        return old.Where(p => p.Key is "status" or "local" or "national" or "score" or "why" or "dominates" or "articulation")
+        return old.Where(p => p.Key is "status" or "local" or "national" or "score" or "rank" or "why" or "dominates" or "articulation")
             .ToDictionary(p => p.Key, p => p.Value);
     }
 
     static string? Classes(ViewState view, string id)
     {
         var old = view.Get(id).Classes.Split(' ');
-        var kept = old.Where(c => c is "anchor" or "local" or "focus" or "chokepoint" or "segment" or "upstream" or "midstream" or "downstream"
+        var kept = old.Where(c => c is "anchor" or "local" or "focus" or "chokepoint" or "region" or "candidate" or "segment" or "upstream" or "midstream" or "downstream"
             || c.StartsWith("status-", StringComparison.Ordinal)).Distinct().ToList();
         return kept.Count == 0 ? null : string.Join(' ', kept);
     }
