@@ -9,7 +9,56 @@ namespace ChainGraph.Server.Hubs;
 /// <summary>Keeping every open view live: after each committed write, its patch.</summary>
 public sealed partial class ViewRegistry
 {
-    Task OnChangedAsync(ChangeSet changes, GraphSnapshot snapshot) => Task.WhenAll(views.Values.Select(e => RefreshAsync(e.View, changes, snapshot)));
+    readonly Lock refreshGate = new();
+    // The writes not yet taken in by the views (merged, with the snapshot holding them all), and whether a refresh runs.
+    ChangeSet? pendingChanges;
+    GraphSnapshot? pendingSnapshot;
+    bool refreshing;
+
+    /// <summary>
+    /// Queues the write for the views and returns at once: a refresh asks the analyses again, and they wait for the
+    /// snapshot to take in any later write, which the caller (the snapshot's loop) does only once this returns.
+    /// One refresh at a time, with the writes that came meanwhile merged, so views take writes in their order.
+    /// </summary>
+    Task OnChangedAsync(ChangeSet changes, GraphSnapshot snapshot)
+    {
+        lock (refreshGate)
+        {
+            pendingChanges = pendingChanges is null ? changes : pendingChanges.Then(changes);
+            pendingSnapshot = snapshot;
+            if (refreshing) return Task.CompletedTask;
+            refreshing = true;
+        }
+        _ = Task.Run(RefreshPendingAsync);
+        return Task.CompletedTask;
+    }
+
+    async Task RefreshPendingAsync()
+    {
+        while (true)
+        {
+            ChangeSet changes;
+            GraphSnapshot snapshot;
+            lock (refreshGate)
+            {
+                if (pendingChanges is null)
+                {
+                    refreshing = false;
+                    return;
+                }
+                (changes, snapshot, pendingChanges, pendingSnapshot) = (pendingChanges, pendingSnapshot!, null, null);
+            }
+            try
+            {
+                await Task.WhenAll(views.Values.Select(e => RefreshAsync(e.View, changes, snapshot)));
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                // A view that cannot follow must not stop the others following the next write.
+                logger.LogError(e, "Open views could not all be brought up to a write");
+            }
+        }
+    }
 
     async Task RefreshAsync(ViewState view, ChangeSet changes, GraphSnapshot snapshot)
     {

@@ -22,14 +22,17 @@ public sealed partial class ViewRegistry
     readonly ViewAnalyses analyses;
     readonly IHubContext<GraphHub, IGraphClient> hub;
     readonly ChainGraphMetrics metrics;
+    readonly ILogger<ViewRegistry> logger;
 
-    public ViewRegistry(GraphService graph, ViewAnalyses analyses, IHubContext<GraphHub, IGraphClient> hub, ChainGraphMetrics metrics)
+    public ViewRegistry(GraphService graph, ViewAnalyses analyses, IHubContext<GraphHub, IGraphClient> hub, ChainGraphMetrics metrics,
+        ILogger<ViewRegistry> logger)
     {
         ArgumentNullException.ThrowIfNull(graph);
         this.graph = graph;
         this.analyses = analyses;
         this.hub = hub;
         this.metrics = metrics;
+        this.logger = logger;
         graph.Changed += OnChangedAsync;
     }
 
