@@ -65,7 +65,7 @@ public sealed class ViewAnalysisTests(ServerFixture server) : IClassFixture<Serv
     }
 
     [Fact]
-    public async Task NewLocalMakerWritten_PatchesTheOpenChainViewsAnalysisAndSegment()
+    public async Task NewLocalMakerWritten_PatchesTheOpenChainViewsAnalysisSegmentAndLocalMakers()
     {
         await using var client = await SignalRClient.RecordingAsync(server.BaseAddress);
         var view = (await client.InvokeAsync("OpenView", new { kind = "chain", chain = "lithium-battery", region = "常州" }))!;
@@ -83,6 +83,9 @@ public sealed class ViewAnalysisTests(ServerFixture server) : IClassFixture<Serv
         Assert.Equal(("weak", 1, 13), ((string?)segment["data"]!["status"], (int)segment["data"]!["local"]!, (int)segment["data"]!["national"]!));
         Assert.Contains("status-weak", (string?)segment["classes"]);
         Assert.DoesNotContain("status-missing", (string?)segment["classes"]);
+        var added = patch["added"]!.AsArray().Select(e => (string?)e!["data"]!["id"]).ToList();
+        Assert.Contains("test:changzhou-lithium", added);
+        Assert.Contains("MAKES:test:changzhou-lithium->碳酸锂", added);
         var rest = await RestAsync($"/api/analyses/gaps?chain=lithium-battery&region={Escaped("常州")}");
         Assert.True(JsonNode.DeepEquals(rest, patch["analysis"]!["report"]));
     }

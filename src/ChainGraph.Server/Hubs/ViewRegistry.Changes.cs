@@ -103,11 +103,22 @@ public sealed partial class ViewRegistry
             patch = ViewBuilder.Apply(snapshot, view, changes);
             if (answer is not null && view.TakeAnalysis(answer.Analysis, answer.Version))
             {
-                var followed = answer.Result is ChainGapReport gaps ? ViewBuilder.FollowGaps(view, gaps) : [];
-                var ids = followed.Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
-                patch = patch with { Updated = [.. patch.Updated.Where(e => !ids.Contains(e.Id)), .. followed], Analysis = answer.Analysis };
+                patch = patch with { Analysis = answer.Analysis };
+                if (answer.Result is ChainGapReport gaps) patch = Merged(patch, ViewBuilder.FollowGaps(answer.Snapshot, view, gaps));
             }
         }
         return patch;
+    }
+
+    /// <summary>One patch of two steps: the later one's version of an element updated by both wins.</summary>
+    static ViewPatch Merged(ViewPatch first, ViewPatch then)
+    {
+        var updated = then.Updated.Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
+        return first with
+        {
+            Added = [.. first.Added, .. then.Added],
+            Removed = [.. first.Removed, .. then.Removed],
+            Updated = [.. first.Updated.Where(e => !updated.Contains(e.Id)), .. then.Updated],
+        };
     }
 }

@@ -3,6 +3,7 @@ using ChainGraph.Analysis.ChainGaps;
 using ChainGraph.Analysis.Chains;
 using ChainGraph.Analysis.Profile;
 using ChainGraph.Analysis.Ranking;
+using ChainGraph.Model;
 using ChainGraph.Model.Snapshot;
 
 namespace ChainGraph.Server.Views;
@@ -65,24 +66,44 @@ public static partial class ViewBuilder
         return new CyElement("nodes", extra, "region");
     }
 
-    /// <summary>The chain's segment nodes as <paramref name="gaps"/> tells them (status, local and national makers), for those that changed.</summary>
-    public static List<CyElement> FollowGaps(ViewState view, ChainGapReport gaps)
+    /// <summary>
+    /// A chain view brought to its new gap report: the segments whose status, local or national makers changed, and the
+    /// region's makers it did not show yet, linked to what they make (or the industry they belong to) in the view.
+    /// </summary>
+    public static ViewPatch FollowGaps(GraphSnapshot snapshot, ViewState view, ChainGapReport gaps)
     {
+        ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(view);
         ArgumentNullException.ThrowIfNull(gaps);
+        var added = new List<CyElement>();
         var updated = new List<CyElement>();
         foreach (var gap in gaps.Segments.Where(g => view.Contains(g.Id)))
         {
-            var old = view.Get(gap.Id);
-            var data = new Dictionary<string, object?>(old.Data);
-            SetStatus(data, gap);
-            var classes = string.Join(' ', old.Classes.Split(' ').Where(c => !c.StartsWith("status-", StringComparison.Ordinal)).Append(StatusClass(gap)));
-            if (classes == old.Classes && data.All(p => Equals(old.Data.GetValueOrDefault(p.Key), p.Value))) continue;
-            var element = old with { Data = data, Classes = classes };
-            view.Replace(element);
-            updated.Add(element);
+            if (WithStatus(view.Get(gap.Id), gap) is { } element)
+            {
+                view.Replace(element);
+                updated.Add(element);
+            }
+            foreach (var maker in gap.LocalMakers.Where(m => !view.Contains(m) && snapshot.TryGetIndex(m, out _)))
+            {
+                var node = CyElement.Node(snapshot, Index(snapshot, maker), classes: "local");
+                view.Add(node);
+                added.Add(node);
+                foreach (var type in new[] { RelType.Makes, RelType.InIndustry })
+                    foreach (var target in snapshot.Out(type).Neighbours(Index(snapshot, maker)))
+                        if (view.Contains(snapshot.Ids[target]) && CyElement.Edge(type, maker, snapshot.Ids[target]) is var edge && view.Add(edge)) added.Add(edge);
+            }
         }
-        return updated;
+        return new ViewPatch(view.Id, added, [], updated);
+    }
+
+    /// <summary>The segment's node with the gap's status, local and national makers; null when it shows them already.</summary>
+    static CyElement? WithStatus(CyElement old, SegmentGap gap)
+    {
+        var data = new Dictionary<string, object?>(old.Data);
+        SetStatus(data, gap);
+        var classes = string.Join(' ', old.Classes.Split(' ').Where(c => !c.StartsWith("status-", StringComparison.Ordinal)).Append(StatusClass(gap)));
+        return classes == old.Classes && data.All(p => Equals(old.Data.GetValueOrDefault(p.Key), p.Value)) ? null : old with { Data = data, Classes = classes };
     }
 
     static void SetStatus(Dictionary<string, object?> data, SegmentGap gap)
