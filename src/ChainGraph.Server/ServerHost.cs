@@ -6,6 +6,7 @@ using ChainGraph.Server.Apis;
 using ChainGraph.Server.Graph;
 using ChainGraph.Server.Hubs;
 using ChainGraph.Server.Security;
+using ChainGraph.Server.Views;
 using ChainGraph.Storage;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.OpenApi;
@@ -39,6 +40,8 @@ public static class ServerHost
         builder.Services.AddMetrics();
         builder.Services.AddSingleton<ChainGraphMetrics>();
         builder.Services.AddSingleton<GraphService>();
+        builder.Services.AddSingleton(new SavedViewStore(SavedViewStore.PathFor(store, security.KeysPath)));
+        builder.Services.AddSingleton<ViewAnalyses>();
         builder.Services.AddSingleton<ViewRegistry>();
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<RequestProblemHandler>();
@@ -61,7 +64,8 @@ public static class ServerHost
             o.SerializerOptions.Converters.Add(new ReasonJsonConverter(Language.Zh));
         });
         builder.Services.AddSingleton<AnswerJson>();
-        builder.Services.AddSignalR().AddJsonProtocol(o =>
+        // A MoveNodes of every node of a large view (GraphHub.MaxPositions) fits; SignalR's default of 32 KiB holds about 700.
+        builder.Services.AddSignalR(o => o.MaximumReceiveMessageSize = 512 * 1024).AddJsonProtocol(o =>
         {
             o.PayloadSerializerOptions.Encoder = Json.Encoder;
             o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter());
@@ -87,7 +91,8 @@ public static class ServerHost
         app.MapOpenApi().AllowAnonymous();
         // Any endpoint may answer a problem: parameters (400), the store down or its disk full (503).
         var api = app.MapGroup("").ProducesValidationProblem().ProducesProblem(StatusCodes.Status503ServiceUnavailable);
-        api.MapGraphApi().MapChainsApi().MapAnalysesApi().MapSupplyApi().MapReportsApi().MapExplorationApi().MapEnterprisesApi().MapExportApi().MapWritesApi().MapKeysApi();
+        api.MapGraphApi().MapChainsApi().MapAnalysesApi().MapSupplyApi().MapReportsApi().MapExplorationApi().MapEnterprisesApi().MapExportApi().MapWritesApi().MapKeysApi()
+            .MapSavedViewsApi();
         app.MapHub<GraphHub>("/hubs/graph").RequireAuthorization(Policies.Reader);
         if (mode.Open)
             app.Logger.LogWarning("No API keys in {Keys}: serving open to this machine only. Add keys with `chaingraph keys add` before exposing it.", keys.Path);

@@ -121,7 +121,7 @@ public sealed class HubTests(ServerFixture server) : IClassFixture<ServerFixture
         var view = (await host.InvokeAsync("OpenView", new { kind = "chain", chain = "new-energy-vehicles", room = "team-a" }))!;
         var viewId = (string?)view["viewId"];
 
-        var joined = (await guest.InvokeAsync("JoinRoom", "team-a"))!;
+        var joined = (await guest.InvokeAsync("JoinRoom", "team-a", "guest"))!["view"]!;
         await host.InvokeAsync("Expand", viewId, "动力电池");
         await host.InvokeAsync("Select", viewId, "动力电池");
 

@@ -14,7 +14,9 @@ public sealed class HubViewAttackTests(ServerFixture server) : IClassFixture<Ser
         (await connection.InvokeAsync<JsonElement>("OpenView", request)).GetProperty("viewId").GetString()!;
 
     static async Task<string?> LatestInRoomAsync(HubConnection connection, string room) =>
-        await connection.InvokeAsync<JsonElement?>("JoinRoom", room) is { ValueKind: JsonValueKind.Object } view ? view.GetProperty("viewId").GetString() : null;
+        (await connection.InvokeAsync<JsonElement>("JoinRoom", room, "member")).GetProperty("view") is { ValueKind: JsonValueKind.Object } view
+            ? view.GetProperty("viewId").GetString()
+            : null;
 
     /// <summary>What a newcomer finds in a room, asked on a connection of its own that leaves at once.</summary>
     async Task<string?> WhatANewcomerFindsAsync(string room)
@@ -103,6 +105,7 @@ public sealed class HubViewAttackTests(ServerFixture server) : IClassFixture<Ser
     [InlineData("Collapse")]
     [InlineData("Select")]
     [InlineData("Communities")]
+    [InlineData("MoveNodes")]
     public async Task Hub_OutsiderCannotExpandARoomView(string method)
     {
         await using var host = await SignalRClient.ConnectAsync(server.BaseAddress);
@@ -111,7 +114,12 @@ public sealed class HubViewAttackTests(ServerFixture server) : IClassFixture<Ser
         var roomView = opened.GetProperty("viewId").GetString()!;
         var privateView = await OpenAsync(host, Chain());
         var node = opened.GetProperty("elements").EnumerateArray().First(e => e.GetProperty("group").GetString() == "nodes").GetProperty("data").GetProperty("id").GetString();
-        object?[] Arguments(string view) => method == "Communities" ? [view] : [view, node];
+        object?[] Arguments(string view) => method switch
+        {
+            "Communities" => [view],
+            "MoveNodes" => [view, new Dictionary<string, object> { [node!] = new { x = 1, y = 1 } }],
+            _ => [view, node],
+        };
 
         foreach (var view in new[] { roomView, privateView })
         {

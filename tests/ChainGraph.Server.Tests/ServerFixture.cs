@@ -35,6 +35,8 @@ public class ServerFixture : IAsyncLifetime
 
     public GraphService Graph => app!.Services.GetRequiredService<GraphService>();
 
+    public T Service<T>() where T : notnull => app!.Services.GetRequiredService<T>();
+
     public async Task InitializeAsync()
     {
         if (!CanStart) return;

@@ -14,6 +14,15 @@ public interface IGraphClient
     /// <summary>A room member selected a node (null: cleared the selection).</summary>
     Task SelectionChanged(string viewId, string? nodeId);
 
+    /// <summary>A room member moved nodes of a view.</summary>
+    Task NodesMoved(string viewId, IReadOnlyDictionary<string, NodePosition> positions);
+
+    /// <summary>A room member changed the room's pickers; these are all of them now.</summary>
+    Task PickersChanged(IReadOnlyDictionary<string, string> pickers);
+
+    /// <summary>Someone joined or left the room; these are its members now.</summary>
+    Task MembersChanged(IReadOnlyList<RoomMember> members);
+
     /// <summary>Progress of a long job such as an import.</summary>
     Task Progress(JobProgress progress);
 }

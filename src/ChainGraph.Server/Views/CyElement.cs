@@ -50,12 +50,3 @@ public sealed record CyElement(string Group, IReadOnlyDictionary<string, object?
 
     public static string EdgeId(RelType type, string source, string target) => $"{GraphSchema.Name(type)}:{source}->{target}";
 }
-
-/// <summary>Elements to add, ids to remove and elements whose data changed: one step of a view.</summary>
-public sealed record ViewPatch(string ViewId, IReadOnlyList<CyElement> Added, IReadOnlyList<string> Removed, IReadOnlyList<CyElement> Updated)
-{
-    public bool IsEmpty => Added.Count == 0 && Removed.Count == 0 && Updated.Count == 0;
-}
-
-/// <summary>A view as opened: its id, a title, the layout that suits it (dagre for chains, fcose for networks) and its elements.</summary>
-public sealed record ViewOpened(string ViewId, string Title, string Layout, IReadOnlyList<CyElement> Elements, ViewRequest Request);

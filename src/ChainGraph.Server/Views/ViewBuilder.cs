@@ -16,20 +16,21 @@ namespace ChainGraph.Server.Views;
 /// <see cref="ExpandCap"/> new neighbours and a "+N more" element for the rest, so a hub node
 /// with thousands of neighbours stays readable; expanding "+N more" shows the next page.
 /// </summary>
-public static class ViewBuilder
+public static partial class ViewBuilder
 {
     public const int ExpandCap = 25;
 
-    public static (string Title, string Layout) Open(GraphSnapshot snapshot, ViewState view, ChokepointReport? chokepoints)
+    /// <summary>Fills a new view; <paramref name="answer"/> is its analysis (see <see cref="ViewAnalyses"/>), null for a kind that carries none.</summary>
+    public static (string Title, string Layout) Open(GraphSnapshot snapshot, ViewState view, ViewAnswer? answer)
     {
         var request = view.Request;
         switch (request.Kind)
         {
             case "chain":
                 var chain = ChainSegments.Resolve(snapshot, request.Chain ?? throw Missing("chain", "A chain view needs 'chain'."));
-                var region = request.Region is { Length: > 0 } r ? RegionFilter.Resolve(snapshot, r) : null;
-                OpenChain(snapshot, view, chain, region);
-                return ($"{chain.Name}{(region is null ? "" : " · " + region.Name)}", "dagre");
+                var gaps = answer?.Result as ChainGapReport;
+                OpenChain(snapshot, view, chain, gaps is null ? null : RegionFilter.Resolve(snapshot, request.Region!), gaps);
+                return ($"{chain.Name}{(gaps is null ? "" : " · " + gaps.Region)}", "dagre");
             case "focus":
                 var focus = snapshot.IndexOf(request.Focus ?? throw Missing("focus", "A focus view needs 'focus'."), "focus");
                 view.Add(CyElement.Node(snapshot, focus, classes: "focus"));
@@ -38,7 +39,7 @@ public static class ViewBuilder
                     frontier = frontier.SelectMany(n => Expand(snapshot, view, n).Added.Where(e => e.Group == "nodes" && e.Classes != "more").Select(e => e.Id)).ToList();
                 return (snapshot.Names[focus], "fcose");
             case "chokepoints":
-                OpenChokepoints(snapshot, view, chokepoints!);
+                OpenChokepoints(snapshot, view, (ChokepointReport)answer!.Result);
                 return ("Chokepoints", "fcose");
             case "path":
                 var from = snapshot.IndexOf(request.Focus ?? throw Missing("focus", "A path view needs 'focus' (the start)."), "focus");
@@ -62,30 +63,24 @@ public static class ViewBuilder
                 OpenLinkage(snapshot, view, GroupLinkage.Run(snapshot, groupA, groupB, request.Top));
                 return ($"{groupA.Name} ↔ {groupB.Name}", "fcose");
             case "centrality":
-                var ranked = CentralityAnalysis.Run(snapshot, request.Top, samples: 200).PageRank;
-                OpenRanked(snapshot, view, ranked.Select(r => (r.Id, r.Score)));
+                OpenRanked(snapshot, view, ((CentralityReport)answer!.Result).PageRank.Select(r => (r.Id, r.Score)));
                 return ("PageRank", "fcose");
             default:
-                throw new InvalidRequestException("kind", request.Kind, $"Unknown view kind '{request.Kind}'; expected chain, focus, chokepoints, path, linkage or centrality.");
+                return OpenAnalysis(snapshot, view, answer!);
         }
     }
 
-    static void OpenChain(GraphSnapshot snapshot, ViewState view, ResolvedChain chain, RegionFilter? region)
+    /// <summary>The chain's segments (coloured by their status in the region of <paramref name="gaps"/>), their products and the region's makers.</summary>
+    static void OpenChain(GraphSnapshot snapshot, ViewState view, ResolvedChain chain, RegionFilter? region, ChainGapReport? gaps)
     {
-        var gaps = region is null ? null : ChainGapAnalysis.Run(snapshot, chain, region, ChainGapOptions.Default with { Candidates = 0 })
-            .Segments.ToDictionary(s => s.Id);
+        var statuses = gaps?.Segments.ToDictionary(s => s.Id);
         var segmentIds = chain.Segments.Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
         foreach (var segment in chain.Segments)
         {
             var extra = new Dictionary<string, object?> { ["national"] = segment.Makers.Length };
-            string? status = null;
-            if (gaps?.GetValueOrDefault(segment.Id) is { } gap)
-            {
-                status = gap.Status.ToString().ToLowerInvariant();
-                extra["status"] = status;
-                extra["local"] = gap.Local;
-            }
-            var classes = status is null ? "anchor" : "anchor status-" + status;
+            var gap = statuses?.GetValueOrDefault(segment.Id);
+            if (gap is not null) SetStatus(extra, gap);
+            var classes = gap is null ? "anchor" : "anchor " + StatusClass(gap);
             // An industry standing as a segment looks like one: a box coloured by its stage (or its status).
             if (segment.ByMembership) classes += " segment " + segment.Stage;
             view.Add(CyElement.Node(snapshot, segment.Node, extra, classes));
@@ -141,6 +136,16 @@ public static class ViewBuilder
         OpenRanked(snapshot, view, report.Brokers.Select(r => (r.Id, r.Score)));
     }
 
+    /// <summary>Adds every relationship between two nodes the view shows.</summary>
+    static void ConnectShown(GraphSnapshot snapshot, ViewState view)
+    {
+        var shown = view.Elements.Where(e => e.Group == "nodes" && snapshot.TryGetIndex(e.Id, out _)).Select(e => Index(snapshot, e.Id)).ToHashSet();
+        foreach (var v in shown)
+            foreach (var type in GraphSchema.RelTypes)
+                foreach (var w in snapshot.Out(type).Neighbours(v))
+                    if (shown.Contains(w)) view.Add(CyElement.Edge(type, snapshot.Ids[v], snapshot.Ids[w]));
+    }
+
     /// <summary>Ranked nodes sized by score, with the relationships among everything shown.</summary>
     static void OpenRanked(GraphSnapshot snapshot, ViewState view, IEnumerable<(string Id, double Score)> ranked)
     {
@@ -148,29 +153,19 @@ public static class ViewBuilder
         var max = scores.Count == 0 ? 1 : scores.Max(r => r.Score);
         foreach (var (id, score) in scores)
             if (!view.Contains(id)) view.Add(CyElement.Node(snapshot, Index(snapshot, id), new Dictionary<string, object?> { ["score"] = max > 0 ? score / max : 0 }, "chokepoint"));
-        var shown = view.Elements.Where(e => e.Group == "nodes").Select(e => Index(snapshot, e.Id)).ToHashSet();
-        foreach (var v in shown)
-            foreach (var type in GraphSchema.RelTypes)
-                foreach (var w in snapshot.Out(type).Neighbours(v))
-                    if (shown.Contains(w)) view.Add(CyElement.Edge(type, snapshot.Ids[v], snapshot.Ids[w]));
+        ConnectShown(snapshot, view);
     }
 
     static void OpenChokepoints(GraphSnapshot snapshot, ViewState view, ChokepointReport report)
     {
-        var shown = new HashSet<int>();
         foreach (var item in report.Items)
         {
-            var v = Index(snapshot, item.Id);
-            shown.Add(v);
-            view.Add(CyElement.Node(snapshot, v, new Dictionary<string, object?>
+            view.Add(CyElement.Node(snapshot, Index(snapshot, item.Id), new Dictionary<string, object?>
             {
                 ["score"] = item.Score, ["why"] = item.Why, ["dominates"] = item.Dominates, ["articulation"] = item.Articulation,
             }, "chokepoint"));
         }
-        foreach (var v in shown)
-            foreach (var type in GraphSchema.RelTypes)
-                foreach (var w in snapshot.Out(type).Neighbours(v))
-                    if (shown.Contains(w)) view.Add(CyElement.Edge(type, snapshot.Ids[v], snapshot.Ids[w]));
+        ConnectShown(snapshot, view);
     }
 
     /// <summary>Shows the next page of a node's neighbours (any type, either direction) that the view does not show yet.</summary>
@@ -181,7 +176,7 @@ public static class ViewBuilder
         var added = new List<CyElement>();
         var updated = new List<CyElement>();
         var removed = new List<string>();
-        view.MarkOpen(nodeId);
+        view.MarkExpanded(nodeId);
         var hidden = 0;
         foreach (var (type, neighbour, outgoing) in Neighbours(snapshot, node))
         {
@@ -221,25 +216,29 @@ public static class ViewBuilder
         {
             removed.AddRange(view.Remove(more));
         }
-        return new ViewPatch(view.Id, added, removed, updated);
+        return new ViewPatch(view.Id, added, removed, updated) { Expanded = [nodeId] };
     }
 
     /// <summary>Hides what expanding the node added (and what those added in turn), keeping the node itself.</summary>
     public static ViewPatch Collapse(ViewState view, string nodeId)
     {
         var removed = new List<string>();
+        var collapsed = new List<string>();
         var stack = new Stack<string>([nodeId]);
         while (stack.Count > 0)
         {
             var current = stack.Pop();
+            if (view.MarkCollapsed(current)) collapsed.Add(current);
             removed.AddRange(view.Remove(CyElement.MoreId(current)));
             foreach (var child in view.TakeAddedBy(current))
             {
                 stack.Push(child);
+                // Its own expansion goes with it: the members unmark it too.
+                if (view.IsExpanded(child)) collapsed.Add(child);
                 removed.AddRange(view.Remove(child));
             }
         }
-        return new ViewPatch(view.Id, [], removed, []);
+        return new ViewPatch(view.Id, [], removed, []) { Collapsed = collapsed };
     }
 
     /// <summary>What a committed write changes in a view: updated and removed elements, new edges between shown nodes, new neighbours of open nodes.</summary>
@@ -275,18 +274,18 @@ public static class ViewBuilder
         return new ViewPatch(view.Id, added, removed, updated);
     }
 
-    /// <summary>View-specific data (gap status, chokepoint score) that a data update must not wipe.</summary>
+    /// <summary>View-specific data (gap status, chokepoint score, region rank) that a data update must not wipe.</summary>
     static Dictionary<string, object?> Kept(ViewState view, string id)
     {
         var old = view.Get(id).Data;
-        return old.Where(p => p.Key is "status" or "local" or "national" or "score" or "why" or "dominates" or "articulation")
+        return old.Where(p => p.Key is "status" or "local" or "national" or "score" or "rank" or "why" or "dominates" or "articulation")
             .ToDictionary(p => p.Key, p => p.Value);
     }
 
     static string? Classes(ViewState view, string id)
     {
         var old = view.Get(id).Classes.Split(' ');
-        var kept = old.Where(c => c is "anchor" or "local" or "focus" or "chokepoint" or "segment" or "upstream" or "midstream" or "downstream"
+        var kept = old.Where(c => c is "anchor" or "local" or "focus" or "chokepoint" or "region" or "candidate" or "segment" or "upstream" or "midstream" or "downstream"
             || c.StartsWith("status-", StringComparison.Ordinal)).Distinct().ToList();
         return kept.Count == 0 ? null : string.Join(' ', kept);
     }

@@ -2,7 +2,8 @@ namespace ChainGraph.Server.Views;
 
 /// <summary>
 /// One open view: the elements it shows, which nodes have their neighbourhood shown ("open",
-/// so new neighbours appear live), and which nodes each expansion added (for collapse).
+/// so new neighbours appear live), which nodes each expansion added (for collapse), and what a
+/// room shares beside: the nodes expanded, the selection, the positions moved and the analysis.
 /// Guarded by <see cref="Gate"/>: hub calls and change notifications may arrive together.
 /// </summary>
 public sealed class ViewState(string id, ViewRequest request, string? owner)
@@ -10,6 +11,10 @@ public sealed class ViewState(string id, ViewRequest request, string? owner)
     readonly Dictionary<string, CyElement> elements = new(StringComparer.Ordinal);
     readonly Dictionary<string, List<string>> addedBy = new(StringComparer.Ordinal);
     readonly HashSet<string> open = new(StringComparer.Ordinal);
+    readonly HashSet<string> expanded = new(StringComparer.Ordinal);
+    readonly Dictionary<string, NodePosition> positions = new(StringComparer.Ordinal);
+    // The snapshot version the analysis shown was computed on: a later answer replaces it, an earlier one never.
+    long analysisVersion = -1;
 
     public string Id { get; } = id;
 
@@ -25,7 +30,41 @@ public sealed class ViewState(string id, ViewRequest request, string? owner)
     /// <summary>dagre for chains (upstream to downstream), fcose for networks.</summary>
     public string Layout { get; set; } = "fcose";
 
-    public ViewOpened Snapshot() => new(Id, Title, Layout, [.. elements.Values], Request);
+    /// <summary>The analysis shown; null for a kind that carries none.</summary>
+    public ViewAnalysis? Analysis { get; private set; }
+
+    public string? Selection { get; set; }
+
+    public ViewOpened Snapshot() => new(Id, Title, Layout, [.. elements.Values], Request, Analysis, [.. expanded], Selection,
+        new Dictionary<string, NodePosition>(positions, StringComparer.Ordinal));
+
+    /// <summary>Takes an analysis computed on <paramref name="version"/> unless a later one is shown; true when its report differs from the one shown.</summary>
+    public bool TakeAnalysis(ViewAnalysis analysis, long version)
+    {
+        if (version < analysisVersion) return false;
+        var changed = Analysis is not { } shown || !shown.Report.SameAs(analysis.Report);
+        // Kept even when equal: views on one answer then share its bytes.
+        (Analysis, analysisVersion) = (analysis, version);
+        return changed;
+    }
+
+    public bool IsExpanded(string node) => expanded.Contains(node);
+
+    public void MarkExpanded(string node)
+    {
+        expanded.Add(node);
+        MarkOpen(node);
+    }
+
+    public bool MarkCollapsed(string node) => expanded.Remove(node);
+
+    /// <summary>Keeps the positions of nodes the view shows, and returns them.</summary>
+    public Dictionary<string, NodePosition> Move(IReadOnlyDictionary<string, NodePosition> moved)
+    {
+        var kept = moved.Where(p => elements.TryGetValue(p.Key, out var e) && e.Group == "nodes").ToDictionary(StringComparer.Ordinal);
+        foreach (var (node, position) in kept) positions[node] = position;
+        return kept;
+    }
 
     public IReadOnlyCollection<CyElement> Elements => elements.Values;
 
@@ -55,6 +94,9 @@ public sealed class ViewState(string id, ViewRequest request, string? owner)
         removed.Add(elementId);
         if (element.Group != "nodes") return removed;
         open.Remove(elementId);
+        expanded.Remove(elementId);
+        positions.Remove(elementId);
+        if (Selection == elementId) Selection = null;
         var edges = elements.Values.Where(e => e.Group == "edges" && (Equals(e.Data["source"], elementId) || Equals(e.Data["target"], elementId)))
             .Select(e => e.Id).ToList();
         foreach (var edge in edges.Append(CyElement.MoreId(elementId))) removed.AddRange(Remove(edge));
