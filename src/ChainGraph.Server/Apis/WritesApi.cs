@@ -87,13 +87,19 @@ public static class WritesApi
         {
             var file = Path.Combine(folder.FullName, "upload." + format);
             await using (var target = File.Create(file)) await request.Body.CopyToAsync(target, cancellationToken);
-            var batch = new GraphBatch();
             await hub.Clients.All.Progress(new JobProgress(jobId, "reading", 0, null));
-            var enterprises = GraphReaders.ReadsStoredEnterprises(format) ? await StoredEnterprises.ReadAsync(graph.Store, cancellationToken) : null;
-            GraphReaders.Get(format, enterprises).Read(file, batch, cancellationToken);
+            var rows = 0L;
             var progress = new Progress<WriteProgress>(p => hub.Clients.All.Progress(new JobProgress(jobId, "writing", p.Written, p.Total)));
-            var summary = await graph.WriteAsync(batch, progress, cancellationToken, maxRejectRatio);
-            await hub.Clients.All.Progress(new JobProgress(jobId, "done", batch.NodeCount + batch.RelationshipCount, batch.NodeCount + batch.RelationshipCount));
+            // A tag list adds to the tags stored: read them in the write slot, so a write meanwhile is not undone.
+            var summary = await graph.WriteAsync(async token =>
+            {
+                var batch = new GraphBatch();
+                var enterprises = GraphReaders.ReadsStoredEnterprises(format) ? await StoredEnterprises.ReadAsync(graph.Store, token) : null;
+                GraphReaders.Get(format, enterprises).Read(file, batch, token);
+                rows = batch.NodeCount + batch.RelationshipCount;
+                return batch;
+            }, progress, cancellationToken, maxRejectRatio);
+            await hub.Clients.All.Progress(new JobProgress(jobId, "done", rows, rows));
             return TypedResults.Ok(summary.Listing());
         }
         catch (FormatException e)

@@ -176,13 +176,23 @@ public sealed class GraphService(IGraphStore store, ILogger<GraphService> logger
 
     /// <summary>Applies a batch atomically (writes are serialised) and returns once it is committed.</summary>
     /// <param name="maxRejectRatio">See <see cref="ImportPlan.CheckRejectRatio"/>.</param>
-    public async Task<ImportSummary> WriteAsync(GraphBatch batch, IProgress<WriteProgress>? progress = null, CancellationToken cancellationToken = default,
-        double maxRejectRatio = 1)
+    public Task<ImportSummary> WriteAsync(GraphBatch batch, IProgress<WriteProgress>? progress = null, CancellationToken cancellationToken = default,
+        double maxRejectRatio = 1) =>
+        WriteAsync(_ => Task.FromResult(batch), progress, cancellationToken, maxRejectRatio);
+
+    /// <summary>
+    /// Builds a batch from what the store holds and applies it, both in the one write slot: a batch that merges with
+    /// stored values (a tag list adding to an enterprise's tags) cannot lose a write that lands while it is read.
+    /// </summary>
+    public async Task<ImportSummary> WriteAsync(Func<CancellationToken, Task<GraphBatch>> read, IProgress<WriteProgress>? progress = null,
+        CancellationToken cancellationToken = default, double maxRejectRatio = 1)
     {
+        ArgumentNullException.ThrowIfNull(read);
         await writeGate.WaitAsync(cancellationToken);
         try
         {
             var clock = System.Diagnostics.Stopwatch.StartNew();
+            var batch = await read(cancellationToken);
             var plan = await new GraphImporter(Store).PlanAsync(batch, cancellationToken);
             plan.CheckRejectRatio(maxRejectRatio);
             try
