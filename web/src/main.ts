@@ -228,7 +228,7 @@ async function fetchAnalysis(request: ViewRequest) {
     let analysis: Analysis | undefined;
     if (request.kind === "chain" && request.region && request.chain)
       analysis = { kind: "gaps", report: await busy(t("busy.gaps"), () => api.gaps<GapReport>(request.chain!, request.region!)) };
-    else if (request.kind === "chokepoints") analysis = { kind: "chokepoints", report: await busy(t("busy.chokepoints"), () => api.chokepoints<ChokepointReport>(100)) };
+    else if (request.kind === "chokepoints") analysis = { kind: "chokepoints", report: await busy(t("busy.chokepoints"), () => api.chokepoints<ChokepointReport>(request.top ?? 40)) };
     else if (request.kind === "rank" && request.chain) analysis = { kind: "rank", report: await busy(t("busy.loading"), () => api.rank<RankReport>(request.chain!, request.level ?? "province", 100)) };
     else if (request.kind === "compare" && request.chain && request.regions)
       analysis = { kind: "compare", report: await busy(t("busy.loading"), () => api.compare<CompareReport>(request.chain!, request.regions!)) };

@@ -59,7 +59,6 @@ public static partial class ExportApi
         await buffer.CopyToAsync(http.Response.Body, cancellationToken);
         return Results.Empty;
     }
-}
 
     static Results<FileContentHttpResult, ValidationProblem> Xlsx(XlsxTable body, HttpContext http)
     {
@@ -88,17 +87,19 @@ public static partial class ExportApi
             cell.Style.Font.SetBold(true).Fill.SetBackgroundColor(XLColor.FromHtml("#E3F2FD"));
         }
         worksheet.SheetView.FreezeRows(1);
-        for (var r = 0; r < sheet.Rows!.Count; r++)
-            for (var c = 0; c < sheet.Rows[r].Count; c++)
+        // Validated: no row is null.
+        var rows = sheet.Rows!.Select(r => r!).ToList();
+        for (var r = 0; r < rows.Count; r++)
+            for (var c = 0; c < rows[r].Count; c++)
             {
-                var value = sheet.Rows[r][c] ?? "";
+                var value = rows[r][c] ?? "";
                 var cell = worksheet.Cell(r + 2, c + 1);
                 if (PlainNumber().IsMatch(value) && double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number)) cell.SetValue(number);
                 else Text(cell, value);
             }
         for (var c = 0; c < sheet.Header.Count; c++)
         {
-            var longest = sheet.Rows.Select(r => c < r.Count ? r[c]?.Length ?? 0 : 0).Prepend(sheet.Header[c].Length).Max();
+            var longest = rows.Select(r => c < r.Count ? r[c]?.Length ?? 0 : 0).Prepend(sheet.Header[c].Length).Max();
             worksheet.Column(c + 1).Width = Math.Clamp(longest * 2.1 + 2, 6, 60);
             if (longest > 28) worksheet.Column(c + 1).Style.Alignment.SetWrapText(true);
         }
