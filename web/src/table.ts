@@ -141,12 +141,16 @@ function renderBody() {
   }
   const columns = visibleColumns();
   const body: HTMLTableRowElement[] = [];
+  // What the exports write: the rows in the order shown (by group, then as sorted).
+  let ordered = rows;
   if (s.groupBy) {
     const groups = new Map<string, TableRow[]>();
     for (const row of s.rows) if (!groups.has(String(row.cells[s.groupBy]))) groups.set(String(row.cells[s.groupBy]), []);
     for (const row of rows) groups.get(String(row.cells[s.groupBy]))!.push(row);
+    ordered = [];
     for (const [group, members] of groups) {
       if (members.length === 0) continue;
+      ordered.push(...members);
       body.push(groupRow(group, members[0], columns.length));
       for (const row of members) if (!row.empty) body.push(dataRow(row, columns));
     }
@@ -156,7 +160,7 @@ function renderBody() {
   $("table").querySelector("tbody")!.replaceChildren(...body);
   const count = $("table").querySelector(".count")!;
   count.textContent = t("table.count", rows.filter(r => !r.empty).length, s.rows.filter(r => !r.empty).length);
-  onChange({ name: s.name, header: s.columns.map(c => c.label), rows: rows.map(r => s.columns.map(c => text(c, r.cells[c.key]))) });
+  onChange({ name: s.name, header: s.columns.map(c => c.label), rows: ordered.map(r => s.columns.map(c => text(c, r.cells[c.key]))) });
 }
 
 function groupRow(group: string, first: TableRow, span: number) {
