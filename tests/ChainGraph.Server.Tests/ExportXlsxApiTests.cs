@@ -41,6 +41,19 @@ public sealed class ExportXlsxApiTests(ServerFixture server) : IClassFixture<Ser
     }
 
     [Fact]
+    public async Task TableAsXlsx_InOpenMode_NeedsNoWriteToken_ItWritesNothing()
+    {
+        using var page = new HttpClient { BaseAddress = server.BaseAddress };
+        var body = new { title = "t", sheets = new[] { new { name = "s", header = new[] { "a" }, rows = new[] { new[] { "1" } } } } };
+
+        var response = await page.PostAsJsonAsync("/api/export/xlsx", body);
+        var import = await page.PostAsync("/api/import?format=jsonl", new StringContent(""));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, import.StatusCode);
+    }
+
+    [Fact]
     public async Task TableAsXlsx_WithoutTitleOrSheets_IsAProblemNamingEachField()
     {
         var response = await server.Http.PostAsJsonAsync("/api/export/xlsx", new { title = "", sheets = Array.Empty<object>() });
