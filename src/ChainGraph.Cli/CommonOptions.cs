@@ -1,5 +1,6 @@
 using System.CommandLine;
 using ChainGraph.Model.Requests;
+using ChainGraph.Model.Text;
 using ChainGraph.Storage;
 using ChainGraph.Storage.Neo4j;
 using ChainGraph.Storage.Sqlite;
@@ -45,6 +46,19 @@ public static class CommonOptions
 
     public static Option<bool> Json { get; } = new("--json") { Description = "Machine-readable JSON on stdout, nothing else on stdout." };
 
+    public static Option<string> Lang { get; } = CreateLang();
+
+    /// <summary>The language the answer is written in (--lang, env CHAINGRAPH_LANG): Chinese unless English is asked for.</summary>
+    public static Language LanguageOf(ParseResult result) => Languages.Parse(result.GetValue(Lang));
+
+    static Option<string> CreateLang()
+    {
+        var option = new Option<string>("--lang") { Description = "zh (default) or en: the language of reasons, statuses and table headers (env CHAINGRAPH_LANG).",
+            DefaultValueFactory = _ => Env("CHAINGRAPH_LANG") ?? "zh" };
+        option.AcceptOnlyFromAmong("zh", "en");
+        return option;
+    }
+
     public static T With<T>(this T command, params Option[] options) where T : Command
     {
         foreach (var option in options) command.Add(option);
@@ -52,7 +66,7 @@ public static class CommonOptions
     }
 
     public static T WithStore<T>(this T command) where T : Command =>
-        command.With(Db, Store, Neo4jUrl, Neo4jUser, Neo4jPassword, Neo4jDatabase, Json);
+        command.With(Db, Store, Neo4jUrl, Neo4jUser, Neo4jPassword, Neo4jDatabase, Json, Lang);
 
     /// <summary>
     /// Opens the store the options name. A verb that only reads (<paramref name="create"/> false)

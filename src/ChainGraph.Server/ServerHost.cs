@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using ChainGraph.Formats;
 using ChainGraph.Model.Import;
+using ChainGraph.Model.Text;
 using ChainGraph.Server.Apis;
 using ChainGraph.Server.Graph;
 using ChainGraph.Server.Hubs;
@@ -47,11 +48,14 @@ public static class ServerHost
             // Numbers are numbers, also in the API's document (the web defaults would also accept "1" for 1).
             o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+            o.SerializerOptions.Converters.Add(new ReasonJsonConverter(Language.Zh));
         });
+        builder.Services.AddSingleton<AnswerJson>();
         builder.Services.AddSignalR().AddJsonProtocol(o =>
         {
             o.PayloadSerializerOptions.Encoder = Json.Encoder;
             o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter());
+            o.PayloadSerializerOptions.Converters.Add(new ReasonJsonConverter(Language.Zh));
         });
 
         var app = builder.Build();

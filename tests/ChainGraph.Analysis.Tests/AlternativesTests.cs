@@ -1,6 +1,7 @@
 using ChainGraph.Analysis.Alternatives;
 using ChainGraph.Model;
 using ChainGraph.Testing;
+using ChainGraph.Model.Text;
 
 namespace ChainGraph.Analysis.Tests;
 
@@ -60,8 +61,8 @@ public sealed class AlternativesTests
 
         Assert.NotNull(item.DomesticSubstitution);
         Assert.Equal([("nat", 1.0), ("ebeam", 0.8), ("wet", 0.6)], item.DomesticSubstitution.Select(c => (c.Id, c.Score)));
-        Assert.Equal("生产电子束胶：在晶圆中可替代光刻胶（替代组 1）", item.DomesticSubstitution[1].Evidence.Single());
-        Assert.StartsWith("对外依存：90%", item.Status, StringComparison.Ordinal);
+        Assert.Equal("生产电子束胶：在晶圆中可替代光刻胶（替代组 1）", item.DomesticSubstitution[1].Evidence.Single().In(Language.Zh));
+        Assert.StartsWith("对外依存：90%", item.Status.In(Language.Zh), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -73,7 +74,7 @@ public sealed class AlternativesTests
 
         Assert.Null(item.DomesticSubstitution);
         Assert.Equal(0.09, item.ForeignShare);
-        Assert.StartsWith("非对外依存", item.Status, StringComparison.Ordinal);
+        Assert.StartsWith("非对外依存", item.Status.In(Language.Zh), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -85,7 +86,7 @@ public sealed class AlternativesTests
 
         Assert.Null(item.ForeignShare);
         Assert.Null(item.DomesticSubstitution);
-        Assert.Contains("无法判断对外依存", item.Status, StringComparison.Ordinal);
+        Assert.Contains("无法判断对外依存", item.Status.In(Language.Zh), StringComparison.Ordinal);
         Assert.Equal("makers", item.Basis);
     }
 
@@ -121,7 +122,7 @@ public sealed class AlternativesTests
         Assert.Equal((1.0, 5, 0), (item.ForeignShare, item.MakerCount, item.DomesticMakers));
         Assert.NotNull(item.DomesticSubstitution);
         Assert.NotEmpty(item.DomesticSubstitution);
-        Assert.All(item.DomesticSubstitution, c => Assert.Contains("车规芯片与传感器", c.Evidence[0], StringComparison.Ordinal));
+        Assert.All(item.DomesticSubstitution, c => Assert.Contains("车规芯片与传感器", c.Evidence[0].In(Language.Zh), StringComparison.Ordinal));
     }
 
     [Fact]
@@ -132,7 +133,7 @@ public sealed class AlternativesTests
         Assert.Equal(3, report.Items.Count);
         var ranks = report.Items.Select(i => i.Rank!.Value).ToList();
         Assert.Equal(ranks.Order(), ranks);
-        Assert.All(report.Items, i => Assert.False(string.IsNullOrEmpty(i.Why)));
+        Assert.All(report.Items, i => Assert.False(string.IsNullOrEmpty(i.Why?.In(Language.Zh))));
         Assert.All(report.Items, i => Assert.True(i.MakerCount > 0));
     }
 

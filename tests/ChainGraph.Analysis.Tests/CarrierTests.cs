@@ -3,6 +3,7 @@ using ChainGraph.Analysis.Chains;
 using ChainGraph.Analysis.Regions;
 using ChainGraph.Model;
 using ChainGraph.Testing;
+using ChainGraph.Model.Text;
 
 namespace ChainGraph.Analysis.Tests;
 
@@ -39,7 +40,7 @@ public sealed class CarrierTests
         var photoresist = Run().Chokepoints.Single(c => c.Id == "光刻胶");
 
         Assert.Equal([("ic1", 1.0, "支撑该产品"), ("ic2", 0.7, "支撑所在环节材料"), ("ic3", 0.5, "与生产企业jsr合作")],
-            photoresist.Carriers.Select(c => (c.Id, c.Score, c.Ways.Single())));
+            photoresist.Carriers.Select(c => (c.Id, c.Score, c.Ways.Single().In(Language.Zh))));
     }
 
     [Fact]
@@ -50,7 +51,7 @@ public sealed class CarrierTests
         Assert.Equal(["光刻胶", "胶粘剂"], report.Chokepoints.Select(c => c.Id).Order(StringComparer.Ordinal));
         Assert.Equal(["胶粘剂"], report.Unaddressed);
         Assert.Equal(3, report.Centres);
-        Assert.Equal("2 个卡脖子产品中，1 个没有任何创新载体支撑", report.Note);
+        Assert.Equal("2 个卡脖子产品中，1 个没有任何创新载体支撑", report.Note.In(Language.Zh));
     }
 
     [Fact]
@@ -85,7 +86,7 @@ public sealed class CarrierTests
 
         var mcu = report.Chokepoints.Single(c => c.Id == "车规级MCU");
         Assert.Contains(mcu.Carriers, c => c.Name == "国家集成电路创新中心");
-        Assert.All(mcu.Carriers, c => Assert.Contains("车规芯片与传感器", c.Ways[0], StringComparison.Ordinal));
+        Assert.All(mcu.Carriers, c => Assert.Contains("车规芯片与传感器", c.Ways[0].In(Language.Zh), StringComparison.Ordinal));
         Assert.Contains("高纯石英砂", report.Unaddressed);
         Assert.All(report.Regions, r => Assert.Equal(r.Relevant, r.Addressed.Count + r.Unaddressed.Count));
     }
@@ -96,7 +97,7 @@ public sealed class CarrierTests
         var report = CarrierAnalysis.Run(ChainKgSnapshot.Instance);
 
         Assert.Equal(0, report.Centres);
-        Assert.StartsWith("数据中没有创新载体", report.Note, StringComparison.Ordinal);
+        Assert.StartsWith("数据中没有创新载体", report.Note.In(Language.Zh), StringComparison.Ordinal);
         Assert.NotEmpty(report.Chokepoints);
         Assert.Equal(report.Chokepoints.Count, report.Unaddressed.Count);
         Assert.All(report.Regions, r => Assert.Empty(r.Addressed));

@@ -3,6 +3,7 @@ using ChainGraph.Analysis.Chains;
 using ChainGraph.Analysis.Regions;
 using ChainGraph.Model;
 using ChainGraph.Model.Requests;
+using ChainGraph.Model.Text;
 
 namespace ChainGraph.Analysis.Tests;
 
@@ -57,10 +58,10 @@ public sealed class ChainGapTests
         Assert.Equal(["semcorp", "senior", "wuxi"], separator.Candidates.Select(c => c.Id));
         var top = separator.Candidates[0];
         // capacity 0.6·0.30 + 链主 1·0.25 + 2 links (2/3)·0.25 + relief·0.10 + not near
-        Assert.Equal("makes 隔膜 (60% of the segment's volume); 链主; already trades with cell0、cell1 in 常州市", top.Why);
+        Assert.Equal("makes 隔膜 (60% of the segment's volume); 链主; already trades with cell0、cell1 in 常州市", top.Why.In(Language.En));
         Assert.Equal(0.18 + 0.25 + 0.25 * 2 / 3.0, top.Score, 3);
-        Assert.Contains("same province (江苏省)", separator.Candidates[2].Why);
-        Assert.Contains("segment HHI 0.46→", separator.Candidates[2].Why);
+        Assert.Contains("same province (江苏省)", separator.Candidates[2].Why.In(Language.En));
+        Assert.Contains("segment HHI 0.46→", separator.Candidates[2].Why.In(Language.En));
     }
 
     [Fact]
@@ -68,7 +69,7 @@ public sealed class ChainGapTests
     {
         var separator = Run(Chain().Inputs("隔膜", "动力电池"), "常州").Segments.Single(s => s.Id == "lib:separator");
 
-        var why = separator.Candidates.ToDictionary(c => c.Id, c => c.Why);
+        var why = separator.Candidates.ToDictionary(c => c.Id, c => c.Why.In(Language.En));
         Assert.Contains("already trades with cell0、cell1 in 常州市 and makes inputs of cell2、cell3、cell4", why["semcorp"]);
         Assert.Contains("makes inputs of cell0、cell1、cell2 and 2 more in 常州市", why["wuxi"]);
     }
@@ -82,7 +83,7 @@ public sealed class ChainGapTests
 
         Assert.Equal("unplaced", separator.Candidates[^1].Id);
         Assert.True(separator.Candidates[^1].PlaceUnknown);
-        Assert.Contains("city not known (in 江苏省): may already be local", separator.Candidates[^1].Why);
+        Assert.Contains("city not known (in 江苏省): may already be local", separator.Candidates[^1].Why.In(Language.En));
         Assert.All(separator.Candidates.SkipLast(1), c => Assert.False(c.PlaceUnknown));
     }
 
@@ -112,7 +113,7 @@ public sealed class ChainGapTests
         var separator = ChainGapAnalysis.Run(snapshot, ChainSegments.Resolve(snapshot, "c"), RegionFilter.Parse("常州")).Segments.Single();
 
         Assert.Equal(["large", "small"], separator.Candidates.Select(c => c.Id));
-        Assert.Contains("capacity 70 (67% of the segment's known capacity)", separator.Candidates[0].Why);
+        Assert.Contains("capacity 70 (67% of the segment's known capacity)", separator.Candidates[0].Why.In(Language.En));
         Assert.Equal("capacity", separator.Basis);
     }
 

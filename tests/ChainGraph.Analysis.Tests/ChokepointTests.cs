@@ -1,5 +1,6 @@
 using ChainGraph.Analysis.Chokepoints;
 using ChainGraph.Model;
+using ChainGraph.Model.Text;
 
 namespace ChainGraph.Analysis.Tests;
 
@@ -20,11 +21,11 @@ public sealed class ChokepointTests
         Assert.Equal(["jsr", "光刻胶"], report.Items.Take(2).Select(i => i.Id));
         var top = report.Items[1];
         Assert.Equal(("光刻胶", "Product", 1, 1.0), (top.Id, top.Label, top.Suppliers, top.ForeignShare));
-        Assert.Equal("only known maker: jsr; all known makers abroad; 1 product depends on it, made by 2 enterprises", top.Why);
-        Assert.StartsWith("only known maker of 光刻胶; abroad (JP)", report.Items[0].Why, StringComparison.Ordinal);
+        Assert.Equal("only known maker: jsr; all known makers abroad; 1 product depends on it, made by 2 enterprises", top.Why.In(Language.En));
+        Assert.StartsWith("only known maker of 光刻胶; abroad (JP)", report.Items[0].Why.In(Language.En), StringComparison.Ordinal);
         Assert.Equal(["晶圆"], report.ArticulationPoints);
         Assert.Equal("concentrated: 2 known makers, HHI 0.50; 100% of supply in 江苏省; 1 product depends on it; articulation point of the supply network",
-            report.Items.Single(i => i.Id == "晶圆").Why);
+            report.Items.Single(i => i.Id == "晶圆").Why.In(Language.En));
         Assert.DoesNotContain(report.Items, i => i.Id == "芯片");
     }
 
@@ -36,7 +37,7 @@ public sealed class ChokepointTests
         var item = ChokepointAnalysis.Run(graph.Build(), options: Everything).Items.Single(i => i.Id == "稀土");
 
         Assert.Equal(0.82, item.Hhi, 6);
-        Assert.StartsWith("concentrated: 2 known makers, HHI 0.82", item.Why, StringComparison.Ordinal);
+        Assert.StartsWith("concentrated: 2 known makers, HHI 0.82", item.Why.In(Language.En), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using ChainGraph.Analysis.Chains;
 using ChainGraph.Analysis.Countries;
 using ChainGraph.Model;
 using ChainGraph.Testing;
+using ChainGraph.Model.Text;
 
 namespace ChainGraph.Analysis.Tests;
 
@@ -109,7 +110,7 @@ public sealed class CountryDependenceTests
         var report = CountryDependenceAnalysis.ForChains(snapshot, ChainSegments.Templates(snapshot), "chains");
 
         Assert.False(report.ForeignKnown);
-        Assert.Contains("无法判断", report.Note, StringComparison.Ordinal);
+        Assert.Contains("无法判断", report.Note.In(Language.Zh), StringComparison.Ordinal);
         Assert.NotEmpty(report.Products);
         Assert.All(report.Products, p => Assert.Equal(0, p.ForeignShare));
         Assert.Empty(report.Countries);

@@ -2,6 +2,7 @@ using ChainGraph.Analysis.Profile;
 using ChainGraph.Analysis.Regions;
 using ChainGraph.Model;
 using ChainGraph.Model.Requests;
+using ChainGraph.Model.Text;
 
 namespace ChainGraph.Analysis.Tests;
 
@@ -56,10 +57,10 @@ public sealed class EnterpriseProfileTests
         var profile = EnterpriseProfileAnalysis.Run(snapshot, snapshot.Of("semcorp"), limit: 10);
 
         Assert.Equal([("隔膜", 1, "only known maker of 隔膜"), ("电芯", 2, "one of 2 known makers of 电芯, HHI 0.50 (concentrated)")],
-            profile.Chokepoints.Select(c => (c.ProductId, c.Makers, c.Why)));
+            profile.Chokepoints.Select(c => (c.ProductId, c.Makers, c.Why.In(Language.En))));
         // Separators: nowhere but its own city. Cells: weak in 常州 (liyang, one maker) as everywhere else but its own city.
         Assert.Equal([("lib:separator", cities - 1), ("lib:cell", cities - 1)], profile.Candidate.Select(c => (c.SegmentId, c.Cities)));
-        Assert.Equal($"lib:separator is missing or weak in {cities - 1:N0} of {cities:N0} cities", profile.Candidate[0].Why);
+        Assert.Equal($"lib:separator is missing or weak in {cities - 1:N0} of {cities:N0} cities", profile.Candidate[0].Why.In(Language.En));
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using ChainGraph.Analysis.Chains;
 using ChainGraph.Model;
 using ChainGraph.Model.Chains;
+using ChainGraph.Model.Text;
 
 namespace ChainGraph.Analysis.Tests;
 
@@ -27,7 +28,7 @@ public sealed class IndustryChainTests
 
         Assert.Equal([("SW220202", "upstream"), ("SW630701", "midstream")], chain.Segments.Select(s => (s.Id, s.Stage)));
         Assert.Equal(new DerivedChain(Links: 1, Considered: 3, MinWeight: 3, BelowThreshold: 1, NonIndustrial: 1, IncludeServices: false), chain.Derived);
-        Assert.Contains("1 of 3 UPSTREAM_OF links", chain.Derived!.Why);
+        Assert.Contains("1 of 3 UPSTREAM_OF links", chain.Derived!.Why.In(Language.En));
     }
 
     [Fact]

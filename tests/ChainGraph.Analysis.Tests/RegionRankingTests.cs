@@ -4,6 +4,7 @@ using ChainGraph.Analysis.Ranking;
 using ChainGraph.Analysis.Regions;
 using ChainGraph.Model;
 using ChainGraph.Model.Regions;
+using ChainGraph.Model.Text;
 
 namespace ChainGraph.Analysis.Tests;
 
@@ -40,9 +41,9 @@ public sealed class RegionRankingTests
         // 常州: separator weak (1 maker), cells strong (5) → 100·(1.8·0.33 + 7/6·1) / (1.8 + 7/6).
         var changzhou = report.Regions[0];
         Assert.Equal(("常州市", "320400", 59.3), (changzhou.Name, changzhou.Code, changzhou.Score));
-        Assert.Equal("2 of 2 segments held (1 strong, 1 weak); weak: lib:separator", changzhou.Why);
+        Assert.Equal("2 of 2 segments held (1 strong, 1 weak); weak: lib:separator", changzhou.Why.In(Language.En));
         Assert.Equal([("玉溪市", 20.0, "1 of 2 segments held (1 weak); weak: lib:separator; missing: lib:cell"), ("宁德市", 13.0, "1 of 2 segments held (1 weak); weak: lib:cell; missing: lib:separator")],
-            report.Regions.Skip(1).Select(r => (r.Name, r.Score, r.Why)));
+            report.Regions.Skip(1).Select(r => (r.Name, r.Score, r.Why.In(Language.En))));
         Assert.Equal((LevelRegions.Of(RegionLevel.City).Divisions.Count, 3, 8, 0), (report.Total, report.WithMakers, report.Makers, report.Unplaced));
     }
 
@@ -57,7 +58,7 @@ public sealed class RegionRankingTests
         Assert.Equal(("常州市溧阳市", "江苏省"), (liyang.Name, liyang.Province));
         Assert.Equal([("lib:separator", GapStatus.Weak, 1), ("lib:cell", GapStatus.Weak, 1)], liyang.Segments.Select(s => (s.Id, s.Status, s.Local)));
         Assert.Equal(0, report.Regions[1].Score);
-        Assert.Equal("no maker of the chain", report.Regions[1].Why);
+        Assert.Equal("no maker of the chain", report.Regions[1].Why.In(Language.En));
         Assert.Equal((1, 6), (report.WithMakers, report.Unplaced));
     }
 

@@ -4,6 +4,7 @@ using ChainGraph.Application.Reports;
 using ChainGraph.Application.Requests;
 using ChainGraph.Model.Requests;
 using ClosedXML.Excel;
+using ChainGraph.Model.Text;
 
 namespace ChainGraph.Application.Tests;
 
@@ -27,7 +28,7 @@ public sealed class ChainReportTests
         Assert.Equal([new ReportFeed("lib:separator", "lib:cell"), new ReportFeed("lib:cell", "lib:pack")], report.Feeds);
         // The missing segment's candidates first, the 链主 already supplying 常州 on top; then the weak segment's.
         Assert.Equal(["semcorp", "lib:separator", "lib:separator", "lib:pack"], [report.Candidates[0].Id, .. report.Candidates.Take(3).Skip(1).Select(c => c.SegmentId), report.Candidates[^1].SegmentId]);
-        Assert.Contains("already trades with 常州电芯", report.Candidates[0].Why);
+        Assert.Contains("already trades with 常州电芯", report.Candidates[0].Why.In(Language.En));
         Assert.Equal(["链主"], report.Candidates[0].Tags);
         Assert.Equal(["cell-leader", "pack-local", "cell-small"], report.Enterprises.Select(e => e.Id));
         Assert.Equal(["电芯"], report.Enterprises[0].Segments);
@@ -71,7 +72,7 @@ public sealed class ChainReportTests
     public void Xlsx_TextStartingLikeAFormula_IsAStringCellNeverAFormula(string name)
     {
         var report = Report();
-        report = report with { Candidates = [report.Candidates[0] with { Name = name, Why = name }] };
+        report = report with { Candidates = [report.Candidates[0] with { Name = name, Why = new Reason(Phrase.Verbatim(name)) }] };
 
         using var book = Workbook(report);
 

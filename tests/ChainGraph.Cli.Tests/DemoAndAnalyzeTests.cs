@@ -70,7 +70,7 @@ public sealed class DemoAndAnalyzeTests : IDisposable
     {
         await LoadDemoAsync();
 
-        var report = await CliRunner.JsonAsync("analyze", "chokepoints", "--top", "200", "--db", Db);
+        var report = await CliRunner.JsonAsync("analyze", "chokepoints", "--top", "200", "--lang", "en", "--db", Db);
 
         var items = report.GetProperty("items").EnumerateArray().ToDictionary(i => i.GetProperty("id").GetString()!);
         foreach (var key in new[] { "id", "name", "label", "suppliers", "hhi", "foreignShare", "dominates", "articulation", "score", "why" })
@@ -104,7 +104,7 @@ public sealed class DemoAndAnalyzeTests : IDisposable
         await LoadDemoAsync();
         var path = folder.File("gaps.csv");
 
-        var (code, output, _) = await CliRunner.RunAsync("analyze", "gaps", "--chain", "锂电池", "--region", "常州市", "--csv", path, "--db", Db);
+        var (code, output, _) = await CliRunner.RunAsync("analyze", "gaps", "--chain", "锂电池", "--region", "常州市", "--csv", path, "--lang", "en", "--db", Db);
 
         Assert.Equal(ExitCodes.Ok, code);
         Assert.Contains("锂电池 in 常州市", output);
@@ -129,12 +129,35 @@ public sealed class DemoAndAnalyzeTests : IDisposable
     {
         await LoadDemoAsync();
 
-        var (_, output, _) = await CliRunner.RunAsync("analyze", "gaps", "--chain", "lithium-battery", "--region", "常州", "--db", Db);
+        var (_, output, _) = await CliRunner.RunAsync("analyze", "gaps", "--chain", "lithium-battery", "--region", "常州", "--lang", "en", "--db", Db);
 
         Assert.Contains("local makers", output);
         Assert.Contains("innovation centres", output);
         Assert.Contains("ent:catl-jiangsu、ent:calb、ent:svolt", output);
         Assert.Contains("ic:changzhou-battery-pilot", output);
+    }
+
+    [Fact]
+    public async Task Gaps_SpeakChineseByDefault_AndEnglishWithLangEn()
+    {
+        await LoadDemoAsync();
+
+        var chinese = await CliRunner.RunAsync("analyze", "gaps", "--chain", "lithium-battery", "--region", "常州", "--db", Db);
+        var english = await CliRunner.RunAsync("analyze", "gaps", "--chain", "lithium-battery", "--region", "常州", "--lang", "en", "--db", Db);
+        var json = await CliRunner.JsonAsync("analyze", "gaps", "--chain", "lithium-battery", "--region", "常州", "--db", Db);
+        var wrong = await CliRunner.RunAsync("analyze", "gaps", "--chain", "lithium-battery", "--region", "常州", "--lang", "fr", "--db", Db);
+
+        Assert.Contains("锂电池 · 常州市：缺失 ", chinese.Out);
+        Assert.Contains("本地企业", chinese.Out);
+        Assert.Contains("已与常州市的", chinese.Out);
+        Assert.DoesNotContain("already trades with", chinese.Out);
+        Assert.Contains("锂电池 in 常州市: ", english.Out);
+        Assert.Contains("already trades with", english.Out);
+        var why = json.GetProperty("segments").EnumerateArray().SelectMany(s => s.GetProperty("candidates").EnumerateArray()).First().GetProperty("why").GetString();
+        Assert.Matches("[\u4e00-\u9fa5]", why);
+        Assert.Equal("missing", json.GetProperty("segments")[0].GetProperty("status").GetString());
+        Assert.Equal(ExitCodes.BadInput, wrong.Code);
+        Assert.Contains("--lang", wrong.Error);
     }
 
     [Fact]
@@ -160,7 +183,7 @@ public sealed class DemoAndAnalyzeTests : IDisposable
             """);
         await CliRunner.RunAsync("import", data, "--format", "jsonl", "--db", Db);
 
-        var (_, output, _) = await CliRunner.RunAsync("analyze", "chokepoints", "--scope", "all", "--db", Db);
+        var (_, output, _) = await CliRunner.RunAsync("analyze", "chokepoints", "--scope", "all", "--lang", "en", "--db", Db);
 
         var enterprise = output.Split('\n').First(l => l.Contains(" Enterprise ", StringComparison.Ordinal));
         Assert.Equal(3, enterprise.Split("n/a").Length - 1);

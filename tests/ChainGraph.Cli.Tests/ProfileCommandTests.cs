@@ -17,7 +17,7 @@ public sealed class ProfileCommandTests : IDisposable
         Assert.Equal(ExitCodes.Ok, (await CliRunner.RunAsync("demo", "--db", Db)).Code);
 
         var profile = await CliRunner.JsonAsync("profile", "300750", "--db", Db);
-        var (code, text, _) = await CliRunner.RunAsync("profile", "300750", "--limit", "3", "--db", Db);
+        var (code, text, _) = await CliRunner.RunAsync("profile", "300750", "--limit", "3", "--lang", "en", "--db", Db);
 
         Assert.Equal(("宁德时代", "宁德时代新能源科技股份有限公司", "宁德市"),
             (profile.GetProperty("name").GetString(), profile.GetProperty("place").GetProperty("fullName").GetString(), profile.GetProperty("place").GetProperty("city").GetString()));

@@ -20,7 +20,7 @@ public sealed class RegionAnalysesTests : IDisposable
         await LoadDemoAsync();
 
         var report = await CliRunner.JsonAsync("analyze", "compare", "--chain", "lithium-battery", "--regions", "常州,宁德,宜宾", "--db", Db);
-        var (code, text, _) = await CliRunner.RunAsync("analyze", "compare", "--chain", "锂电池", "--regions", "常州,宁德,宜宾", "--db", Db);
+        var (code, text, _) = await CliRunner.RunAsync("analyze", "compare", "--chain", "锂电池", "--regions", "常州,宁德,宜宾", "--lang", "en", "--db", Db);
 
         Assert.Equal(["常州市", "宁德市", "宜宾市"], report.GetProperty("regions").EnumerateArray().Select(r => r.GetProperty("name").GetString()));
         var segments = report.GetProperty("segments").EnumerateArray().ToDictionary(s => s.GetProperty("id").GetString()!, s => s.GetProperty("regions").EnumerateArray().ToList());
@@ -40,7 +40,7 @@ public sealed class RegionAnalysesTests : IDisposable
     {
         await LoadDemoAsync();
 
-        var report = await CliRunner.JsonAsync("analyze", "rank", "--chain", "lithium-battery", "--level", "city", "--top", "10", "--db", Db);
+        var report = await CliRunner.JsonAsync("analyze", "rank", "--chain", "lithium-battery", "--level", "city", "--top", "10", "--lang", "en", "--db", Db);
         var compare = await CliRunner.JsonAsync("analyze", "compare", "--chain", "lithium-battery", "--regions", "常州", "--db", Db);
 
         var regions = report.GetProperty("regions").EnumerateArray().ToList();

@@ -20,14 +20,14 @@ public sealed class SupplyCommandTests : IDisposable
         var csv = folder.File("alternatives.csv");
 
         var report = await CliRunner.JsonAsync("analyze", "alternatives", "--top", "3", "--db", Db);
-        var (code, text, _) = await CliRunner.RunAsync("analyze", "alternatives", "--top", "3", "--db", Db, "--csv", csv);
+        var (code, text, _) = await CliRunner.RunAsync("analyze", "alternatives", "--top", "3", "--lang", "en", "--db", Db, "--csv", csv);
 
         var items = report.GetProperty("items").EnumerateArray().ToList();
         Assert.Equal(3, items.Count);
         Assert.Equal("车规级MCU", items[0].GetProperty("id").GetString());
         Assert.Equal(ExitCodes.Ok, code);
         Assert.Contains("#1 车规级MCU: 5 known makers (0 domestic), 0 substitutes with makers", text);
-        Assert.Contains("国产替代", File.ReadAllText(csv));
+        Assert.Contains("domestic substitute", File.ReadAllText(csv));
     }
 
     [Fact]
@@ -95,14 +95,15 @@ public sealed class SupplyCommandTests : IDisposable
         await LoadDemoAsync();
 
         var report = await CliRunner.JsonAsync("analyze", "carriers", "--region", "常州", "--db", Db);
-        var (code, text, _) = await CliRunner.RunAsync("analyze", "carriers", "--db", Db);
+        var (code, text, _) = await CliRunner.RunAsync("analyze", "carriers", "--lang", "en", "--db", Db);
 
         var changzhou = report.GetProperty("regions").EnumerateArray().Single();
         Assert.Equal("常州市", changzhou.GetProperty("region").GetString());
         Assert.True(changzhou.GetProperty("relevant").GetInt32() > 0);
         Assert.Contains("高纯石英砂", report.GetProperty("unaddressed").EnumerateArray().Select(u => u.GetString()));
         Assert.Equal(ExitCodes.Ok, code);
-        Assert.Contains("个没有任何创新载体支撑", text);
+        Assert.Contains("have no innovation carrier", text);
         Assert.Contains("chokepoints without a local carrier", text);
+        Assert.Contains("个没有任何创新载体支撑", (await CliRunner.RunAsync("analyze", "carriers", "--db", Db)).Out);
     }
 }

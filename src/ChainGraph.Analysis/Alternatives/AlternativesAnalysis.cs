@@ -5,6 +5,7 @@ using ChainGraph.Analysis.Scope;
 using ChainGraph.Model;
 using ChainGraph.Model.Requests;
 using ChainGraph.Model.Snapshot;
+using ChainGraph.Model.Text;
 
 namespace ChainGraph.Analysis.Alternatives;
 
@@ -59,10 +60,12 @@ public static class AlternativesAnalysis
         // A substitute no one is known to make is no source (on real data most SUBTYPE_OF siblings are such name variants): counted, not listed.
         var substitutes = all.Where(s => s.MakerCount > 0).Take(options.Limit).ToList();
         var dependent = foreign >= options.ForeignShareFlag;
-        var status = supply.Makers == 0 ? "数据中无已知生产企业"
-            : foreign is null ? (facts.Coverage.ForeignKnown ? "已知生产企业的国别均未知，无法判断对外依存" : "数据中没有境外生产企业，无法判断对外依存（并非为零）")
-            : dependent ? $"对外依存：{foreign * 100:0}% 的供给在境外，列出国产替代候选"
-            : $"非对外依存：境外供给占 {foreign * 100:0}%";
+        var status = supply.Makers == 0 ? new Phrase("数据中无已知生产企业", "no known maker in the data")
+            : foreign is null
+                ? facts.Coverage.ForeignKnown ? new Phrase("已知生产企业的国别均未知，无法判断对外依存", "no known maker's country is known: foreign dependence cannot be told")
+                : new Phrase("数据中没有境外生产企业，无法判断对外依存（并非为零）", "the data holds no maker abroad: foreign dependence cannot be told (it is not zero)")
+            : dependent ? new Phrase("对外依存：{0:0}% 的供给在境外，列出国产替代候选", "foreign-dependent: {0:0}% of supply abroad; domestic substitutes listed", foreign * 100)
+            : new Phrase("非对外依存：境外供给占 {0:0}%", "not foreign-dependent: {0:0}% of supply abroad", foreign * 100);
         return new InputAlternatives(snapshot.Ids[product], snapshot.Names[product], foreign, basis, makers.Count, makers.Count(m => m.Domestic),
             [.. Listed(makers, options)], substitutes, dependent ? Domestic(snapshot, product, makers, substitutes, options) : null, status)
         {
@@ -147,8 +150,8 @@ public static class AlternativesAnalysis
     static List<DomesticCandidate> Domestic(GraphSnapshot snapshot, int product, List<AlternativeMaker> makers, List<Substitute> substitutes,
         AlternativesOptions options)
     {
-        var evidence = new Dictionary<int, (double Score, List<string> Lines)>();
-        void Add(int enterprise, double score, string line)
+        var evidence = new Dictionary<int, (double Score, List<Phrase> Lines)>();
+        void Add(int enterprise, double score, Phrase line)
         {
             if (snapshot.Countries[enterprise] != "CN" || !options.Tags.Matches(snapshot.Tags[enterprise])) return;
             if (!evidence.TryGetValue(enterprise, out var entry)) evidence[enterprise] = entry = (score, []);
@@ -157,25 +160,27 @@ public static class AlternativesAnalysis
         }
         var makes = snapshot.In(RelType.Makes);
         var name = snapshot.Names[product];
-        foreach (var m in makes.Neighbours(product)) Add(m, 1.0, $"已生产{name}本身，可扩产");
+        foreach (var m in makes.Neighbours(product)) Add(m, 1.0, new Phrase("已生产{0}本身，可扩产", "already makes {0} itself and could expand", name));
         foreach (var s in substitutes)
         {
             var sub = snapshot.IndexOf(s.Id, "product");
-            var line = s.Kind == "substituteGroup" ? $"生产{s.Name}：在{s.ViaName}中可替代{name}（替代组 {s.Group}）" : $"生产{s.Name}：与{name}同属{s.ViaName}";
+            var line = s.Kind == "substituteGroup"
+                ? new Phrase("生产{0}：在{1}中可替代{2}（替代组 {3}）", "makes {0}, which can replace {2} in {1} (substitute group {3})", s.Name, s.ViaName, name, s.Group)
+                : new Phrase("生产{0}：与{1}同属{2}", "makes {0}, a kind of {2} like {1}", s.Name, name, s.ViaName);
             foreach (var m in makes.Neighbours(sub)) Add(m, s.Kind == "substituteGroup" ? 0.8 : 0.6, line);
         }
         foreach (var segment in ChainSegments.Templates(snapshot).SelectMany(c => c.Segments).Where(s => s.Products.Contains(product)))
             foreach (var peer in segment.Products)
             {
                 if (peer == product || SnapshotFacts.Of(snapshot).NonProduct[peer]) continue;
-                foreach (var m in makes.Neighbours(peer)) Add(m, 0.4, $"生产同一环节（{segment.Name}）的{snapshot.Names[peer]}");
+                foreach (var m in makes.Neighbours(peer)) Add(m, 0.4, new Phrase("生产同一环节（{0}）的{1}", "makes {1} of the same segment ({0})", segment.Name, snapshot.Names[peer]));
             }
         return [.. evidence.Select(e => Candidate(snapshot, e.Key, e.Value.Score, e.Value.Lines))
             .OrderByDescending(c => c.Score).ThenByDescending(c => TagWeight(c.Tags)).ThenByDescending(c => c.Capacity ?? -1).ThenBy(c => c.Id, StringComparer.Ordinal)
             .Take(options.Limit)];
     }
 
-    static DomesticCandidate Candidate(GraphSnapshot snapshot, int m, double score, List<string> lines)
+    static DomesticCandidate Candidate(GraphSnapshot snapshot, int m, double score, List<Phrase> lines)
     {
         var capacity = snapshot.Capacities[m];
         return new DomesticCandidate(snapshot.Ids[m], snapshot.Names[m], snapshot.Provinces[m], snapshot.Cities[m], double.IsNaN(capacity) ? null : capacity,

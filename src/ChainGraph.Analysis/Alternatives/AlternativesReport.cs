@@ -1,4 +1,5 @@
 using ChainGraph.Analysis.Scope;
+using ChainGraph.Model.Text;
 
 namespace ChainGraph.Analysis.Alternatives;
 
@@ -15,17 +16,17 @@ public sealed record AlternativesReport(IReadOnlyList<InputAlternatives> Items)
 /// </summary>
 /// <param name="ForeignShare">Share of its supply made abroad; null when the data cannot tell.</param>
 /// <param name="Basis">How maker shares are measured: volume, capacity or makers (counted evenly).</param>
-/// <param name="Status">One line in Chinese: foreign-dependent or not, or why the data cannot tell.</param>
+/// <param name="Status">One line: foreign-dependent or not, or why the data cannot tell.</param>
 /// <param name="DomesticSubstitution">The 国产替代 list; null unless the input is foreign-dependent.</param>
 public sealed record InputAlternatives(
     string Id, string Name, double? ForeignShare, string Basis, int MakerCount, int DomesticMakers, IReadOnlyList<AlternativeMaker> Makers,
-    IReadOnlyList<Substitute> Substitutes, IReadOnlyList<DomesticCandidate>? DomesticSubstitution, string Status)
+    IReadOnlyList<Substitute> Substitutes, IReadOnlyList<DomesticCandidate>? DomesticSubstitution, Phrase Status)
 {
     /// <summary>Its rank in the chokepoint ranking when the request named none; else null.</summary>
     public int? Rank { get; init; }
 
     /// <summary>The chokepoint ranking's reason, when it came from there.</summary>
-    public string? Why { get; init; }
+    public Reason? Why { get; init; }
 
     /// <summary>How many substitutes with a known maker there are (<see cref="Substitutes"/> lists at most the limit of them).</summary>
     public int SubstitutesTotal { get; init; }
@@ -49,4 +50,4 @@ public sealed record Substitute(
 
 /// <summary>A domestic enterprise that could replace foreign supply, the strongest evidence first (its score: 1 makes the input, 0.8 a substitute, 0.6 a sibling, 0.4 a segment peer).</summary>
 public sealed record DomesticCandidate(
-    string Id, string Name, string? Province, string? City, double? Capacity, IReadOnlyList<string> Tags, double Score, IReadOnlyList<string> Evidence);
+    string Id, string Name, string? Province, string? City, double? Capacity, IReadOnlyList<string> Tags, double Score, IReadOnlyList<Phrase> Evidence);

@@ -4,6 +4,7 @@ using ChainGraph.Analysis.Regions;
 using ChainGraph.Analysis.Scope;
 using ChainGraph.Model;
 using ChainGraph.Model.Snapshot;
+using ChainGraph.Model.Text;
 
 namespace ChainGraph.Analysis.Carriers;
 
@@ -33,9 +34,11 @@ public static class CarrierAnalysis
             ? ByProvince(snapshot, chokepoints)
             : [ForRegion(snapshot, region.Name, v => region.Contains(snapshot, v), chokepoints)];
         var unaddressed = chokepoints.Where(c => c.Answer.Carriers.Count == 0).Select(c => c.Answer.Id).ToList();
-        var note = centres == 0 ? "数据中没有创新载体（InnovationCentre）：无法判断哪些卡脖子环节有载体支撑"
-            : chokepoints.Count == 0 ? "范围内没有被标记的卡脖子产品"
-            : $"{chokepoints.Count} 个卡脖子产品中，{unaddressed.Count} 个没有任何创新载体支撑";
+        var note = centres == 0
+                ? new Phrase("数据中没有创新载体（InnovationCentre）：无法判断哪些卡脖子环节有载体支撑",
+                    "the data holds no innovation centre (InnovationCentre): which chokepoints a carrier supports cannot be told")
+            : chokepoints.Count == 0 ? new Phrase("范围内没有被标记的卡脖子产品", "no flagged chokepoint in scope")
+            : new Phrase("{0} 个卡脖子产品中，{1} 个没有任何创新载体支撑", "of {0} chokepoint products, {1} have no innovation carrier", chokepoints.Count, unaddressed.Count);
         return new CarrierReport(ranking.Scope, region?.Name, centres, note, [.. chokepoints.Select(c => c.Answer)], unaddressed, regions)
         {
             Coverage = SnapshotFacts.Of(snapshot).Coverage,
@@ -44,8 +47,8 @@ public static class CarrierAnalysis
 
     static List<Carrier> Carriers(GraphSnapshot snapshot, int product, List<ChainSegment> segments)
     {
-        var found = new Dictionary<int, (double Score, List<string> Ways)>();
-        void Add(int centre, double score, string way)
+        var found = new Dictionary<int, (double Score, List<Phrase> Ways)>();
+        void Add(int centre, double score, Phrase way)
         {
             if (snapshot.Labels[centre] != NodeLabel.InnovationCentre) return;
             if (!found.TryGetValue(centre, out var entry)) found[centre] = entry = (score, []);
@@ -53,12 +56,12 @@ public static class CarrierAnalysis
             if (!entry.Ways.Contains(way)) entry.Ways.Add(way);
         }
         var supporters = snapshot.In(RelType.Supports);
-        foreach (var c in supporters.Neighbours(product)) Add(c, 1.0, "支撑该产品");
+        foreach (var c in supporters.Neighbours(product)) Add(c, 1.0, new Phrase("支撑该产品", "supports the product"));
         foreach (var segment in segments.Where(s => s.Products.Contains(product)))
-            foreach (var c in supporters.Neighbours(segment.Node)) Add(c, 0.7, $"支撑所在环节{segment.Name}");
+            foreach (var c in supporters.Neighbours(segment.Node)) Add(c, 0.7, new Phrase("支撑所在环节{0}", "supports its segment {0}", segment.Name));
         var partners = snapshot.In(RelType.Partners);
         foreach (var maker in snapshot.In(RelType.Makes).Neighbours(product))
-            foreach (var c in partners.Neighbours(maker)) Add(c, 0.5, $"与生产企业{snapshot.Names[maker]}合作");
+            foreach (var c in partners.Neighbours(maker)) Add(c, 0.5, new Phrase("与生产企业{0}合作", "partners with its maker {0}", snapshot.Names[maker]));
         return [.. found.Select(f => new Carrier(snapshot.Ids[f.Key], snapshot.Names[f.Key], snapshot.Provinces[f.Key], snapshot.Cities[f.Key],
                 f.Value.Score, f.Value.Ways))
             .OrderByDescending(c => c.Score).ThenBy(c => c.Id, StringComparer.Ordinal)];

@@ -4,6 +4,7 @@ using ChainGraph.Analysis.Scope;
 using ChainGraph.Model;
 using ChainGraph.Model.Requests;
 using ChainGraph.Model.Snapshot;
+using ChainGraph.Model.Text;
 
 namespace ChainGraph.Analysis.ChainGaps;
 
@@ -92,72 +93,71 @@ public static class ChainGapAnalysis
     static (GapCandidate Candidate, double Capacity, int Made) Score(GraphSnapshot snapshot, int maker, ChainSegment segment, SegmentSupply supply,
         RegionFilter region, bool[] inRegion, ChainGapOptions options)
     {
-        var reasons = new List<string>();
+        var reasons = new List<Phrase>();
         var made = supply.ProductsMade.GetValueOrDefault(maker);
         var names = snapshot.Out(RelType.Makes).Neighbours(maker).ToArray().Where(segment.Products.Contains).Select(p => snapshot.Names[p]).Take(3).ToList();
+        var makes = string.Join("、", names);
         double capacity;
         // Capacity first (the maker's own figure), then volumes, then how much of the segment it makes.
         if (snapshot.Capacities[maker] > 0 && supply.KnownCapacity > snapshot.Capacities[maker])
         {
             capacity = snapshot.Capacities[maker] / supply.KnownCapacity;
-            reasons.Add($"makes {string.Join("、", names)}; capacity {ReportNumber(snapshot.Capacities[maker])} ({capacity * 100:0}% of the segment's known capacity)");
+            reasons.Add(new Phrase("生产{0}", "makes {0}", makes));
+            reasons.Add(new Phrase("产能 {0:0.##}（占环节已知产能 {1:0}%）", "capacity {0:0.##} ({1:0}% of the segment's known capacity)", snapshot.Capacities[maker], capacity * 100));
         }
         else if (supply.Basis == SupplyBasis.Volume)
         {
             capacity = supply.Volumes[maker] / supply.Total;
-            reasons.Add($"makes {string.Join("、", names)} ({capacity * 100:0}% of the segment's volume)");
+            reasons.Add(new Phrase("生产{0}（占环节产量 {1:0}%）", "makes {0} ({1:0}% of the segment's volume)", makes, capacity * 100));
         }
         else if (segment.ByMembership)
         {
             // Industry segments carry no volumes or template products: every member counts evenly.
             capacity = 1.0 / segment.Makers.Length;
-            reasons.Add(names.Count > 0 ? $"in {segment.Name}, makes {string.Join("、", names)}" : $"in {segment.Name}");
+            reasons.Add(names.Count > 0 ? new Phrase("属于{0}，生产{1}", "in {0}, makes {1}", segment.Name, makes) : new Phrase("属于{0}", "in {0}", segment.Name));
         }
         else
         {
             capacity = (double)made / segment.Products.Length;
-            reasons.Add($"makes {string.Join("、", names)} ({made}/{segment.Products.Length} of the segment's products)");
+            reasons.Add(new Phrase("生产{0}（环节 {2} 种产品中的 {1} 种）", "makes {0} ({1}/{2} of the segment's products)", makes, made, segment.Products.Length));
         }
 
         var tag = TagScores.FirstOrDefault(t => snapshot.Tags[maker].Contains(t.Tag));
-        if (tag.Tag is not null) reasons.Add(tag.Tag);
+        if (tag.Tag is not null) reasons.Add(Phrase.Verbatim(tag.Tag));
 
         var (trades, feeds) = LocalPartners(snapshot, maker, inRegion);
-        if (trades.Count > 0) reasons.Add($"already trades with {Named(snapshot, trades)} in {region.Name}{(feeds.Count > 0 ? $" and makes inputs of {Named(snapshot, feeds)}" : "")}");
-        else if (feeds.Count > 0) reasons.Add($"makes inputs of {Named(snapshot, feeds)} in {region.Name}");
+        if (trades.Count > 0 && feeds.Count > 0)
+            reasons.Add(new Phrase("已与{1}的{0}有供货往来，并为{2}供应上游投入品", "already trades with {0} in {1} and makes inputs of {2}", Named(snapshot, trades), region.Name, Named(snapshot, feeds)));
+        else if (trades.Count > 0) reasons.Add(new Phrase("已与{1}的{0}有供货往来", "already trades with {0} in {1}", Named(snapshot, trades), region.Name));
+        else if (feeds.Count > 0) reasons.Add(new Phrase("为{1}的{0}供应上游投入品", "makes inputs of {0} in {1}", Named(snapshot, feeds), region.Name));
 
         // Doubling the candidate's volume (a new plant in the region): HHI' = (HHI·V² + 3v²) / (V + v)².
         var share = supply.Volumes[maker];
         var after = (supply.Hhi * supply.Total * supply.Total + 3 * share * share) / ((supply.Total + share) * (supply.Total + share));
         var relief = supply.Hhi > 0 ? Math.Max(0, (supply.Hhi - after) / supply.Hhi) : 0;
-        if (relief >= 0.01) reasons.Add($"segment HHI {supply.Hhi:0.00}→{after:0.00}");
+        if (relief >= 0.01) reasons.Add(new Phrase("环节集中度 HHI {0:0.00}→{1:0.00}", "segment HHI {0:0.00}→{1:0.00}", supply.Hhi, after));
 
         var near = region.IsNear(snapshot, maker);
-        if (near) reasons.Add($"same province ({snapshot.Provinces[maker]})");
+        if (near) reasons.Add(new Phrase("同省（{0}）", "same province ({0})", snapshot.Provinces[maker]));
         var placeUnknown = !region.IsKnownOutside(snapshot, maker);
         if (placeUnknown) reasons.Add(PlaceUnknown(snapshot, maker, region));
 
         var score = options.CapacityWeight * capacity + options.TagWeight * tag.Score + options.LinkWeight * Math.Min(1, (trades.Count + feeds.Count) / 3.0)
             + options.ReliefWeight * relief + options.ProximityWeight * (near ? 1 : 0);
         var candidate = new GapCandidate(snapshot.Ids[maker], snapshot.Names[maker], snapshot.Provinces[maker], snapshot.Cities[maker],
-            snapshot.Countries[maker], Math.Round(score, 4), string.Join("; ", reasons)) { PlaceUnknown = placeUnknown };
+            snapshot.Countries[maker], Math.Round(score, 4), new Reason(reasons)) { PlaceUnknown = placeUnknown };
         return (candidate, capacity, made);
     }
 
     /// <summary>Why a candidate may already be in the region: its city (or, for a county, its county) is not known.</summary>
-    static string PlaceUnknown(GraphSnapshot snapshot, int maker, RegionFilter region) =>
-        region.Kind == RegionKind.County && snapshot.Cities[maker] is { } city && city == region.City ? $"county not known (in {city}): may already be local"
-        : region.Province is { } p && snapshot.Provinces[maker] == p ? $"city not known (in {p}): may already be local"
-        : "place not known";
+    static Phrase PlaceUnknown(GraphSnapshot snapshot, int maker, RegionFilter region) =>
+        region.Kind == RegionKind.County && snapshot.Cities[maker] is { } city && city == region.City
+            ? new Phrase("区县不明（在{0}）：可能已在本地", "county not known (in {0}): may already be local", city)
+        : region.Province is { } p && snapshot.Provinces[maker] == p ? new Phrase("城市不明（在{0}）：可能已在本地", "city not known (in {0}): may already be local", p)
+        : new Phrase("地点不明", "place not known");
 
-    static string ReportNumber(double value) => value.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture);
-
-    /// <summary>Up to three names, then how many more: "江苏时代、中创新航 and 2 more".</summary>
-    static string Named(GraphSnapshot snapshot, IReadOnlyCollection<int> enterprises)
-    {
-        var names = enterprises.OrderBy(e => snapshot.Ids[e], StringComparer.Ordinal).Take(3).Select(e => snapshot.Names[e]);
-        return string.Join("、", names) + (enterprises.Count > 3 ? $" and {enterprises.Count - 3} more" : "");
-    }
+    static Phrase Named(GraphSnapshot snapshot, IReadOnlyCollection<int> enterprises) =>
+        Phrase.Names([.. enterprises.OrderBy(e => snapshot.Ids[e], StringComparer.Ordinal).Select(e => snapshot.Names[e])]);
 
     /// <summary>
     /// The region's enterprises a candidate already deals with: those it SUPPLIES or is supplied

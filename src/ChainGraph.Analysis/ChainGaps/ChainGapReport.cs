@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using ChainGraph.Analysis.Chains;
 using ChainGraph.Analysis.Scope;
+using ChainGraph.Model.Text;
 
 namespace ChainGraph.Analysis.ChainGaps;
 
@@ -35,7 +36,7 @@ public sealed record SegmentGap(
 }
 
 /// <summary>An enterprise outside the region that could fill a gap, its score (0..1) and why.</summary>
-public sealed record GapCandidate(string Id, string Name, string? Province, string? City, string? Country, double Score, string Why)
+public sealed record GapCandidate(string Id, string Name, string? Province, string? City, string? Country, double Score, Reason Why)
 {
     /// <summary>True when its place is not known precisely enough to tell it is outside the region; such candidates come last.</summary>
     public bool PlaceUnknown { get; init; }

@@ -1,3 +1,5 @@
+using ChainGraph.Model.Text;
+
 namespace ChainGraph.Analysis.Chains;
 
 /// <summary>
@@ -12,7 +14,11 @@ namespace ChainGraph.Analysis.Chains;
 public sealed record DerivedChain(int Links, int Considered, double MinWeight, int BelowThreshold, int NonIndustrial, bool IncludeServices)
 {
     /// <summary>The one line the text answers print.</summary>
-    public string Why =>
-        $"derived from the industry classification: {Links} of {Considered} UPSTREAM_OF links, those of weight ≥ {MinWeight:0.##}"
-        + $" ({BelowThreshold} below it{(IncludeServices ? "" : $", {NonIndustrial} from non-industrial sectors")} left out); no template covers it";
+    public Phrase Why => IncludeServices
+        ? new Phrase("由行业分类推导：{1} 条 UPSTREAM_OF 关联中取权重 ≥ {2:0.##} 的 {0} 条（{3} 条低于阈值，未计入）；没有模板覆盖该链",
+            "derived from the industry classification: {0} of {1} UPSTREAM_OF links, those of weight ≥ {2:0.##} ({3} below it left out); no template covers it",
+            Links, Considered, MinWeight, BelowThreshold)
+        : new Phrase("由行业分类推导：{1} 条 UPSTREAM_OF 关联中取权重 ≥ {2:0.##} 的 {0} 条（{3} 条低于阈值、{4} 条来自非工业部门，未计入）；没有模板覆盖该链",
+            "derived from the industry classification: {0} of {1} UPSTREAM_OF links, those of weight ≥ {2:0.##} ({3} below it, {4} from non-industrial sectors left out); no template covers it",
+            Links, Considered, MinWeight, BelowThreshold, NonIndustrial);
 }

@@ -6,6 +6,7 @@ using ChainGraph.Analysis.Scope;
 using ChainGraph.Analysis.Structure;
 using ChainGraph.Model;
 using ChainGraph.Model.Snapshot;
+using ChainGraph.Model.Text;
 
 namespace ChainGraph.Analysis.Chokepoints;
 
@@ -143,21 +144,24 @@ public static class ChokepointAnalysis
 
         public ChokepointItem Product(int v, ProductFigures f)
         {
-            var why = new List<string>();
-            var makers = snapshot.In(RelType.Makes).Neighbours(v);
+            var why = new List<Phrase>();
             var flagged = Flagged(f);
-            var of = f.SupplySegment is { } s ? $" with segment {s.Name}" : "";
-            if (f.Supply.Makers == 1) why.Add($"only known maker{of}: {snapshot.Names[f.FirstSupplier]}");
-            else if (f.Supply.Hhi > options.ConcentratedHhi) why.Add($"concentrated: {f.Supply.Makers} known makers{of}, HHI {f.Supply.Hhi:0.00}");
-            else if (f.SupplySegment is not null) why.Add($"{f.Supply.Makers} known makers{of}");
-            if (f.ForeignShare >= 1) why.Add("all known makers abroad");
-            else if (f.ForeignShare >= options.ForeignShareFlag) why.Add($"{f.ForeignShare * 100:0}% of supply abroad");
+            var segment = f.SupplySegment?.Name;
+            if (f.Supply.Makers == 1)
+                why.Add(segment is null ? new Phrase("唯一已知生产商：{0}", "only known maker: {0}", snapshot.Names[f.FirstSupplier])
+                    : new Phrase("唯一已知生产商（按环节{0}计）：{1}", "only known maker with segment {0}: {1}", segment, snapshot.Names[f.FirstSupplier]));
+            else if (f.Supply.Hhi > options.ConcentratedHhi)
+                why.Add(segment is null ? new Phrase("供给集中：已知生产商 {0} 家，HHI {1:0.00}", "concentrated: {0} known makers, HHI {1:0.00}", f.Supply.Makers, f.Supply.Hhi)
+                    : new Phrase("供给集中：已知生产商 {0} 家（按环节{2}计），HHI {1:0.00}", "concentrated: {0} known makers with segment {2}, HHI {1:0.00}", f.Supply.Makers, f.Supply.Hhi, segment));
+            else if (segment is not null) why.Add(new Phrase("已知生产商 {0} 家（按环节{1}计）", "{0} known makers with segment {1}", f.Supply.Makers, segment));
+            if (f.ForeignShare >= 1) why.Add(new Phrase("已知生产商全在境外", "all known makers abroad"));
+            else if (f.ForeignShare >= options.ForeignShareFlag) why.Add(new Phrase("境外供给占 {0:0}%", "{0:0}% of supply abroad", f.ForeignShare * 100));
             if (f.Supply.Makers > 1 && f.Supply.TopProvince is not null && f.Supply.TopProvinceShare >= options.TopProvinceFlag)
-                why.Add($"{f.Supply.TopProvinceShare * 100:0}% of supply in {f.Supply.TopProvince}");
+                why.Add(new Phrase("{0:0}% 的供给在{1}", "{0:0}% of supply in {1}", f.Supply.TopProvinceShare * 100, f.Supply.TopProvince));
             why.Add(Needed(f));
-            if (articulation[v]) why.Add("articulation point of the supply network");
+            if (articulation[v]) why.Add(new Phrase("供应网络的关节点", "articulation point of the supply network"));
             return new ChokepointItem(snapshot.Ids[v], snapshot.Names[v], nameof(NodeLabel.Product), f.Supply.Makers, Math.Round(f.Supply.Hhi, 4),
-                f.ForeignShare is { } share ? Math.Round(share, 4) : null, dominates[v], articulation[v], Math.Round(f.Score, 4), string.Join("; ", why))
+                f.ForeignShare is { } share ? Math.Round(share, 4) : null, dominates[v], articulation[v], Math.Round(f.Score, 4), new Reason(why))
             {
                 Dependents = f.Dependents, DownstreamEnterprises = f.Enterprises, Chains = f.Chains, Flagged = flagged,
             };
@@ -174,26 +178,36 @@ public static class ChokepointAnalysis
             var sole = makes.Neighbours(v).ToArray().Where(p => products.TryGetValue(p, out var f) && f.Supply.Makers == 1 && snapshot.In(RelType.Makes).Degree(p) == 1)
                 .OrderByDescending(p => products[p].Score).ThenBy(p => snapshot.Ids[p], StringComparer.Ordinal).ToList();
             var best = products[sole[0]];
-            var why = new List<string>
+            var why = new List<Phrase>
             {
-                $"only known maker of {string.Join("、", sole.Take(3).Select(p => snapshot.Names[p]))}{(sole.Count > 3 ? $" and {sole.Count - 3} more" : "")}",
+                new("唯一已知生产商，产品：{0}", "only known maker of {0}", Phrase.Names([.. sole.Select(p => snapshot.Names[p])], unit: "种")),
             };
-            if (snapshot.Countries[v] is { } country && country != "CN") why.Add($"abroad ({country})");
+            if (snapshot.Countries[v] is { } country && country != "CN") why.Add(new Phrase("境外（{0}）", "abroad ({0})", country));
             why.Add(Needed(best));
             return new ChokepointItem(snapshot.Ids[v], snapshot.Names[v], nameof(NodeLabel.Enterprise), 1, 1, best.ForeignShare, sole.Sum(p => dominates[p]),
-                articulation[v], Math.Round(best.Score, 4), string.Join("; ", why))
+                articulation[v], Math.Round(best.Score, 4), new Reason(why))
             {
                 Dependents = sole.Sum(p => products[p].Dependents), DownstreamEnterprises = best.Enterprises, Chains = best.Chains, Flagged = true,
             };
         }
 
-        static string Needed(ProductFigures f)
+        static Phrase Needed(ProductFigures f)
         {
-            var text = f.Dependents == 1 ? "1 product depends on it" : $"{f.Dependents} products depend on it";
-            if (f.Enterprises > 0) text += $", made by {f.Enterprises} enterprise{(f.Enterprises == 1 ? "" : "s")}";
-            if (f.Chains > 0) text += $", in {f.Chains} chain{(f.Chains == 1 ? "" : "s")}";
-            return text;
-        }
+            var products = f.Dependents == 1 ? new Phrase("1 种产品依赖它", "1 product depends on it") : new Phrase("{0} 种产品依赖它", "{0} products depend on it", f.Dependents);
+            var enterprises = f.Enterprises switch
+            {
+                0 => Phrase.Verbatim(""),
+                1 => new Phrase("，涉及 1 家企业", ", made by 1 enterprise"),
+                _ => new Phrase("，涉及 {0} 家企业", ", made by {0} enterprises", f.Enterprises),
+            };
+            var chains = f.Chains switch
+            {
+                0 => Phrase.Verbatim(""),
+                1 => new Phrase("，在 1 条产业链中", ", in 1 chain"),
+                _ => new Phrase("，在 {0} 条产业链中", ", in {0} chains", f.Chains),
+            };
+            return new Phrase("{0}{1}{2}", "{0}{1}{2}", products, enterprises, chains);
+    }
     }
 
     /// <summary>

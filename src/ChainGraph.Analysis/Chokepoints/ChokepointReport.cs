@@ -1,4 +1,5 @@
 using ChainGraph.Analysis.Scope;
+using ChainGraph.Model.Text;
 
 namespace ChainGraph.Analysis.Chokepoints;
 
@@ -23,7 +24,7 @@ public sealed record ChokepointReport(
 /// </summary>
 public sealed record ChokepointItem(
     string Id, string Name, string Label, int Suppliers, double Hhi, double? ForeignShare, int Dominates,
-    bool Articulation, double Score, string Why)
+    bool Articulation, double Score, Reason Why)
 {
     public int Dependents { get; init; }
 

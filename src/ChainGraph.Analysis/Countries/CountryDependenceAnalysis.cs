@@ -4,6 +4,7 @@ using ChainGraph.Analysis.Scope;
 using ChainGraph.Model;
 using ChainGraph.Model.Requests;
 using ChainGraph.Model.Snapshot;
+using ChainGraph.Model.Text;
 
 namespace ChainGraph.Analysis.Countries;
 
@@ -69,11 +70,16 @@ public static class CountryDependenceAnalysis
         var coverage = SnapshotFacts.Of(snapshot).Coverage;
         var unknown = products.Count(p => p.UnknownShare > 0);
         var note = !coverage.ForeignKnown
-            ? "数据中没有境外生产企业（如只含上市公司的数据）：已知国别均为国内，对外依存无法判断（并非为零）"
-            : "按生产企业所在国计算供给份额：各家都有产量时按产量，否则都有产能时按产能，否则按企业数平均"
-              + (unknown > 0 ? $"；{unknown} 个产品有国别未知的生产企业，其份额单列（unknownShare）" : "");
+            ? new Phrase("数据中没有境外生产企业（如只含上市公司的数据）：已知国别均为国内，对外依存无法判断（并非为零）",
+                "the data holds no maker abroad (as data of listed companies only): every known country is China, so foreign dependence cannot be told (it is not zero)")
+            : unknown == 0 ? Basis
+            : new Phrase("{0}；{1} 个产品有国别未知的生产企业，其份额单列（unknownShare）", "{0}; {1} products have makers of unknown country, whose share is listed apart (unknownShare)",
+                Basis, unknown);
         return new CountryReport(scope, coverage.ForeignKnown, note, products, total, chains, countries) { Coverage = coverage };
     }
+
+    static readonly Phrase Basis = new("按生产企业所在国计算供给份额：各家都有产量时按产量，否则都有产能时按产能，否则按企业数平均",
+        "supply shares by the makers' countries: by volume where every maker has one, else by capacity where every maker has one, else evenly per maker");
 
     static ProductCountries? Of(GraphSnapshot snapshot, int product, CountryNames names)
     {

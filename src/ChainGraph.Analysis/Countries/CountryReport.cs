@@ -1,15 +1,16 @@
 using ChainGraph.Analysis.Scope;
+using ChainGraph.Model.Text;
 
 namespace ChainGraph.Analysis.Countries;
 
 /// <summary>
 /// Supply by country: per product, per chain segment and per chain, and the foreign countries each
-/// chain depends on most. <paramref name="Note"/> says, in Chinese, what the data can tell.
+/// chain depends on most. <paramref name="Note"/> says what the data can tell.
 /// </summary>
 /// <param name="Scope">The product or chain asked about, or <c>chains</c> for every chain template.</param>
 /// <param name="ProductsTotal">How many products with known makers the scope holds (<paramref name="Products"/> lists the most foreign-dependent of them).</param>
 public sealed record CountryReport(
-    string Scope, bool ForeignKnown, string Note, IReadOnlyList<ProductCountries> Products, int ProductsTotal, IReadOnlyList<ChainCountries> Chains,
+    string Scope, bool ForeignKnown, Phrase Note, IReadOnlyList<ProductCountries> Products, int ProductsTotal, IReadOnlyList<ChainCountries> Chains,
     IReadOnlyList<CountryDependence> Countries)
 {
     public DataCoverage? Coverage { get; init; }

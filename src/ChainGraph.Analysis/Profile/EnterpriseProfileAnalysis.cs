@@ -8,6 +8,7 @@ using ChainGraph.Analysis.Scope;
 using ChainGraph.Model;
 using ChainGraph.Model.Requests;
 using ChainGraph.Model.Snapshot;
+using ChainGraph.Model.Text;
 
 namespace ChainGraph.Analysis.Profile;
 
@@ -83,8 +84,9 @@ public static class EnterpriseProfileAnalysis
         foreach (var product in snapshot.Out(RelType.Makes).ToArray(enterprise).Where(inSegments.Contains).Distinct())
         {
             var supply = SupplierConcentration.OfProduct(snapshot, product);
-            var why = supply.Makers == 1 ? $"only known maker of {snapshot.Names[product]}"
-                : supply.Hhi > ChokepointOptions.Default.ConcentratedHhi ? $"one of {supply.Makers} known makers of {snapshot.Names[product]}, HHI {supply.Hhi:0.00} (concentrated)"
+            var why = supply.Makers == 1 ? new Phrase("{0}的唯一已知生产商", "only known maker of {0}", snapshot.Names[product])
+                : supply.Hhi > ChokepointOptions.Default.ConcentratedHhi
+                    ? new Phrase("{0}的 {1} 家已知生产商之一，HHI {2:0.00}（集中）", "one of {1} known makers of {0}, HHI {2:0.00} (concentrated)", snapshot.Names[product], supply.Makers, supply.Hhi)
                 : null;
             if (why is not null) positions.Add(new SupplyPosition(snapshot.Ids[product], snapshot.Names[product], supply.Makers, Math.Round(supply.Hhi, 4), why));
         }
@@ -103,7 +105,10 @@ public static class EnterpriseProfileAnalysis
         if (lacking <= 0) return null;
         var strong = holding.Where(r => RegionRanking.Status(held, r, segment, supply, options) == GapStatus.Strong).Select(r => cities.Divisions[r].Name).Order().Take(3).ToList();
         return new Candidacy(chain, segment.Id, segment.Name, lacking, cities.Divisions.Count,
-            $"{segment.Name} is missing or weak in {lacking:N0} of {cities.Divisions.Count:N0} cities" + (strong.Count > 0 ? $"; strong in {string.Join("、", strong)}" : ""));
+            strong.Count == 0
+                ? new Phrase("{1:N0} 个城市中有 {2:N0} 个缺失或薄弱于{0}", "{0} is missing or weak in {2:N0} of {1:N0} cities", segment.Name, cities.Divisions.Count, lacking)
+                : new Phrase("{1:N0} 个城市中有 {2:N0} 个缺失或薄弱于{0}；{3}具备优势", "{0} is missing or weak in {2:N0} of {1:N0} cities; strong in {3}",
+                    segment.Name, cities.Divisions.Count, lacking, string.Join("、", strong)));
     }
 
     static Counterpart Of(GraphSnapshot snapshot, int node) =>

@@ -1,4 +1,5 @@
 using ChainGraph.Analysis.Scope;
+using ChainGraph.Model.Text;
 
 namespace ChainGraph.Analysis.Profile;
 
@@ -37,10 +38,10 @@ public sealed record ChainPart(string ChainId, string ChainName, string SegmentI
 public sealed record Counterpart(string Id, string Name, string Label, string? Province, string? City, double? Volume = null);
 
 /// <summary>A chain product whose known supply is in few hands, the enterprise's among them: sole maker, or HHI above the chokepoint screen's 0.4.</summary>
-public sealed record SupplyPosition(string ProductId, string ProductName, int Makers, double Hhi, string Why);
+public sealed record SupplyPosition(string ProductId, string ProductName, int Makers, double Hhi, Phrase Why);
 
 /// <summary>
 /// A segment for which the enterprise is a 招商 candidate: the cities (of <see cref="Of"/>) where the
 /// gap analysis finds the segment missing or weak and would list it, its own city left out.
 /// </summary>
-public sealed record Candidacy(string ChainId, string SegmentId, string SegmentName, int Cities, int Of, string Why);
+public sealed record Candidacy(string ChainId, string SegmentId, string SegmentName, int Cities, int Of, Phrase Why);

@@ -4,6 +4,7 @@ using ChainGraph.Analysis.Regions;
 using ChainGraph.Analysis.Scope;
 using ChainGraph.Model;
 using ChainGraph.Model.Snapshot;
+using ChainGraph.Model.Text;
 
 namespace ChainGraph.Analysis.Ranking;
 
@@ -92,13 +93,17 @@ public static class RegionRanking
         string Named(GapStatus status) => string.Join("、", parts.Where(p => p.Status == status).Select(p => p.Name));
         var missing = parts.Count(p => p.Status == GapStatus.Missing);
         var held = new[] { GapStatus.Strong, GapStatus.Present, GapStatus.Weak }.Select(x => (Status: x, Count: parts.Count(p => p.Status == x)))
-            .Where(c => c.Count > 0).Select(c => $"{c.Count} {c.Status.ToString().ToLowerInvariant()}");
-        var why = missing == parts.Count ? "no maker of the chain"
-            : $"{parts.Count - missing} of {parts.Count} segments held ({string.Join(", ", held)})"
-              + (Named(GapStatus.Weak) is { Length: > 0 } weak ? $"; weak: {weak}" : "")
-              + (missing > 0 ? $"; missing: {Named(GapStatus.Missing)}" : "");
+            .Where(c => c.Count > 0).Select(c => new Phrase("{1} {0} 个", "{0} {1}", c.Count, GapStatusText.Of(c.Status))).ToList();
+        var why = new List<Phrase>();
+        if (missing == parts.Count) why.Add(new Phrase("本地无该链生产企业", "no maker of the chain"));
+        else
+        {
+            why.Add(new Phrase("{1} 个环节中具备 {0} 个（{2}）", "{0} of {1} segments held ({2})", parts.Count - missing, parts.Count, Phrase.Join(held)));
+            if (Named(GapStatus.Weak) is { Length: > 0 } weak) why.Add(new Phrase("薄弱：{0}", "weak: {0}", weak));
+            if (missing > 0) why.Add(new Phrase("缺失：{0}", "missing: {0}", Named(GapStatus.Missing)));
+        }
         var region = RegionFilter.Of(division);
-        return new RankedRegion(rank, division.RegionId, division.Code, region.Name, region.Province, score, why,
+        return new RankedRegion(rank, division.RegionId, division.Code, region.Name, region.Province, score, new Reason(why),
             [.. parts.Where(p => p.Status == GapStatus.Missing).Select(p => p.Name)], parts);
     }
 }

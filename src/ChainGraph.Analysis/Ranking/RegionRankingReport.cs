@@ -1,6 +1,7 @@
 using ChainGraph.Analysis.ChainGaps;
 using ChainGraph.Analysis.Chains;
 using ChainGraph.Analysis.Scope;
+using ChainGraph.Model.Text;
 
 namespace ChainGraph.Analysis.Ranking;
 
@@ -18,7 +19,7 @@ public sealed record RegionRankingReport(string ChainId, string ChainName, strin
 }
 
 /// <summary>One region's rank and score (0–100) with why: the segments held, weak and missing, and each segment's part of the score.</summary>
-public sealed record RankedRegion(int Rank, string Id, string Code, string Name, string? Province, double Score, string Why, IReadOnlyList<string> Missing,
+public sealed record RankedRegion(int Rank, string Id, string Code, string Name, string? Province, double Score, Reason Why, IReadOnlyList<string> Missing,
     IReadOnlyList<RegionSegmentStatus> Segments);
 
 /// <summary>A segment's status in a region, its makers there and what it adds to the score's numerator (weight × status value).</summary>

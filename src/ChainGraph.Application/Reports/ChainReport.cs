@@ -1,4 +1,5 @@
 using ChainGraph.Analysis.ChainGaps;
+using ChainGraph.Model.Text;
 
 namespace ChainGraph.Application.Reports;
 
@@ -12,7 +13,7 @@ namespace ChainGraph.Application.Reports;
 /// <param name="Rank">The region's place among the regions of its level, as <c>analyze rank</c> gives it; null for a region of no level (a country or cluster).</param>
 /// <param name="Coverage">What the data covers, one line.</param>
 public sealed record ChainReport(
-    string ChainId, string ChainName, string Region, double Score, ReportRank? Rank, string Coverage, string? Derived,
+    string ChainId, string ChainName, string Region, double Score, ReportRank? Rank, string Coverage, Phrase? Derived,
     IReadOnlyList<ReportSegment> Segments, IReadOnlyList<ReportFeed> Feeds, IReadOnlyList<ReportCandidate> Candidates,
     IReadOnlyList<LocalEnterprise> Enterprises, IReadOnlyList<LocalCarrier> Carriers, IReadOnlyList<ReportChokepoint> UnaddressedLocally,
     IReadOnlyList<ReportChokepoint> Chokepoints)
@@ -42,7 +43,7 @@ public sealed record ReportFeed(string From, string To);
 
 /// <summary>One 招商 target: the segment it would fill (missing or weak), its rank there, and the gap analysis's score and reason.</summary>
 public sealed record ReportCandidate(string SegmentId, string SegmentName, GapStatus SegmentStatus, int Rank, string Id, string Name, string? Province,
-    string? City, IReadOnlyList<string> Tags, double Score, string Why);
+    string? City, IReadOnlyList<string> Tags, double Score, Reason Why);
 
 /// <summary>An enterprise of the region making the chain's products: its tags and the segments it takes part in.</summary>
 public sealed record LocalEnterprise(string Id, string Name, string? City, IReadOnlyList<string> Tags, IReadOnlyList<string> Segments, double Capacity);
@@ -54,8 +55,8 @@ public sealed record LocalCarrier(string Id, string Name, string? City, IReadOnl
 /// A chokepoint of the chain: the chokepoint ranking's figures and reason, and, for the top ones, the
 /// alternatives analysis: other makers, substitutes and the 国产替代 candidates.
 /// </summary>
-public sealed record ReportChokepoint(int Rank, string Id, string Name, int Suppliers, double Hhi, double? ForeignShare, double Score, string Why,
-    string? Status, IReadOnlyList<string> Makers, IReadOnlyList<string> Substitutes, IReadOnlyList<string> DomesticCandidates)
+public sealed record ReportChokepoint(int Rank, string Id, string Name, int Suppliers, double Hhi, double? ForeignShare, double Score, Reason Why,
+    Phrase? Status, IReadOnlyList<string> Makers, IReadOnlyList<string> Substitutes, IReadOnlyList<string> DomesticCandidates)
 {
     /// <summary>How many carriers elsewhere address it, for a chokepoint no local carrier addresses.</summary>
     public int? CarriersElsewhere { get; init; }

@@ -5,6 +5,7 @@ using ChainGraph.Analysis.Chokepoints;
 using ChainGraph.Analysis.Scope;
 using ChainGraph.Model;
 using ChainGraph.Model.Snapshot;
+using ChainGraph.Model.Text;
 
 namespace ChainGraph.Application.Reports;
 
@@ -113,7 +114,7 @@ public static class ChainReportComposer
     {
         var item = chokepoints.Items.Select((i, r) => (Item: i, Rank: r + 1)).FirstOrDefault(p => p.Item.Id == c.Id);
         return new ReportChokepoint(item.Item is null ? index + 1 : item.Rank, c.Id, c.Name, item.Item?.Suppliers ?? 0, item.Item?.Hhi ?? 0, item.Item?.ForeignShare,
-            item.Item?.Score ?? 0, item.Item?.Why ?? "", null, [], [], []) { CarriersElsewhere = c.CarriersElsewhere };
+            item.Item?.Score ?? 0, item.Item?.Why ?? Reason.None, null, [], [], []) { CarriersElsewhere = c.CarriersElsewhere };
     }
 
     /// <summary>The chain's flagged chokepoints in ranking order (every item when none is flagged), with the alternatives found for the top ones.</summary>

@@ -17,7 +17,7 @@ public static partial class AnalyzeCommand
             var request = new CoverageRequest(result.GetValue(chain)!, ChainOptions.Default);
             var (report, snapshot) = await RunAsync(result, request, cancellationToken);
             var summary = $"{report.ChainName}{(report.Sector is { } s ? $" ({s})" : "")}: {report.Covered} of {report.Segments.Count} segments have makers, {report.Makers:N0} makers in all."
-                + (report.Derived is { } d ? $"{Environment.NewLine}{d.Why}." : "");
+                + Derived(report.Derived, CommonOptions.LanguageOf(result));
             return Emit(console, result, report, CoverageTable(report), summary, Analysis.Scope.SnapshotFacts.Of(snapshot).Coverage);
         });
         return command;

@@ -3,6 +3,7 @@ using ChainGraph.Analysis.Ranking;
 using ChainGraph.Application.Presentation;
 using ChainGraph.Application.Requests;
 using ChainGraph.Model;
+using ChainGraph.Model.Text;
 
 namespace ChainGraph.Cli.Commands;
 
@@ -20,10 +21,14 @@ public static partial class AnalyzeCommand
         {
             var request = new CompareRequest(result.GetValue(chain)!, result.GetValue(regions)!, Tagged(result));
             var (report, _) = await RunAsync(result, request, cancellationToken);
-            var summary = string.Join(Environment.NewLine, report.Regions.Select(r => $"{report.ChainName} in {r.Name}: score {Number(r.Score)}"
-                + (r.Missing.Count > 0 ? $"; missing: {string.Join("、", r.Missing)}" : "") + (r.Weak.Count > 0 ? $"; weak: {string.Join("、", r.Weak)}" : "")))
-                + (report.Derived is { } derived ? $"{Environment.NewLine}{derived.Why}." : "");
-            return Emit(console, result, report, ReportTables.Compare(report), summary, report.Coverage);
+            var language = CommonOptions.LanguageOf(result);
+            var summary = string.Join(Environment.NewLine, report.Regions.Select(r => new Reason(
+                [
+                    new Phrase("{0} · {1}：得分 {2}", "{0} in {1}: score {2}", report.ChainName, r.Name, Number(r.Score)),
+                    .. r.Missing.Count > 0 ? [new Phrase("缺失：{0}", "missing: {0}", string.Join("、", r.Missing))] : Array.Empty<Phrase>(),
+                    .. r.Weak.Count > 0 ? [new Phrase("薄弱：{0}", "weak: {0}", string.Join("、", r.Weak))] : Array.Empty<Phrase>(),
+                ]).In(language))) + Derived(report.Derived, language);
+            return Emit(console, result, report, ReportTables.Compare(report, language), summary, report.Coverage);
         });
         return command;
     }
@@ -38,10 +43,11 @@ public static partial class AnalyzeCommand
         {
             var request = new RankRequest(result.GetValue(chain)!, result.GetValue(level)!, result.GetValue(top), Tagged(result));
             var (report, _) = await RunAsync(result, request, cancellationToken);
-            var summary = $"{report.ChainName} over {report.Total:N0} regions ({report.Level}): {report.WithMakers:N0} hold a maker; " +
-                $"{report.Unplaced:N0} of its {report.Makers:N0} makers have no known {report.Level} and count for none."
-                + (report.Derived is { } derived ? $"{Environment.NewLine}{derived.Why}." : "");
-            return Emit(console, result, report, ReportTables.Rank(report), summary, report.Coverage,
+            var language = CommonOptions.LanguageOf(result);
+            var summary = new Phrase("{0}：{1:N0} 个地区（{2}）中 {3:N0} 个有生产企业；{5:N0} 家生产企业中 {4:N0} 家不知所在{2}，不计入。",
+                "{0} over {1:N0} regions ({2}): {3:N0} hold a maker; {4:N0} of its {5:N0} makers have no known {2} and count for none.",
+                report.ChainName, report.Total, report.Level, report.WithMakers, report.Unplaced, report.Makers).In(language) + Derived(report.Derived, language);
+            return Emit(console, result, report, ReportTables.Rank(report, language), summary, report.Coverage,
                 (report.Regions.Count, report.Total, "regions", "--top"));
         });
         return command;

@@ -4,6 +4,7 @@ using ChainGraph.Analysis.Disruption;
 using ChainGraph.Application.Presentation;
 using ChainGraph.Application.Requests;
 using ChainGraph.Model;
+using ChainGraph.Model.Text;
 
 namespace ChainGraph.Cli.Commands;
 
@@ -22,11 +23,17 @@ public static partial class AnalyzeCommand
             var request = new AlternativesRequest(result.GetValue(product), result.GetValue(chain), result.GetValue(top), result.GetValue(limit),
                 TagSet.Parse(result.GetValue(Tag)));
             var (report, _) = await RunAsync(result, request, cancellationToken);
-            var summary = string.Join(Environment.NewLine, report.Items.Select(i =>
-                $"{(i.Rank is { } r ? $"#{r} " : "")}{i.Name}: {i.MakerCount} known makers ({i.DomesticMakers} domestic), {i.SubstitutesTotal} substitutes with makers"
-                + (i.SubstitutesWithoutMakers > 0 ? $" ({i.SubstitutesWithoutMakers} more no one is known to make)" : "")
-                + (i.DomesticSubstitution is { } d ? $", {d.Count} 国产替代 candidates" : "") + $"; {i.Status}"));
-            return Emit(console, result, report, SupplyTables.Alternatives(report), summary.Length == 0 ? "No chokepoint product to answer for." : summary, report.Coverage);
+            var language = CommonOptions.LanguageOf(result);
+            var summary = string.Join(Environment.NewLine, report.Items.Select(i => new Reason(
+                [
+                    new Phrase("{0}{1}：已知生产企业 {2} 家（国内 {3} 家），有人生产的替代品 {4} 种", "{0}{1}: {2} known makers ({3} domestic), {4} substitutes with makers",
+                        i.Rank is { } r ? $"#{r} " : "", i.Name, i.MakerCount, i.DomesticMakers, i.SubstitutesTotal),
+                    .. i.SubstitutesWithoutMakers > 0 ? [new Phrase("另有 {0} 种无已知生产企业", "{0} more no one is known to make", i.SubstitutesWithoutMakers)] : Array.Empty<Phrase>(),
+                    .. i.DomesticSubstitution is { } d ? [new Phrase("国产替代候选 {0} 家", "{0} domestic-substitution candidates", d.Count)] : Array.Empty<Phrase>(),
+                    i.Status,
+                ]).In(language)));
+            return Emit(console, result, report, SupplyTables.Alternatives(report, language),
+                summary.Length == 0 ? language.Say("没有需要回答的卡脖子产品。|No chokepoint product to answer for.") : summary, report.Coverage);
         });
         return command;
     }
@@ -66,7 +73,7 @@ public static partial class AnalyzeCommand
             var (report, _) = await RunAsync(result, request, cancellationToken);
             var lines = report.Chains.Select(c => $"{c.Name}: {c.ForeignShare * 100:0.#}% of supply abroad"
                 + (c.DependsOn.Count == 0 ? "" : "; depends most on " + string.Join(", ", c.DependsOn.Take(3).Select(d => $"{d.Country} {d.Share * 100:0.#}%"))))
-                .Prepend(report.Note);
+                .Prepend(report.Note.In(CommonOptions.LanguageOf(result)));
             return Emit(console, result, report, SupplyTables.Countries(report), string.Join(Environment.NewLine, lines), report.Coverage,
                 (report.Products.Count, report.ProductsTotal, "products", "--top"));
         });
@@ -84,9 +91,12 @@ public static partial class AnalyzeCommand
         {
             var request = new CarriersRequest(result.GetValue(chain), result.GetValue(region), result.GetValue(top), result.GetValue(Scope));
             var (report, _) = await RunAsync(result, request, cancellationToken);
+            var language = CommonOptions.LanguageOf(result);
             var regions = report.Regions.Where(r => r.Unaddressed.Count > 0).Take(5)
-                .Select(r => $"{r.Region}: {r.Unaddressed.Count} of {r.Relevant} chokepoints without a local carrier ({string.Join("、", r.Unaddressed.Take(5).Select(u => u.Name))})");
-            return Emit(console, result, report, SupplyTables.Carriers(report), string.Join(Environment.NewLine, regions.Prepend(report.Note)), report.Coverage);
+                .Select(r => new Phrase("{0}：{2} 个相关卡脖子产品中 {1} 个本地无载体（{3}）", "{0}: {1} of {2} chokepoints without a local carrier ({3})",
+                    r.Region, r.Unaddressed.Count, r.Relevant, string.Join("、", r.Unaddressed.Take(5).Select(u => u.Name))).In(language));
+            return Emit(console, result, report, SupplyTables.Carriers(report, language), string.Join(Environment.NewLine, regions.Prepend(report.Note.In(language))),
+                report.Coverage);
         });
         return command;
     }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using ChainGraph.Analysis.ChainGaps;
+using ChainGraph.Analysis.Chains;
 using ChainGraph.Analysis.Chokepoints;
 using ChainGraph.Analysis.Disruption;
 using ChainGraph.Analysis.Scope;
@@ -9,6 +10,7 @@ using ChainGraph.Application.Requests;
 using ChainGraph.Formats.Csv;
 using ChainGraph.Model;
 using ChainGraph.Model.Snapshot;
+using ChainGraph.Model.Text;
 
 namespace ChainGraph.Cli.Commands;
 
@@ -44,8 +46,11 @@ public static partial class AnalyzeCommand
             var request = new ChokepointsRequest(result.GetValue(chain),
                 ChokepointOptions.Default with { Top = result.GetValue(top), ConcentratedHhi = result.GetValue(hhi), Scope = result.GetValue(Scope) });
             var (report, _) = await RunAsync(result, request, cancellationToken);
-            return Emit(console, result, report, ReportTables.Chokepoints(report),
-                $"Chokepoints of {report.Scope}: {report.ArticulationPoints.Count:N0} articulation points, {report.Bridges:N0} bridges, {report.ReachableProducts:N0} products reachable from an input-free source.",
+            var language = CommonOptions.LanguageOf(result);
+            return Emit(console, result, report, ReportTables.Chokepoints(report, language),
+                new Phrase("{0} 的卡脖子环节：关节点 {1:N0} 个，桥 {2:N0} 条，自无投入的源头可达产品 {3:N0} 种。",
+                    "Chokepoints of {0}: {1:N0} articulation points, {2:N0} bridges, {3:N0} products reachable from an input-free source.",
+                    report.Scope, report.ArticulationPoints.Count, report.Bridges, report.ReachableProducts).In(language),
                 report.Coverage);
         });
         return command;
@@ -67,9 +72,10 @@ public static partial class AnalyzeCommand
                 Tags = TagSet.Parse(result.GetValue(Tag)),
             });
             var (report, _) = await RunAsync(result, request, cancellationToken);
-            return Emit(console, result, report, ReportTables.Gaps(report), $"{report.ChainName} in {report.Region}: " +
-                string.Join(", ", report.Segments.GroupBy(s => s.Status).Select(g => $"{g.Count()} {g.Key.ToString().ToLowerInvariant()}"))
-                + (report.Derived is { } derived ? $"{Environment.NewLine}{derived.Why}." : ""), report.Coverage);
+            var language = CommonOptions.LanguageOf(result);
+            var counts = Phrase.Join([.. report.Segments.GroupBy(s => s.Status).Select(g => new Phrase("{1} {0} 个", "{0} {1}", g.Count(), GapStatusText.Of(g.Key)))]);
+            return Emit(console, result, report, ReportTables.Gaps(report, language),
+                new Phrase("{0} · {1}：{2}", "{0} in {1}: {2}", report.ChainName, report.Region, counts).In(language) + Derived(report.Derived, language), report.Coverage);
         });
         return command;
     }
@@ -121,7 +127,7 @@ public static partial class AnalyzeCommand
         }
         if (result.GetValue(CommonOptions.Json))
         {
-            console.WriteJson(json);
+            console.WriteJson(json, CommonOptions.LanguageOf(result));
             return ExitCodes.Ok;
         }
         console.Out.WriteLine(summary);
@@ -132,4 +138,7 @@ public static partial class AnalyzeCommand
     }
 
     static string Number(double value) => ReportTables.Number(value);
+
+    /// <summary>How a chain without a template was derived, on a line of its own; nothing for a template.</summary>
+    static string Derived(DerivedChain? derived, Language language) => derived is null ? "" : Environment.NewLine + derived.Why.In(language);
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using ChainGraph.Analysis.Profile;
 using ChainGraph.Application.Requests;
+using ChainGraph.Model.Text;
 
 namespace ChainGraph.Cli.Commands;
 
@@ -19,14 +20,15 @@ public static class ProfileCommand
             await using var store = await CommonOptions.OpenStoreAsync(result, cancellationToken);
             var snapshot = await store.LoadSnapshotAsync(cancellationToken);
             var profile = ProfileRequest.WithStored(request.Run(snapshot, cancellationToken), await store.GetNodeAsync(request.Id, cancellationToken));
-            if (result.GetValue(CommonOptions.Json)) console.WriteJson(profile);
-            else Write(console, profile);
+            var language = CommonOptions.LanguageOf(result);
+            if (result.GetValue(CommonOptions.Json)) console.WriteJson(profile, language);
+            else Write(console, profile, language);
             return ExitCodes.Ok;
         });
         return command;
     }
 
-    static void Write(CliConsole console, EnterpriseProfile p)
+    static void Write(CliConsole console, EnterpriseProfile p, Language language)
     {
         var place = p.Place;
         console.Out.WriteLine($"{p.Name} ({p.Id}){(place.FullName is { } full ? " " + full : "")}");
@@ -40,8 +42,8 @@ public static class ProfileCommand
         Counterparts(console, "customers", p.Customers, p.CustomersTotal);
         Counterparts(console, "suppliers", p.Suppliers, p.SuppliersTotal);
         Counterparts(console, "innovation partners", p.InnovationPartners, p.InnovationPartners.Count, volumes: false);
-        foreach (var c in p.Chokepoints) console.Out.WriteLine($"chokepoint: {c.Why}");
-        foreach (var c in p.Candidate) console.Out.WriteLine($"招商 candidate: {c.Why}");
+        foreach (var c in p.Chokepoints) console.Out.WriteLine(language.Say("卡脖子：|chokepoint: ") + c.Why.In(language));
+        foreach (var c in p.Candidate) console.Out.WriteLine(language.Say("招商候选：|招商 candidate: ") + c.Why.In(language));
     }
 
     static void Counterparts(CliConsole console, string what, IReadOnlyList<Counterpart> shown, int total, bool volumes = true)

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using ChainGraph.Formats;
 using ChainGraph.Model.Requests;
+using ChainGraph.Model.Text;
 
 namespace ChainGraph.Cli;
 
@@ -15,7 +16,7 @@ public sealed class CliConsole(TextWriter output, TextWriter error)
     /// <summary>True when errors go to a terminal that can redraw a line, not to a file or pipe.</summary>
     public bool IsErrorTerminal => ReferenceEquals(Error, System.Console.Error) && !System.Console.IsErrorRedirected;
 
-    public void WriteJson<T>(T value) => Out.WriteLine(JsonSerializer.Serialize(value, Json.Indented));
+    public void WriteJson<T>(T value, Language language = Language.Zh) => Out.WriteLine(JsonSerializer.Serialize(value, Json.Indented(language)));
 
     /// <summary>
     /// Reports a failure: with <paramref name="json"/> as <c>{"error":{"code","message","field","value"}}</c> on

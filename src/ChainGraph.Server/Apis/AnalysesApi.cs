@@ -6,11 +6,10 @@ using ChainGraph.Analysis.Ranking;
 using ChainGraph.Application.Presentation;
 using ChainGraph.Application.Requests;
 using ChainGraph.Model;
+using ChainGraph.Model.Text;
 using ChainGraph.Server.Graph;
 using ChainGraph.Server.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Http.Json;
-using Microsoft.Extensions.Options;
 using static ChainGraph.Server.Apis.AnalysisResults;
 
 namespace ChainGraph.Server.Apis;
@@ -33,42 +32,46 @@ public static class AnalysesApi
         return app;
     }
 
-    static async Task<IResult> Gaps(GraphService graph, IOptions<JsonOptions> json, HttpContext http, string chain, string region, CancellationToken cancellationToken,
-        int weakBelow = 2, int strongAt = 5, int candidates = 10, string? format = null, bool includeServices = false, string? tag = null)
+    static async Task<IResult> Gaps(GraphService graph, AnswerJson answers, HttpContext http, string chain, string region, CancellationToken cancellationToken,
+        int weakBelow = 2, int strongAt = 5, int candidates = 10, string? format = null, bool includeServices = false, string? tag = null, string? lang = null)
     {
+        var language = Languages.Parse(lang);
         var request = new GapsRequest(chain, region,
             ChainGapOptions.Default with { WeakBelow = weakBelow, StrongAt = strongAt, Candidates = candidates, Tags = TagSet.Parse(tag) },
             ChainOptions.Default with { IncludeServices = includeServices });
         return format == "csv"
-            ? Csv("gaps.csv", ReportTables.Gaps((await graph.RunAsync(request, cancellationToken)).For(http)))
-            : Json((await graph.RunJsonAsync(request, json.Value.SerializerOptions, cancellationToken)).For(http));
+            ? Csv("gaps.csv", ReportTables.Gaps((await graph.RunAsync(request, cancellationToken)).For(http), language))
+            : Json((await graph.RunJsonAsync(request, answers.For(language), cancellationToken)).For(http));
     }
 
-    static async Task<IResult> Chokepoints(GraphService graph, IOptions<JsonOptions> json, HttpContext http, CancellationToken cancellationToken,
-        string? chain = null, int top = 50, ChokepointScope scope = ChokepointScope.Strategic, string? format = null)
+    static async Task<IResult> Chokepoints(GraphService graph, AnswerJson answers, HttpContext http, CancellationToken cancellationToken,
+        string? chain = null, int top = 50, ChokepointScope scope = ChokepointScope.Strategic, string? format = null, string? lang = null)
     {
+        var language = Languages.Parse(lang);
         var request = new ChokepointsRequest(chain, ChokepointOptions.Default with { Top = top, Scope = scope });
         return format == "csv"
-            ? Csv("chokepoints.csv", ReportTables.Chokepoints((await graph.RunAsync(request, cancellationToken)).For(http)))
-            : Json((await graph.RunJsonAsync(request, json.Value.SerializerOptions, cancellationToken)).For(http));
+            ? Csv("chokepoints.csv", ReportTables.Chokepoints((await graph.RunAsync(request, cancellationToken)).For(http), language))
+            : Json((await graph.RunJsonAsync(request, answers.For(language), cancellationToken)).For(http));
     }
 
-    static async Task<IResult> Compare(GraphService graph, IOptions<JsonOptions> json, HttpContext http, string chain, string regions,
-        CancellationToken cancellationToken, string? tag = null, string? format = null)
+    static async Task<IResult> Compare(GraphService graph, AnswerJson answers, HttpContext http, string chain, string regions,
+        CancellationToken cancellationToken, string? tag = null, string? format = null, string? lang = null)
     {
+        var language = Languages.Parse(lang);
         var request = new CompareRequest(chain, regions, CompletenessOptions.Default.WithTags(TagSet.Parse(tag)));
         return format == "csv"
-            ? Csv("compare.csv", ReportTables.Compare((await graph.RunAsync(request, cancellationToken)).For(http)))
-            : Json((await graph.RunJsonAsync(request, json.Value.SerializerOptions, cancellationToken)).For(http));
+            ? Csv("compare.csv", ReportTables.Compare((await graph.RunAsync(request, cancellationToken)).For(http), language))
+            : Json((await graph.RunJsonAsync(request, answers.For(language), cancellationToken)).For(http));
     }
 
-    static async Task<IResult> Rank(GraphService graph, IOptions<JsonOptions> json, HttpContext http, string chain, CancellationToken cancellationToken,
-        string level = "city", int top = 20, string? tag = null, string? format = null)
+    static async Task<IResult> Rank(GraphService graph, AnswerJson answers, HttpContext http, string chain, CancellationToken cancellationToken,
+        string level = "city", int top = 20, string? tag = null, string? format = null, string? lang = null)
     {
+        var language = Languages.Parse(lang);
         var request = new RankRequest(chain, level, top, CompletenessOptions.Default.WithTags(TagSet.Parse(tag)));
         return format == "csv"
-            ? Csv("rank.csv", ReportTables.Rank((await graph.RunAsync(request, cancellationToken)).For(http)))
-            : Json((await graph.RunJsonAsync(request, json.Value.SerializerOptions, cancellationToken)).For(http));
+            ? Csv("rank.csv", ReportTables.Rank((await graph.RunAsync(request, cancellationToken)).For(http), language))
+            : Json((await graph.RunJsonAsync(request, answers.For(language), cancellationToken)).For(http));
     }
 
     static async Task<Ok<DisruptionView>> Disruption(GraphService graph, HttpContext http, CancellationToken cancellationToken, string? remove = null,

@@ -1,5 +1,6 @@
 using ChainGraph.Analysis.Profile;
 using ChainGraph.Application.Requests;
+using ChainGraph.Model.Text;
 using ChainGraph.Server.Graph;
 using ChainGraph.Server.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -18,9 +19,11 @@ public static class EnterprisesApi
         return app;
     }
 
-    static async Task<Ok<EnterpriseProfile>> Profile(GraphService graph, HttpContext http, string id, CancellationToken cancellationToken, int limit = 50)
+    static async Task<JsonHttpResult<EnterpriseProfile>> Profile(GraphService graph, AnswerJson answers, HttpContext http, string id, CancellationToken cancellationToken,
+        int limit = 50, string? lang = null)
     {
+        var language = Languages.Parse(lang);
         var profile = (await graph.RunAsync(new ProfileRequest(id, limit), cancellationToken)).For(http);
-        return TypedResults.Ok(ProfileRequest.WithStored(profile, await graph.Store.GetNodeAsync(id, cancellationToken)));
+        return TypedResults.Json(ProfileRequest.WithStored(profile, await graph.Store.GetNodeAsync(id, cancellationToken)), answers.For(language));
     }
 }

@@ -5,10 +5,9 @@ using ChainGraph.Analysis.Countries;
 using ChainGraph.Application.Presentation;
 using ChainGraph.Application.Requests;
 using ChainGraph.Model;
+using ChainGraph.Model.Text;
 using ChainGraph.Server.Graph;
 using ChainGraph.Server.Security;
-using Microsoft.AspNetCore.Http.Json;
-using Microsoft.Extensions.Options;
 using static ChainGraph.Server.Apis.AnalysisResults;
 
 namespace ChainGraph.Server.Apis;
@@ -37,13 +36,14 @@ public static class SupplyApi
         return app;
     }
 
-    static async Task<IResult> Alternatives(GraphService graph, IOptions<JsonOptions> json, HttpContext http, CancellationToken cancellationToken,
-        string? product = null, string? chain = null, int top = 3, int limit = 20, string? format = null, string? tag = null)
+    static async Task<IResult> Alternatives(GraphService graph, AnswerJson answers, HttpContext http, CancellationToken cancellationToken,
+        string? product = null, string? chain = null, int top = 3, int limit = 20, string? format = null, string? tag = null, string? lang = null)
     {
+        var language = Languages.Parse(lang);
         var request = new AlternativesRequest(product, chain, top, limit, TagSet.Parse(tag));
         return format == "csv"
-            ? Csv("alternatives.csv", SupplyTables.Alternatives((await graph.RunAsync(request, cancellationToken)).For(http)))
-            : Json((await graph.RunJsonAsync(request, json.Value.SerializerOptions, cancellationToken)).For(http));
+            ? Csv("alternatives.csv", SupplyTables.Alternatives((await graph.RunAsync(request, cancellationToken)).For(http), language))
+            : Json((await graph.RunJsonAsync(request, answers.For(language), cancellationToken)).For(http));
     }
 
     static async Task<IResult> SupplyLoss(GraphService graph, HttpContext http, CancellationToken cancellationToken, string? remove = null, string? region = null,
@@ -54,21 +54,23 @@ public static class SupplyApi
         return format == "csv" ? Csv("supply-loss.csv", SupplyTables.SupplyLoss(view)) : TypedResults.Ok(view);
     }
 
-    static async Task<IResult> Countries(GraphService graph, IOptions<JsonOptions> json, HttpContext http, CancellationToken cancellationToken,
-        string? product = null, string? chain = null, int top = 50, string? format = null)
+    static async Task<IResult> Countries(GraphService graph, AnswerJson answers, HttpContext http, CancellationToken cancellationToken,
+        string? product = null, string? chain = null, int top = 50, string? format = null, string? lang = null)
     {
+        var language = Languages.Parse(lang);
         var request = new CountriesRequest(product, chain, top);
         return format == "csv"
             ? Csv("countries.csv", SupplyTables.Countries((await graph.RunAsync(request, cancellationToken)).For(http)))
-            : Json((await graph.RunJsonAsync(request, json.Value.SerializerOptions, cancellationToken)).For(http));
+            : Json((await graph.RunJsonAsync(request, answers.For(language), cancellationToken)).For(http));
     }
 
-    static async Task<IResult> Carriers(GraphService graph, IOptions<JsonOptions> json, HttpContext http, CancellationToken cancellationToken,
-        string? chain = null, string? region = null, int top = 50, ChokepointScope scope = ChokepointScope.Strategic, string? format = null)
+    static async Task<IResult> Carriers(GraphService graph, AnswerJson answers, HttpContext http, CancellationToken cancellationToken,
+        string? chain = null, string? region = null, int top = 50, ChokepointScope scope = ChokepointScope.Strategic, string? format = null, string? lang = null)
     {
+        var language = Languages.Parse(lang);
         var request = new CarriersRequest(chain, region, top, scope);
         return format == "csv"
-            ? Csv("carriers.csv", SupplyTables.Carriers((await graph.RunAsync(request, cancellationToken)).For(http)))
-            : Json((await graph.RunJsonAsync(request, json.Value.SerializerOptions, cancellationToken)).For(http));
+            ? Csv("carriers.csv", SupplyTables.Carriers((await graph.RunAsync(request, cancellationToken)).For(http), language))
+            : Json((await graph.RunJsonAsync(request, answers.For(language), cancellationToken)).For(http));
     }
 }

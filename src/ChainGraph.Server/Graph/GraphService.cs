@@ -160,11 +160,11 @@ public sealed class GraphService(IGraphStore store, ILogger<GraphService> logger
         return new Answer<T>(result, snapshot, version);
     }
 
-    /// <summary>An answer serialised once per snapshot version and query: repeated requests cost a lookup, not a serialisation.</summary>
+    /// <summary>An answer serialised once per snapshot version, query and settings (its language): repeated requests cost a lookup, not a serialisation.</summary>
     public async Task<Answer<byte[]>> RunJsonAsync<T>(IQuery<T> query, JsonSerializerOptions options, CancellationToken cancellationToken = default) where T : class
     {
         var answer = await RunAsync(query, cancellationToken);
-        var json = await results.GetOrRunAsync((answer.Version, query, typeof(byte[])), _ => JsonSerializer.SerializeToUtf8Bytes(answer.Result, options),
+        var json = await results.GetOrRunAsync((answer.Version, query, options), _ => JsonSerializer.SerializeToUtf8Bytes(answer.Result, options),
             AnalysisBudget, cancellationToken);
         return new Answer<byte[]>(json, answer.Snapshot, answer.Version);
     }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using ChainGraph.Analysis.ChainGaps;
+using ChainGraph.Model.Text;
 
 namespace ChainGraph.Application.Presentation.Report;
 
@@ -10,13 +11,8 @@ public static class ReportText
     /// <summary>The stages in map order, with their Chinese names.</summary>
     public static readonly IReadOnlyList<(string Stage, string Name)> Stages = [("upstream", "上游"), ("midstream", "中游"), ("downstream", "下游")];
 
-    public static string Status(GapStatus status) => status switch
-    {
-        GapStatus.Missing => "缺失",
-        GapStatus.Weak => "薄弱",
-        GapStatus.Present => "具备",
-        _ => "优势",
-    };
+    /// <summary>The report is in Chinese.</summary>
+    public static string Status(GapStatus status) => GapStatusText.Of(status).In(Language.Zh);
 
     /// <summary>The strong colour of a status (map boxes, legend), as #RRGGBB.</summary>
     public static string Colour(GapStatus status) => status switch
