@@ -330,7 +330,7 @@ public sealed class WorkViewsBrowserTests(ServerFixture server, ITestOutputHelpe
         await page.ClickAsync("#export-menu summary");
         var png = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("#export-png"));
         var report = await page.GetAttributeAsync("#export-report", "href");
-        using var book = new XLWorkbook((await xlsx.PathAsync())!);
+        using var book = new XLWorkbook(new MemoryStream(await File.ReadAllBytesAsync((await xlsx.PathAsync())!)));
         var sheet = book.Worksheet("补链缺口");
         var picture = await File.ReadAllBytesAsync((await png.PathAsync())!);
         var graphWidth = await page.EvaluateAsync<int>("() => new Promise(resolve => { const i = new Image(); i.onload = () => resolve(i.width); i.src = window.chaingraph.cy.png({ output: 'base64uri', full: true, scale: 2 }); })");

@@ -1,7 +1,7 @@
 // The REST API under /api. A service with API keys answers 401 until the user gives one;
 // it is kept for the browser session and sent with every call and the hub connection.
 
-import { t } from "./i18n";
+import { lang, t } from "./i18n";
 
 const keyName = "chaingraph-key";
 
@@ -42,10 +42,10 @@ export const api = {
   regions: () => get<{ name: string; level: string; enterprises: number }[]>("/api/regions"),
   search: (q: string) => get<{ id: string; label: string; name: string }[]>(`/api/search?${query({ q, limit: 15 })}`),
   node: (id: string) => get<{ id: string; label: string; properties: Record<string, unknown>; total: number }>(`/api/nodes?${query({ id, limit: 1 })}`),
-  gaps: <T>(chain: string, region: string) => get<T>(`/api/analyses/gaps?${query({ chain, region, candidates: 5 })}`),
-  chokepoints: <T>(top: number) => get<T>(`/api/analyses/chokepoints?${query({ top })}`),
-  rank: <T>(chain: string, level: string, top = 1000) => get<T>(`/api/analyses/rank?${query({ chain, level, top })}`),
-  compare: <T>(chain: string, regions: string) => get<T>(`/api/analyses/compare?${query({ chain, regions })}`),
+  gaps: <T>(chain: string, region: string) => get<T>(`/api/analyses/gaps?${query({ chain, region, candidates: 5, lang })}`),
+  chokepoints: <T>(top: number) => get<T>(`/api/analyses/chokepoints?${query({ top, lang })}`),
+  rank: <T>(chain: string, level: string, top = 1000) => get<T>(`/api/analyses/rank?${query({ chain, level, top, lang })}`),
+  compare: <T>(chain: string, regions: string) => get<T>(`/api/analyses/compare?${query({ chain, regions, lang })}`),
   views: () => get<SavedView[]>("/api/views"),
   view: (id: string) => get<SavedView>(`/api/views/${encodeURIComponent(id)}`),
   saveView: async (name: string, request: ViewRequest, pickers: Record<string, string>) =>
