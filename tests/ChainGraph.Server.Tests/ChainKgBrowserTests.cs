@@ -137,21 +137,25 @@ public sealed class ChainKgBrowserTests(ChainKgServerFixture server, Xunit.Abstr
             async () => {
               const s = window.chaingraph.state, cy = window.chaingraph.cy;
               const chains = (await (await fetch('/api/chains')).json()).filter(c => c.enterprises).sort((a, b) => b.enterprises - a.enterprises).slice(0, 6);
-              const tries = [...chains.map(c => ({ kind: 'chain', chain: c.id })), { kind: 'centrality', top: 200 }, { kind: 'chokepoints', top: 200 }];
+              const tries = chains.slice(0, 3).map(c => ({ kind: 'chain', chain: c.id }));
               let best = { elements: 0 };
-              for (const request of tries) {
-                if (!(await window.chaingraph.open(request))) continue;
+              const measure = async request => {
+                if (!(await window.chaingraph.open(request))) return;
                 const found = { request: JSON.stringify(request), elements: cy.elements().length, openMs: s.openMs, layoutMs: s.layoutDone };
                 if (found.elements > best.elements) best = found;
-                if (found.elements >= 5000) break;
-              }
+              };
+              for (const request of tries) await measure(request);
+              // The neighbourhood, three deep, of the best-connected nodes of the largest chain: the largest views a user opens.
+              await window.chaingraph.open(tries[0]);
+              const hubs = cy.nodes().not('.more').sort((a, b) => b.degree() - a.degree()).slice(0, 2).map(n => n.id());
+              for (const focus of hubs) if (best.elements < 5000) await measure({ kind: 'focus', focus, depth: 3 });
               return best;
             }
             """);
         output.WriteLine($"largest view: {large.GetProperty("request")} with {large.GetProperty("elements")} elements: OpenView → layout done {large.GetProperty("openMs").GetDouble():F0} ms (layout {large.GetProperty("layoutMs").GetDouble():F0} ms; goal 1,500 ms for 5,000)");
 
         Assert.True(await page.EvaluateAsync<bool>("() => window.chaingraph.open({ kind: 'chain', chain: 'SW630701', region: '江苏' })"));
-        var product = await page.EvaluateAsync<string>("() => window.chaingraph.cy.nodes('.product').filter(n => n.degree() > 0)[0].id()");
+        var product = await page.EvaluateAsync<string>("() => { const cy = window.chaingraph.cy; const local = cy.nodes('.local'); return (local.nonempty() ? local : cy.nodes().not('.more'))[0].id(); }");
         var count = await page.EvaluateAsync<int>("() => window.chaingraph.cy.elements().length");
         await BrowserTests.DoubleClickNodeAsync(page, product);
         await page.WaitForFunctionAsync($"() => window.chaingraph.cy.elements().length > {count} && window.chaingraph.state.expandMs > 0");
