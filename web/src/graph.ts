@@ -41,8 +41,10 @@ export function drawView(view: ViewOpened): number {
     if (linked.nonempty()) linked.layout({ name: "fcose", animate: false, quality: linked.length > 1000 ? "draft" : "default", randomize: true } as cytoscape.LayoutOptions).run();
     if (unlinked.nonempty()) {
       const box = linked.nonempty() ? linked.boundingBox() : { x2: 0, y1: 0, w: 0, h: 0 };
-      const side = Math.ceil(Math.sqrt(unlinked.length)) * 60;
-      unlinked.layout({ name: "grid", animate: false, boundingBox: { x1: box.x2 + 80, y1: box.y1, w: side, h: side }, avoidOverlap: true } as cytoscape.LayoutOptions).run();
+      // Wide enough cells that the labels (up to 90 px) do not run into each other.
+      const columns = Math.ceil(Math.sqrt(unlinked.length));
+      const rows = Math.ceil(unlinked.length / columns);
+      unlinked.layout({ name: "grid", animate: false, cols: columns, boundingBox: { x1: box.x2 + 80, y1: box.y1, w: columns * 100, h: rows * 60 }, avoidOverlap: true } as cytoscape.LayoutOptions).run();
     }
   }
   placeMoreNodes();

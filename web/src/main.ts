@@ -10,7 +10,7 @@ import { busy, hideMessage, readable, renderBusy, showError, showMessage } from 
 import { applyPatch, applyPositions, cy, drawView, renderLegend, setupTooltips } from "./graph";
 import { lang, setLang, t, tMaybe, translatePage } from "./i18n";
 import { mapShown, onMapEvents, showMap } from "./map";
-import { chokepointsTable, compareTable, gapsTable, rankTable } from "./reports";
+import { chokepointsTable, compareTable, gapsTable, genericTable, rankTable } from "./reports";
 import { communityPalette } from "./style";
 import { clearTable, onTableEvents, showTable, type Shown } from "./table";
 import type { Analysis, ChainSummary, ChokepointReport, CompareReport, GapReport, JobProgress, Member, Position, RankReport, RoomJoined, SavedView, ViewOpened, ViewPatch, ViewRequest } from "./types";
@@ -80,7 +80,7 @@ hub.on("ViewPatched", (patch: ViewPatch) => {
 hub.on("ViewOpened", (view: ViewOpened) => show(view));
 hub.on("SelectionChanged", (viewId: string, nodeId: string | null) => {
   if (viewId !== state.viewId) return;
-  select(nodeId, false);
+  select(nodeId, false, false);
 });
 hub.on("NodesMoved", (viewId: string, positions: Record<string, Position>) => {
   if (viewId === state.viewId) applyPositions(positions);
@@ -121,7 +121,7 @@ function show(view: ViewOpened, request = view.request) {
   state.analysis = undefined;
   if (view.analysis) showAnalysis(view.analysis);
   else clearAnalysis();
-  if (view.selection) select(view.selection, false);
+  if (view.selection) select(view.selection, false, false);
   updateReportLink();
 }
 
@@ -159,9 +159,12 @@ function showAnalysis(analysis: Analysis) {
       showTable(compareTable(analysis.report as CompareReport));
       showCharts(undefined, undefined);
       break;
-    default:
-      clearTable();
+    default: {
+      const table = genericTable(t("sheet.table"), analysis.report);
+      if (table) showTable(table);
+      else clearTable();
       showCharts(undefined, undefined);
+    }
   }
   selectTab(document.querySelector<HTMLButtonElement>("aside nav button.active")?.dataset.tab === "details" ? "table" : currentTab());
 }
@@ -275,12 +278,12 @@ cy.on("dragfree", "node", event => {
   hub.invoke("MoveNodes", state.viewId, moved).catch(() => undefined);
 });
 
-function select(id: string | null, share: boolean) {
+function select(id: string | null, share: boolean, toDetails = true) {
   state.selection = id;
   cy.$(":selected").unselect();
   if (id) {
     cy.getElementById(id).select();
-    showDetails(id);
+    showDetails(id, toDetails);
   }
   if (share) hub.invoke("Select", state.viewId, id).catch(() => undefined);
 }
@@ -302,8 +305,8 @@ async function toggle(id: string) {
 
 let detailsOf: string | undefined;
 
-async function showDetails(id: string) {
-  selectTab("details");
+async function showDetails(id: string, toDetails = true) {
+  if (toDetails) selectTab("details");
   detailsOf = id;
   try {
     const node = await api.node(id);
@@ -334,12 +337,12 @@ function selectTab(tab: string) {
 }
 document.querySelectorAll<HTMLButtonElement>("aside nav button").forEach(b => b.addEventListener("click", () => selectTab(b.dataset.tab!)));
 
-/** A table row: centre and select its node when the view shows it, else show its details. */
+/** A table row: centre and select its node when the view shows it (the table stays in front), else show its details. */
 function focusNode(id: string) {
   const node = cy.getElementById(id);
   if (node.nonempty()) {
     cy.animate({ center: { eles: node }, zoom: Math.max(cy.zoom(), 1) }, { duration: 300 });
-    select(id, true);
+    select(id, true, false);
   } else {
     showDetails(id);
   }

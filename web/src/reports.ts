@@ -94,3 +94,14 @@ export function compareTable(report: CompareReport): TableSpec {
   const scores = { id: "", cells: { segment: t("compare.score"), national: null, ...Object.fromEntries(report.regions.flatMap((r, i) => [[`s${i}`, null], [`m${i}`, r.score]])) } };
   return { name: t("sheet.compare"), columns, rows: [scores, ...rows] };
 }
+
+/** Any other analysis (centrality, profile, alternatives): its first list of records, one column per plain field. */
+export function genericTable(name: string, report: unknown): TableSpec | undefined {
+  if (!report || typeof report !== "object") return undefined;
+  const list = Object.values(report as Record<string, unknown>).find(v => Array.isArray(v) && v.length > 0 && typeof v[0] === "object") as Record<string, unknown>[] | undefined;
+  if (!list) return undefined;
+  const keys = Object.keys(list[0]).filter(k => list.some(r => ["string", "number", "boolean"].includes(typeof r[k]) || Array.isArray(r[k]))).slice(0, 10);
+  const columns: Column[] = keys.map(k => ({ key: k, label: k, numeric: typeof list[0][k] === "number", reason: k === "why", digits: typeof list[0][k] === "number" && !Number.isInteger(list[0][k]) ? 3 : undefined }));
+  const cell = (v: unknown) => (typeof v === "number" || typeof v === "string" ? v : Array.isArray(v) ? v.map(x => (typeof x === "object" ? (x as { name?: string }).name ?? "" : String(x))).join("、") : v === true ? "✓" : v === false ? "" : null);
+  return { name, columns, rows: list.map(r => ({ id: String(r.id ?? r.name ?? ""), cells: Object.fromEntries(keys.map(k => [k, cell(r[k])])) })) };
+}
