@@ -8,6 +8,7 @@ using ChainGraph.Server.Hubs;
 using ChainGraph.Server.Security;
 using ChainGraph.Storage;
 using Microsoft.Extensions.FileProviders;
+using Microsoft.OpenApi;
 
 namespace ChainGraph.Server;
 
@@ -41,7 +42,16 @@ public static class ServerHost
         builder.Services.AddSingleton<ViewRegistry>();
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<RequestProblemHandler>();
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(o => o.AddSchemaTransformer((schema, context, _) =>
+        {
+            // A reason goes out as its text in the reader's language (ReasonJsonConverter), not as its clauses.
+            if (context.JsonTypeInfo.Type == typeof(Reason) || context.JsonTypeInfo.Type == typeof(Phrase))
+            {
+                schema.Type = JsonSchemaType.String;
+                schema.Properties?.Clear();
+            }
+            return Task.CompletedTask;
+        }));
         builder.Services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.Encoder = Json.Encoder;

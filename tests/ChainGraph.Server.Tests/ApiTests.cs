@@ -79,7 +79,7 @@ public sealed class ApiTests(ServerFixture server) : IClassFixture<ServerFixture
         Assert.Equal("missing", (string?)separator["status"]);
         Assert.Contains((string?)separator["candidates"]![0]!["id"], new[] { "002812", "300568" });
         Assert.Equal("text/csv", csv.Content.Headers.ContentType?.MediaType);
-        Assert.Contains("隔膜,upstream,missing", Encoding.UTF8.GetString(await csv.Content.ReadAsByteArrayAsync()));
+        Assert.Contains("隔膜,upstream,缺失", Encoding.UTF8.GetString(await csv.Content.ReadAsByteArrayAsync()));
     }
 
     [Fact]
@@ -88,9 +88,25 @@ public sealed class ApiTests(ServerFixture server) : IClassFixture<ServerFixture
         var report = await GetJsonAsync("/api/analyses/chokepoints?top=100");
 
         var items = report["items"]!.AsArray();
-        Assert.Contains(items, i => (string?)i!["id"] == "车规级MCU" && ((string?)i["why"])!.StartsWith("all known makers abroad", StringComparison.Ordinal));
+        Assert.Contains(items, i => (string?)i!["id"] == "车规级MCU" && ((string?)i["why"])!.StartsWith("已知生产商全在境外", StringComparison.Ordinal));
         Assert.DoesNotContain(items, i => (string?)i!["id"] == "颗粒硅");
         Assert.Contains("工业硅", report["articulationPoints"]!.AsArray().Select(p => (string?)p));
+    }
+
+    [Fact]
+    public async Task Answers_AreChineseByDefault_EnglishWithLangEn_AndAnyOtherLangIsRefused()
+    {
+        var chinese = await GetJsonAsync("/api/analyses/chokepoints?top=100");
+        var english = await GetJsonAsync("/api/analyses/chokepoints?top=100&lang=en");
+        var csv = await server.Http.GetStringAsync("/api/analyses/chokepoints?top=5&format=csv&lang=en");
+        var french = await server.Http.GetAsync("/api/analyses/chokepoints?lang=fr");
+
+        static string Why(JsonNode report) => (string)report["items"]!.AsArray().First(i => (string?)i!["id"] == "车规级MCU")!["why"]!;
+        Assert.StartsWith("已知生产商全在境外", Why(chinese), StringComparison.Ordinal);
+        Assert.StartsWith("all known makers abroad", Why(english), StringComparison.Ordinal);
+        Assert.StartsWith("rank,id,name,label,suppliers", csv.TrimStart('\uFEFF'), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, french.StatusCode);
+        Assert.Contains("lang", await french.Content.ReadAsStringAsync());
     }
 
     [Fact]

@@ -39,10 +39,10 @@ public sealed class RegionAndProfileApiTests(ServerFixture server) : IClassFixtu
         var rank = await server.Http.GetStringAsync("/api/analyses/rank?format=csv&chain=lithium-battery&level=city&top=3");
 
         var compareLines = compare.TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("segment,stage,national,常州市,宁德市", compareLines[0]);
-        Assert.StartsWith("score,,,26.9,", compareLines[^1]);
+        Assert.Equal("环节,阶段,全国,常州市,宁德市", compareLines[0]);
+        Assert.StartsWith("得分,,,26.9,", compareLines[^1]);
         var rankLines = rank.TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal(("rank,code,region,province,score,why", 4), (rankLines[0], rankLines.Length));
+        Assert.Equal(("排名,代码,地区,省份,得分,理由", 4), (rankLines[0], rankLines.Length));
         Assert.StartsWith("1,440300,深圳市,广东省,46.5,", rankLines[1]);
     }
 
