@@ -17,7 +17,9 @@ async function send(path: string, body?: unknown, retry = true): Promise<Respons
   if (apiKey()) headers.Authorization = `Bearer ${apiKey()}`;
   if (body !== undefined) headers["Content-Type"] = "application/json";
   const response = await fetch(path, body === undefined ? { headers } : { method: "POST", headers, body: JSON.stringify(body) });
-  if ((response.status === 401 || response.status === 403) && retry) {
+  // Open mode refuses a page's writes whatever the key: asking for one would not help (a service with keys says 401 or 403 otherwise).
+  const openMode = response.status === 403 && (await response.clone().json().catch(() => ({}))).title === "Refused without API keys";
+  if ((response.status === 401 || response.status === 403) && retry && !openMode) {
     const key = prompt(response.status === 401 ? t("key.needed") : t("key.refused"));
     if (key) {
       sessionStorage.setItem(keyName, key.trim());
