@@ -233,24 +233,24 @@ public sealed class BrowserTests(ServerFixture server) : IClassFixture<ServerFix
             await dialog.DismissAsync();
         };
         var release = new TaskCompletionSource();
-        // The chokepoint table's answer is held until the test has seen the spinner: slow without depending on time.
-        await page.RouteAsync("**/api/analyses/chokepoints**", async route =>
+        // The map's answer (always over REST) is held until the test has seen the spinner: slow without depending on time.
+        await page.RouteAsync("**/api/analyses/rank**", async route =>
         {
             await release.Task;
             await route.ContinueAsync();
         });
 
-        await page.ClickAsync("#open-chokepoints");
+        await page.ClickAsync("aside nav button[data-tab=map]");
         await page.WaitForSelectorAsync("#busy:not([hidden])");
         var spinner = await page.TextContentAsync("#busy .text");
         await ScreenshotAsync(page, "spinner.png");
         release.SetResult();
         await page.WaitForSelectorAsync("#busy", new PageWaitForSelectorOptions { State = WaitForSelectorState.Hidden });
-        await page.WaitForSelectorAsync("#table tbody tr");
+        await page.WaitForSelectorAsync("#map svg.tiles");
         var opened = await page.EvaluateAsync<bool>("() => window.chaingraph.open({ kind: 'chain', chain: 'no-such-chain' })");
         var message = await page.TextContentAsync("#message .text");
 
-        Assert.Equal("正在计算卡脖子环节…", spinner);
+        Assert.Equal("正在加载地图…", spinner);
         Assert.False(opened);
         Assert.Equal("No chain or industry with id or name 'no-such-chain'.", message);
         Assert.Empty(dialogs);

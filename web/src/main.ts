@@ -125,9 +125,6 @@ function show(view: ViewOpened, request = view.request) {
   updateReportLink();
 }
 
-/** Whether the analysis shown came from the REST endpoint (asked again in the new language after a switch). */
-let analysisFromRest = false;
-
 function clearAnalysis() {
   state.analysis = undefined;
   clearTable();
@@ -137,7 +134,6 @@ function clearAnalysis() {
 /** Shows an analysis in the table (and charts, map) — from the view, a patch, or the REST endpoint. */
 function showAnalysis(analysis: Analysis) {
   state.analysis = analysis;
-  analysisFromRest = false;
   switch (analysis.kind) {
     case "gaps": {
       const report = analysis.report as GapReport;
@@ -240,10 +236,7 @@ async function fetchAnalysis(request: ViewRequest) {
     else if (request.kind === "compare" && request.chain && request.regions)
       analysis = { kind: "compare", report: await busy(t("busy.loading"), () => api.compare<CompareReport>(request.chain!, request.regions!)) };
     // A view opened meanwhile has its own analysis.
-    if (analysis && state.viewId === viewId) {
-      showAnalysis(analysis);
-      analysisFromRest = true;
-    }
+    if (analysis && state.viewId === viewId) showAnalysis(analysis);
   } catch (e) {
     showError(e);
   }
@@ -697,8 +690,8 @@ $("lang").addEventListener("click", () => {
   setLang(lang === "zh" ? "en" : "zh");
   retranslate();
   if (hub.state === signalR.HubConnectionState.Connected) hub.invoke("SetLanguage", lang).catch(() => undefined);
-  // Reasons are written in the language asked for.
-  if (analysisFromRest && state.request) fetchAnalysis(state.request);
+  // Reasons are written in the language asked for: the view's analysis again, in the new one.
+  if (state.analysis && state.request) fetchAnalysis(state.request);
 });
 
 /** The chain opened first: the first template, else the first strategic industry of level 2, else the first industry. */
