@@ -77,7 +77,11 @@ hub.onclose(() => {
 hub.on("ViewPatched", (patch: ViewPatch) => {
   if (patch.viewId === state.viewId) patched(patch);
 });
-hub.on("ViewOpened", (view: ViewOpened) => show(view));
+// A member of the room opened a view: this page shows it, and its address says so (replaced: Back leaves the room's history alone).
+hub.on("ViewOpened", (view: ViewOpened) => {
+  show(view);
+  window.history.replaceState({ request: view.request }, "", urlOf(view.request));
+});
 hub.on("SelectionChanged", (viewId: string, nodeId: string | null) => {
   if (viewId !== state.viewId) return;
   select(nodeId, false, false);
