@@ -35,6 +35,19 @@ public sealed class CentralityScopeTests
     }
 
     [Fact]
+    public void Rankings_WithTags_ListOnlyTaggedEnterprisesAndTheProductsTheyMake()
+    {
+        var graph = new TestGraph().Inputs("正极材料", "动力电池").Inputs("隔膜", "动力电池")
+            .Enterprise("catl", "福建省", "宁德市", "CN", "链主").Makes("catl", "动力电池")
+            .Enterprise("semcorp").Makes("semcorp", "隔膜").Enterprise("cathode").Makes("cathode", "正极材料");
+
+        var tagged = CentralityAnalysis.Run(graph.Build(), top: 10, samples: 10, scope: ChokepointScope.All, tags: TagSet.Parse("链主"));
+
+        Assert.Equal(["catl", "动力电池"], tagged.PageRank.Select(r => r.Id).Order(StringComparer.Ordinal));
+        Assert.Equal(["catl", "动力电池"], tagged.Betweenness.Select(r => r.Id).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void Communities_ByDefault_HoldTheStrategicIndustriesOnly_AndAllOnRequest()
     {
         var snapshot = BatteriesAndDishes();

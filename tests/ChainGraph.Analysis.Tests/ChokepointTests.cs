@@ -30,6 +30,23 @@ public sealed class ChokepointTests
     }
 
     [Fact]
+    public void WithTags_OnlyWhatTaggedEnterprisesHoldIsListed_WithTheWholeRankingsScores()
+    {
+        var graph = new TestGraph().Inputs("光刻胶", "晶圆").Inputs("硅片", "晶圆").Inputs("靶材", "晶圆")
+            .Enterprise("jsr", null, null, "JP").Makes("jsr", "光刻胶")
+            .Enterprise("little", "江苏省", "无锡市", "CN", "专精特新").Makes("little", "硅片")
+            .Enterprise("champion", "浙江省", "宁波市", "CN", "单项冠军").Makes("champion", "靶材")
+            .Enterprise("fab").Makes("fab", "晶圆");
+
+        var all = ChokepointAnalysis.Run(graph.Build(), options: Everything);
+        var tagged = ChokepointAnalysis.Run(graph.Build(), options: Everything with { Tags = TagSet.Parse("专精特新") });
+
+        Assert.Equal(["little", "硅片"], tagged.Items.Select(i => i.Id).Order(StringComparer.Ordinal));
+        Assert.All(tagged.Items, i => Assert.Equal(all.Items.Single(a => a.Id == i.Id).Score, i.Score));
+        Assert.Contains(all.Items, i => i.Id == "光刻胶");
+    }
+
+    [Fact]
     public void ConcentratedInput_IsFlaggedAboveTheThreshold()
     {
         var graph = new TestGraph().Inputs("稀土", "永磁体").Enterprise("big").Enterprise("small").Makes("big", "稀土", 90).Makes("small", "稀土", 10);
@@ -95,6 +112,6 @@ public sealed class ChokepointTests
 
         Assert.Null(report.Items.Single(i => i.Id == "碳酸锂").ForeignShare);
         Assert.False(report.Coverage!.ForeignKnown);
-        Assert.Contains("foreign dependence unknown", report.Coverage.Summary());
+        Assert.Contains("foreign dependence unknown", report.Coverage.Summary().In(Language.En));
     }
 }

@@ -34,6 +34,6 @@ public sealed class RealDataChokepointTests
         Assert.False(report.Coverage.ForeignKnown);
         Assert.All(report.Items, i => Assert.Null(i.ForeignShare));
         Assert.True(report.Coverage.NonProductLines > 3000);
-        Assert.Contains("listed companies only", report.Coverage.Summary());
+        Assert.Contains("listed companies only", report.Coverage.Summary().In(Language.En));
     }
 }

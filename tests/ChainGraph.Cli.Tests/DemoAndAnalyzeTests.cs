@@ -35,7 +35,7 @@ public sealed class DemoAndAnalyzeTests : IDisposable
         await LoadDemoAsync();
 
         var report = await CliRunner.JsonAsync("analyze", "coverage", "--chain", "lithium-battery", "--db", Db);
-        var (code, text, _) = await CliRunner.RunAsync("analyze", "coverage", "--chain", "锂电池", "--db", Db);
+        var (code, text, _) = await CliRunner.RunAsync("analyze", "coverage", "--chain", "锂电池", "--lang", "en", "--db", Db);
 
         Assert.Equal(("lithium-battery", "新能源", 11), (report.GetProperty("chainId").GetString(), report.GetProperty("sector").GetString(), report.GetProperty("covered").GetInt32()));
         var anode = report.GetProperty("segments").EnumerateArray().Single(s => s.GetProperty("id").GetString() == "lithium-battery:anode");
@@ -195,7 +195,7 @@ public sealed class DemoAndAnalyzeTests : IDisposable
     {
         await LoadDemoAsync();
 
-        var (_, output, _) = await CliRunner.RunAsync("analyze", "linkage", "--a", "常州", "--b", "宁德", "--db", Db);
+        var (_, output, _) = await CliRunner.RunAsync("analyze", "linkage", "--a", "常州", "--b", "宁德", "--lang", "en", "--db", Db);
 
         Assert.Contains("used in", output);
         Assert.Contains("宁德时代 → 蜂巢能源  电池管理系统", output);

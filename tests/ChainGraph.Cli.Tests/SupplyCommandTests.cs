@@ -48,7 +48,7 @@ public sealed class SupplyCommandTests : IDisposable
 
         var loss = await CliRunner.JsonAsync("analyze", "supply-loss", "--remove", "600438", "--threshold", "0.9", "--db", Db);
         var disruption = await CliRunner.JsonAsync("analyze", "disruption", "--remove", "600438", "--db", Db);
-        var (code, text, _) = await CliRunner.RunAsync("analyze", "supply-loss", "--remove", "600438", "--db", Db);
+        var (code, text, _) = await CliRunner.RunAsync("analyze", "supply-loss", "--remove", "600438", "--lang", "en", "--db", Db);
 
         var polysilicon = loss.GetProperty("supply").EnumerateArray().Single(p => p.GetProperty("id").GetString() == "多晶硅");
         Assert.Equal(("volume", 0.3762), (polysilicon.GetProperty("basis").GetString(), polysilicon.GetProperty("share").GetDouble()));
@@ -77,7 +77,7 @@ public sealed class SupplyCommandTests : IDisposable
         await LoadDemoAsync();
 
         var report = await CliRunner.JsonAsync("analyze", "countries", "--chain", "new-energy-vehicles", "--db", Db);
-        var (code, text, _) = await CliRunner.RunAsync("analyze", "countries", "--chain", "new-energy-vehicles", "--top", "5", "--db", Db);
+        var (code, text, _) = await CliRunner.RunAsync("analyze", "countries", "--chain", "new-energy-vehicles", "--top", "5", "--lang", "en", "--db", Db);
 
         var chain = report.GetProperty("chains").EnumerateArray().Single();
         var chips = chain.GetProperty("segments").EnumerateArray().Single(s => s.GetProperty("id").GetString() == "new-energy-vehicles:chips-sensors");

@@ -63,7 +63,7 @@ public sealed class SupplyApiTests(ServerFixture server) : IClassFixture<ServerF
         Assert.Equal(0.3762, (double)polysilicon["share"]!);
         Assert.Equal(10, (int)report["partlyAffected"]!);
         Assert.Contains(report["exposed"]!.AsArray(), e => (string?)e!["id"] == "ent:canadian-solar");
-        Assert.Contains("partly affected", Encoding.UTF8.GetString(await csv.Content.ReadAsByteArrayAsync()));
+        Assert.Contains("部分受影响", Encoding.UTF8.GetString(await csv.Content.ReadAsByteArrayAsync()));
     }
 
     [Fact]

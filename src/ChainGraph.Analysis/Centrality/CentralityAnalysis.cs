@@ -10,12 +10,12 @@ namespace ChainGraph.Analysis.Centrality;
 /// Ranks the supply network's nodes by PageRank and by (sampled) betweenness. Both are computed over
 /// the whole network; the ranking lists the chokepoint ranking's scope, by default the strategic
 /// emerging industries, so that a data set's food and medicine lines (a listed caterer's dishes) do
-/// not crowd out the industrial chains.
+/// not crowd out the industrial chains. With tags, only what tagged enterprises hold is listed (<see cref="TaggedHolders"/>).
 /// </summary>
 public static class CentralityAnalysis
 {
     public static CentralityReport Run(GraphSnapshot snapshot, int top = 20, int samples = 500, int seed = 1, NodeLabel? label = null,
-        CancellationToken cancellationToken = default, ChokepointScope scope = ChokepointScope.Strategic)
+        CancellationToken cancellationToken = default, ChokepointScope scope = ChokepointScope.Strategic, TagSet? tags = null)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         var members = SupplyMembers.Of(snapshot);
@@ -24,7 +24,7 @@ public static class CentralityAnalysis
         // Report lines that are not products (分部间抵销, 技术服务) are no one's supplier: they are not ranked.
         var facts = SnapshotFacts.Of(snapshot);
         bool Wanted(int v) => (label is null || snapshot.Labels[v] == label) && !facts.NonProduct[v]
-            && (scope == ChokepointScope.All || facts.Strategic[v]);
+            && (scope == ChokepointScope.All || facts.Strategic[v]) && TaggedHolders.Holds(snapshot, v, tags ?? TagSet.None);
         var byRank = Enumerable.Range(0, members.Count).Where(i => Wanted(members.Nodes[i]))
             .OrderByDescending(i => pageRank[i]).ThenBy(i => snapshot.Ids[members.Nodes[i]], StringComparer.Ordinal).Take(top)
             .Select(i => Ranked(snapshot, members.Nodes[i], pageRank[i])).ToList();

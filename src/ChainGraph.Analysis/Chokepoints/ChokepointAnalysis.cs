@@ -57,11 +57,11 @@ public static class ChokepointAnalysis
         {
             if (snapshot.Labels[v] != NodeLabel.Product || !InScope(v) || context.Figures(v) is not { } figures) continue;
             products[v] = figures;
-            Offer(v, figures.Score);
+            if (TaggedHolders.Holds(snapshot, v, options.Tags)) Offer(v, figures.Score);
         }
         // An enterprise ranks as the most critical input only it makes.
         foreach (var (maker, sole) in SoleMakers(snapshot, products))
-            if (InScope(maker)) Offer(maker, sole.Max(p => products[p].Score));
+            if (InScope(maker) && TaggedHolders.Holds(snapshot, maker, options.Tags)) Offer(maker, sole.Max(p => products[p].Score));
 
         var ranked = new List<ChokepointItem>(top.Count);
         while (top.Count > 0)

@@ -1,3 +1,5 @@
+using ChainGraph.Model;
+
 namespace ChainGraph.Analysis.Chokepoints;
 
 /// <summary>Which inputs the chokepoint ranking covers when no chain is named.</summary>
@@ -52,6 +54,13 @@ public sealed record ChokepointOptions
     /// <summary>How many items the report lists, highest score first.</summary>
     /// <value>50</value>
     public int Top { get; init; } = 50;
+
+    /// <summary>
+    /// Only the chokepoints enterprises with one of these tags hold: a tagged enterprise, or a product one of whose
+    /// known makers is tagged (<see cref="Scope.TaggedHolders"/>). Scores are those of the whole ranking.
+    /// </summary>
+    /// <value><see cref="TagSet.None"/>: every chokepoint.</value>
+    public TagSet Tags { get; init; } = TagSet.None;
 
     /// <summary>What the ranking covers when no chain is named.</summary>
     /// <value><see cref="ChokepointScope.Strategic"/></value>

@@ -1,5 +1,6 @@
 using ChainGraph.Model;
 using ChainGraph.Model.Snapshot;
+using ChainGraph.Model.Text;
 
 namespace ChainGraph.Analysis.Scope;
 
@@ -14,16 +15,18 @@ public sealed record DataCoverage(
     bool ListedOnly, bool ForeignKnown, int NonProductLines)
 {
     /// <summary>One line for the text output.</summary>
-    public string Summary()
+    public Reason Summary()
     {
-        var parts = new List<string> { $"{Enterprises:N0} enterprises" };
-        if (ListedOnly) parts.Add("listed companies only");
-        if (WithoutProvince > 0) parts.Add($"{WithoutProvince:N0} without a known place");
-        if (!ForeignKnown) parts.Add("no maker abroad in the data (foreign dependence unknown)");
-        else if (WithoutCountry > 0) parts.Add($"{WithoutCountry:N0} without a country");
-        if (Makes > 0) parts.Add(MakesWithoutVolume == Makes ? "no volumes (makers counted evenly)" : $"{MakesWithoutVolume:N0} of {Makes:N0} MAKES without volume");
-        if (NonProductLines > 0) parts.Add($"{NonProductLines:N0} report lines that are not products left out");
-        return "coverage: " + string.Join("; ", parts);
+        var parts = new List<Phrase> { new("企业 {0:N0} 家", "{0:N0} enterprises", Enterprises) };
+        if (ListedOnly) parts.Add(new Phrase("仅上市公司", "listed companies only"));
+        if (WithoutProvince > 0) parts.Add(new Phrase("{0:N0} 家地点不明", "{0:N0} without a known place", WithoutProvince));
+        if (!ForeignKnown) parts.Add(new Phrase("数据中无境外企业（境外依赖未知）", "no maker abroad in the data (foreign dependence unknown)"));
+        else if (WithoutCountry > 0) parts.Add(new Phrase("{0:N0} 家国别不明", "{0:N0} without a country", WithoutCountry));
+        if (Makes > 0)
+            parts.Add(MakesWithoutVolume == Makes ? new Phrase("无产量数据（按企业数计）", "no volumes (makers counted evenly)")
+                : new Phrase("{1:N0} 条生产关系中 {0:N0} 条无产量", "{0:N0} of {1:N0} MAKES without volume", MakesWithoutVolume, Makes));
+        if (NonProductLines > 0) parts.Add(new Phrase("{0:N0} 条非产品的经营范围条目未计入", "{0:N0} report lines that are not products left out", NonProductLines));
+        return new Reason(parts);
     }
 
     internal static DataCoverage Of(GraphSnapshot snapshot, bool[] nonProduct)

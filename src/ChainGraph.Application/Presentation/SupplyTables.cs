@@ -38,42 +38,51 @@ public static class SupplyTables
     }
 
     /// <summary>One row per product whose supply is cut (largest share first), then one per exposed enterprise.</summary>
-    public static Table SupplyLoss(DisruptionView view)
+    public static Table SupplyLoss(DisruptionView view, Language language)
     {
         ArgumentNullException.ThrowIfNull(view);
         var rows = view.Supply.Select(p => (IReadOnlyList<string>)
             [
-                p.Lost ? "lost product" : "partly affected", p.Id, p.Name, Number(p.Share), p.Basis,
-                p.Via is null ? $"{p.MakersLost}/{p.Makers} makers removed" : $"bounded by {p.ViaName}",
+                language.Say(p.Lost ? "断供产品|lost product" : "部分受影响|partly affected"), p.Id, p.Name, Number(p.Share), p.Basis,
+                p.Via is null ? new Phrase("{1} 家生产企业中移除 {0} 家", "{0}/{1} makers removed", p.MakersLost, p.Makers).In(language)
+                : new Phrase("受{0}所限", "bounded by {0}", p.ViaName).In(language),
             ])
             .Concat(view.Exposed.Select(e => (IReadOnlyList<string>)
             [
-                "exposed enterprise", e.Id, e.Name, Number(e.Share), e.PurchasesLost > e.InputShareLost ? "purchases" : "inputs",
-                $"{e.InputsHit}/{e.Inputs} inputs hit, {e.InputShareLost * 100:0}% of inputs lost"
-                + (e.PurchasesLost is { } bought ? $", {bought * 100:0}% of purchases from removed suppliers" : "") + (e.WorstInput is { } w ? $"; worst: {w}" : ""),
+                language.Say("受冲击企业|exposed enterprise"), e.Id, e.Name, Number(e.Share), language.Say(e.PurchasesLost > e.InputShareLost ? "采购|purchases" : "投入|inputs"),
+                new Reason(
+                [
+                    new Phrase("{1} 种投入中 {0} 种受冲击，投入损失 {2:0}%", "{0}/{1} inputs hit, {2:0}% of inputs lost", e.InputsHit, e.Inputs, e.InputShareLost * 100),
+                    .. e.PurchasesLost is { } bought ? [new Phrase("{0:0}% 的采购来自被移除的供应商", "{0:0}% of purchases from removed suppliers", bought * 100)] : Array.Empty<Phrase>(),
+                    .. e.WorstInput is { } w ? [new Phrase("最严重：{0}", "worst: {0}", w)] : Array.Empty<Phrase>(),
+                ]).In(language),
             ]))
             .ToList();
-        return new(["kind", "id", "name", "share lost", "basis", "note"], rows);
+        return new(Words.Header(language, "类别|kind", "编号|id", "名称|name", "损失份额|share lost", "口径|basis", "说明|note"), rows);
     }
 
     /// <summary>The countries each chain depends on, its segments' splits, then the products' splits (most foreign-dependent first).</summary>
-    public static Table Countries(CountryReport report)
+    public static Table Countries(CountryReport report, Language language)
     {
         ArgumentNullException.ThrowIfNull(report);
         var rows = new List<IReadOnlyList<string>>();
         foreach (var d in report.Countries)
-            rows.Add(["scope", report.Scope, report.Scope, d.Country, d.Name ?? "", Number(d.Share), $"{d.Products} products, leads {d.Leads}, ≥50% in {d.Majority}: {string.Join("、", d.MajorityProducts)}"]);
+            rows.Add([language.Say("范围|scope"), report.Scope, report.Scope, d.Country, d.Name ?? "", Number(d.Share), Depends(d)]);
         foreach (var c in report.Chains)
         {
             foreach (var d in c.DependsOn)
-                rows.Add(["chain", c.Id, c.Name, d.Country, d.Name ?? "", Number(d.Share), $"{d.Products} products, leads {d.Leads}, ≥50% in {d.Majority}: {string.Join("、", d.MajorityProducts)}"]);
+                rows.Add([language.Say("产业链|chain"), c.Id, c.Name, d.Country, d.Name ?? "", Number(d.Share), Depends(d)]);
             foreach (var s in c.Segments)
-                rows.Add(["segment", s.Id, s.Name, s.TopForeign ?? "", "", Number(s.ForeignShare), Split(s.Countries)]);
+                rows.Add([language.Say("环节|segment"), s.Id, s.Name, s.TopForeign ?? "", "", Number(s.ForeignShare), Split(s.Countries)]);
         }
         foreach (var p in report.Products)
-            rows.Add(["product", p.Id, p.Name, p.Countries.FirstOrDefault(c => c.Country != "CN")?.Country ?? "", p.Basis, Number(p.ForeignShare),
-                Split(p.Countries) + (p.UnknownShare > 0 ? $"; unknown {p.UnknownShare * 100:0}%" : "")]);
-        return new(["kind", "id", "name", "country", "country name / basis", "share (foreign)", "split"], rows);
+            rows.Add([language.Say("产品|product"), p.Id, p.Name, p.Countries.FirstOrDefault(c => c.Country != "CN")?.Country ?? "", p.Basis, Number(p.ForeignShare),
+                Split(p.Countries) + (p.UnknownShare > 0 ? new Phrase("；国别未知 {0:0}%", "; unknown {0:0}%", p.UnknownShare * 100).In(language) : "")]);
+        return new(Words.Header(language, "类别|kind", "编号|id", "名称|name", "国家|country", "国名/口径|country name / basis", "份额（境外）|share (foreign)", "构成|split"), rows);
+
+        string Depends(CountryDependence d) =>
+            new Phrase("{0} 种产品，领先 {1} 种，{2} 种过半：{3}", "{0} products, leads {1}, ≥50% in {2}: {3}", d.Products, d.Leads, d.Majority, string.Join("、", d.MajorityProducts))
+                .In(language);
 
         static string Split(IEnumerable<CountryShare> split) => string.Join("; ", split.Select(c => $"{c.Country} {c.Share * 100:0.#}%"));
     }

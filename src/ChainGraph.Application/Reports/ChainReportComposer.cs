@@ -36,19 +36,8 @@ public static class ChainReportComposer
         };
     }
 
-    /// <summary>What the data covers, in Chinese (the figures of <see cref="DataCoverage.Summary"/>).</summary>
-    static string Coverage(DataCoverage? c)
-    {
-        if (c is null) return "";
-        var parts = new List<string> { $"企业 {c.Enterprises:N0} 家" };
-        if (c.ListedOnly) parts.Add("仅上市公司");
-        if (c.WithoutProvince > 0) parts.Add($"{c.WithoutProvince:N0} 家地点不明");
-        if (!c.ForeignKnown) parts.Add("数据中无境外企业（境外依赖未知）");
-        else if (c.WithoutCountry > 0) parts.Add($"{c.WithoutCountry:N0} 家国别不明");
-        if (c.Makes > 0) parts.Add(c.MakesWithoutVolume == c.Makes ? "无产量数据（按企业数计）" : $"{c.Makes:N0} 条生产关系中 {c.MakesWithoutVolume:N0} 条无产量");
-        if (c.NonProductLines > 0) parts.Add($"{c.NonProductLines:N0} 条非产品的经营范围条目未计入");
-        return string.Join("；", parts);
-    }
+    /// <summary>What the data covers, in Chinese.</summary>
+    static string Coverage(DataCoverage? c) => c?.Summary().In(Language.Zh) ?? "";
 
     static string Name(GraphSnapshot snapshot, string id) => snapshot.TryGetIndex(id, out var node) ? snapshot.Names[node] : id;
 

@@ -8,7 +8,8 @@ namespace ChainGraph.Application.Requests;
 
 /// <summary>PageRank and sampled betweenness (<c>analyze centrality</c>, <c>GET /api/analyses/centrality</c>).</summary>
 /// <param name="Scope">What the rankings list: the strategic emerging industries (the chokepoint ranking's default) or everything.</param>
-public sealed record CentralityRequest(int Top = 20, int Samples = 500, string? Label = null, ChokepointScope Scope = ChokepointScope.Strategic)
+/// <param name="Tags">Only what enterprises with one of these tags hold (<see cref="Analysis.Scope.TaggedHolders"/>); null for everything.</param>
+public sealed record CentralityRequest(int Top = 20, int Samples = 500, string? Label = null, ChokepointScope Scope = ChokepointScope.Strategic, TagSet? Tags = null)
     : IQuery<CentralityReport>
 {
     public const int MaxTop = 500;
@@ -23,5 +24,5 @@ public sealed record CentralityRequest(int Top = 20, int Samples = 500, string? 
         .ThrowIfInvalid();
 
     public CentralityReport Run(GraphSnapshot snapshot, CancellationToken cancellationToken) =>
-        CentralityAnalysis.Run(snapshot, Top, Samples, label: GraphSchema.ParseLabel(Label, "label"), cancellationToken: cancellationToken, scope: Scope);
+        CentralityAnalysis.Run(snapshot, Top, Samples, label: GraphSchema.ParseLabel(Label, "label"), cancellationToken: cancellationToken, scope: Scope, tags: Tags);
 }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using ChainGraph.Analysis.Chains;
 using ChainGraph.Application.Presentation;
 using ChainGraph.Application.Requests;
+using ChainGraph.Model.Text;
 
 namespace ChainGraph.Cli.Commands;
 
@@ -16,15 +17,16 @@ public static partial class AnalyzeCommand
         {
             var request = new CoverageRequest(result.GetValue(chain)!, ChainOptions.Default);
             var (report, snapshot) = await RunAsync(result, request, cancellationToken);
-            var summary = $"{report.ChainName}{(report.Sector is { } s ? $" ({s})" : "")}: {report.Covered} of {report.Segments.Count} segments have makers, {report.Makers:N0} makers in all."
-                + Derived(report.Derived, CommonOptions.LanguageOf(result));
-            return Emit(console, result, report, CoverageTable(report), summary, Analysis.Scope.SnapshotFacts.Of(snapshot).Coverage);
+            var language = CommonOptions.LanguageOf(result);
+            var summary = new Phrase("{0}{1}：{3} 个环节中 {2} 个有生产企业，共 {4:N0} 家。", "{0}{1}: {2} of {3} segments have makers, {4:N0} makers in all.",
+                report.ChainName, report.Sector is { } s ? $" ({s})" : "", report.Covered, report.Segments.Count, report.Makers).In(language) + Derived(report.Derived, language);
+            return Emit(console, result, report, CoverageTable(report, language), summary, Analysis.Scope.SnapshotFacts.Of(snapshot).Coverage);
         });
         return command;
     }
 
-    static Table CoverageTable(ChainCoverageReport report) =>
-        new(["segment", "stage", "products", "makers", .. Rule.Kinds, "top rules"],
+    static Table CoverageTable(ChainCoverageReport report, Language language) =>
+        new([.. Header(language, "环节|segment", "阶段|stage", "产品|products", "生产企业|makers"), .. Rule.Kinds, language.Say("主要规则|top rules")],
             report.Segments.Select(s => (IReadOnlyList<string>)
             [
                 s.Name, s.Stage, Number(s.Products), Number(s.Makers), .. Rule.Kinds.Select(k => Number(s.ByKind[k])),

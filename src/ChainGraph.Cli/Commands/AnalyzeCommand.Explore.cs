@@ -7,6 +7,8 @@ using ChainGraph.Analysis.Linkage;
 using ChainGraph.Analysis.Paths;
 using ChainGraph.Application.Presentation;
 using ChainGraph.Application.Requests;
+using ChainGraph.Model;
+using ChainGraph.Model.Text;
 
 namespace ChainGraph.Cli.Commands;
 
@@ -29,16 +31,19 @@ public static partial class AnalyzeCommand
             var request = new PathsRequest(result.GetValue(from)!, result.GetValue(to), result.GetValue(k), result.GetValue(within),
                 result.GetValue(label), result.GetValue(types), result.GetValue(walk), result.GetValue(limit));
             var (answer, _) = await RunAsync(result, request, cancellationToken);
+            var language = CommonOptions.LanguageOf(result);
             if (answer.Nearby is { } near)
             {
                 var nearRows = near.Select(n => (IReadOnlyList<string>)[n.Id, n.Name, n.Label, Number(n.Distance)]).ToList();
-                return Emit(console, result, near, new Table(["id", "name", "label", "distance"], nearRows),
-                    $"{answer.Total:N0} nodes within {request.Within} steps of {answer.From.Name}.", null, (near.Count, answer.Total, "nodes", "--limit"));
+                return Emit(console, result, near, new Table(Header(language, "编号|id", "名称|name", "类型|label", "步数|distance"), nearRows),
+                    new Phrase("{2} {1} 步以内有 {0:N0} 个节点。", "{0:N0} nodes within {1} steps of {2}.", answer.Total, request.Within, answer.From.Name).In(language), null,
+                    (near.Count, answer.Total, "nodes", "--limit"));
             }
             var paths = answer.Paths!;
             var rows = paths.Select((p, i) => (IReadOnlyList<string>)[Number(i + 1), Number(p.Length), Describe(p)]).ToList();
-            return Emit(console, result, new PathList(paths), new Table(["#", "length", "path"], rows),
-                paths.Count == 0 ? "No path." : $"{paths.Count} path(s) from {answer.From.Name} to {answer.To!.Name}.", null);
+            return Emit(console, result, new PathList(paths), new Table(Header(language, "#|#", "长度|length", "路径|path"), rows),
+                paths.Count == 0 ? language.Say("没有路径。|No path.")
+                : new Phrase("{1} 到 {2} 的路径 {0} 条。", "{0} path(s) from {1} to {2}.", paths.Count, answer.From.Name, answer.To!.Name).In(language), null);
         });
         return command;
     }
@@ -53,12 +58,14 @@ public static partial class AnalyzeCommand
         {
             var request = new LinkageRequest(result.GetValue(a)!, result.GetValue(b)!, result.GetValue(top));
             var (report, _) = await RunAsync(result, request, cancellationToken);
-            var rows = report.Brokers.Select((x, i) => (IReadOnlyList<string>)["broker", Number(i + 1), x.Id, x.Name, Number(x.Score), ""])
-                .Concat(report.Segments.Select(s => (IReadOnlyList<string>)["segment", "", s.Id, s.Name, Number(s.Links), ""]))
-                .Concat(report.Links.Select(l => (IReadOnlyList<string>)["link", l.Kind, $"{l.From}->{l.To}", $"{l.FromName} → {l.ToName}", l.Product ?? "", l.UsedIn ?? ""]))
+            var language = CommonOptions.LanguageOf(result);
+            var rows = report.Brokers.Select((x, i) => (IReadOnlyList<string>)[language.Say("中介|broker"), Number(i + 1), x.Id, x.Name, Number(x.Score), ""])
+                .Concat(report.Segments.Select(s => (IReadOnlyList<string>)[language.Say("环节|segment"), "", s.Id, s.Name, Number(s.Links), ""]))
+                .Concat(report.Links.Select(l => (IReadOnlyList<string>)[language.Say("关联|link"), l.Kind, $"{l.From}->{l.To}", $"{l.FromName} → {l.ToName}", l.Product ?? "", l.UsedIn ?? ""]))
                 .ToList();
-            return Emit(console, result, report, new Table(["kind", "rank", "id", "name", "score / product", "used in"], rows),
-                $"{report.GroupA} ({report.SizeA}) ↔ {report.GroupB} ({report.SizeB}): {report.Links.Count} crossing links, {report.Brokers.Count} brokers.", report.Coverage);
+            return Emit(console, result, report, new Table(Header(language, "类别|kind", "排名|rank", "编号|id", "名称|name", "得分/产品|score / product", "用于|used in"), rows),
+                new Phrase("{0}（{1}）↔ {2}（{3}）：跨组关联 {4} 条，中介 {5} 个。", "{0} ({1}) ↔ {2} ({3}): {4} crossing links, {5} brokers.",
+                    report.GroupA, report.SizeA, report.GroupB, report.SizeB, report.Links.Count, report.Brokers.Count).In(language), report.Coverage);
         });
         return command;
     }
@@ -73,13 +80,16 @@ public static partial class AnalyzeCommand
         {
             var request = new CommunitiesRequest(result.GetValue(top), result.GetValue(seed), result.GetValue(resolution), result.GetValue(Scope));
             var (report, _) = await RunAsync(result, request, cancellationToken);
+            var language = CommonOptions.LanguageOf(result);
             var rows = report.Largest.Select(c => (IReadOnlyList<string>)
             [
                 Number(c.Id), Number(c.Size), Number(c.Enterprises), string.Join("、", c.TopMembers),
                 string.Join("; ", c.Provinces.Select(p => $"{p.Name} {p.Fraction * 100:0}%")), string.Join("; ", c.Clusters.Select(p => $"{p.Name} {p.Fraction * 100:0}%")),
             ]).ToList();
-            return Emit(console, result, report, new Table(["community", "size", "enterprises", "top members", "provinces", "clusters"], rows),
-                $"{report.Count:N0} communities, modularity {report.Modularity:0.0000}.", report.Coverage, (report.Largest.Count, report.Count, "communities", "--top"));
+            return Emit(console, result, report,
+                new Table(Header(language, "社区|community", "规模|size", "企业|enterprises", "主要成员|top members", "省份|provinces", "集群|clusters"), rows),
+                new Phrase("社区 {0:N0} 个，模块度 {1:0.0000}。", "{0:N0} communities, modularity {1:0.0000}.", report.Count, report.Modularity).In(language), report.Coverage,
+                (report.Largest.Count, report.Count, "communities", "--top"));
         });
         return command;
     }
@@ -89,15 +99,17 @@ public static partial class AnalyzeCommand
         var top = new Option<int>("--top") { Description = "How many nodes per ranking.", DefaultValueFactory = _ => 20 };
         var samples = new Option<int>("--samples") { Description = "Betweenness source samples (error ~ 1/√samples).", DefaultValueFactory = _ => 500 };
         var label = new Option<string?>("--label") { Description = "Only rank nodes of this label (Enterprise or Product)." };
-        var command = new Command("centrality", "PageRank and approximate betweenness of the supply network.") { top, samples, label, Scope, Csv };
+        var command = new Command("centrality", "PageRank and approximate betweenness of the supply network.") { top, samples, label, Scope, Tag, Csv };
         command.WithStore().SetAction(async (result, cancellationToken) =>
         {
-            var request = new CentralityRequest(result.GetValue(top), result.GetValue(samples), result.GetValue(label), result.GetValue(Scope));
+            var request = new CentralityRequest(result.GetValue(top), result.GetValue(samples), result.GetValue(label), result.GetValue(Scope), TagSet.Parse(result.GetValue(Tag)));
             var (report, _) = await RunAsync(result, request, cancellationToken);
+            var language = CommonOptions.LanguageOf(result);
             var rows = report.PageRank.Select((r, i) => (IReadOnlyList<string>)["pagerank", Number(i + 1), r.Id, r.Name, r.Label, r.Score.ToString("G6", CultureInfo.InvariantCulture)])
                 .Concat(report.Betweenness.Select((r, i) => (IReadOnlyList<string>)["betweenness", Number(i + 1), r.Id, r.Name, r.Label, r.Score.ToString("G6", CultureInfo.InvariantCulture)]))
                 .ToList();
-            return Emit(console, result, report, new Table(["ranking", "rank", "id", "name", "label", "score"], rows), $"Ranked: {report.Scope}; betweenness from {report.Samples} sampled sources.", report.Coverage);
+            return Emit(console, result, report, new Table(Header(language, "排序|ranking", "排名|rank", "编号|id", "名称|name", "类型|label", "得分|score"), rows),
+                new Phrase("范围：{0}；介数由 {1} 个抽样源点估计。", "Ranked: {0}; betweenness from {1} sampled sources.", ScopeName(report.Scope), report.Samples).In(language), report.Coverage);
         });
         return command;
     }
@@ -111,12 +123,17 @@ public static partial class AnalyzeCommand
         {
             var request = new FourChainsRequest(result.GetValue(chain)!, result.GetValue(region)!);
             var (report, _) = await RunAsync(result, request, cancellationToken);
+            var language = CommonOptions.LanguageOf(result);
             var rows = report.Segments.Select(s => (IReadOnlyList<string>)
             [
-                s.Name, s.Stage, Number(s.Industry), string.Join("、", s.Innovation), Number(s.ListedMakers), string.Join("、", s.ChokepointProducts), s.UnsupportedChokepoint ? "yes" : "",
+                s.Name, s.Stage, Number(s.Industry), string.Join("、", s.Innovation), Number(s.ListedMakers), string.Join("、", s.ChokepointProducts),
+                s.UnsupportedChokepoint ? language.Say("是|yes") : "",
             ]).ToList();
-            return Emit(console, result, report, new Table(["segment", "stage", "industry", "innovation", "capital (listed)", "chokepoints", "unsupported"], rows),
-                $"{report.ChainName} in {report.Region}: {report.Segments.Count(s => s.UnsupportedChokepoint)} chokepoint segments without local innovation support (talent: not in the data).", report.Coverage);
+            return Emit(console, result, report, new Table(Header(language, "环节|segment", "阶段|stage", "产业链|industry", "创新链|innovation", "资金链（上市）|capital (listed)",
+                    "卡脖子产品|chokepoints", "无本地支撑|unsupported"), rows),
+                new Phrase("{0} · {1}：{2} 个卡脖子环节没有本地创新支撑（人才链：数据中没有）。",
+                    "{0} in {1}: {2} chokepoint segments without local innovation support (talent: not in the data).",
+                    report.ChainName, report.Region, report.Segments.Count(s => s.UnsupportedChokepoint)).In(language), report.Coverage);
         });
         return command;
     }

@@ -53,10 +53,13 @@ public static partial class AnalyzeCommand
         {
             var request = new DisruptionRequest(result.GetValue(remove), result.GetValue(region), result.GetValue(chain)) { Threshold = result.GetValue(threshold) };
             var (report, snapshot) = await RunAsync(result, request, cancellationToken);
+            var language = CommonOptions.LanguageOf(result);
             var view = DisruptionView.Of(snapshot, report);
-            return Emit(console, result, view, SupplyTables.SupplyLoss(view),
-                $"Removing {view.Removed.Count} nodes cuts the supply of {view.Supply.Count:N0} products ({view.Supply.Count - view.PartlyAffected:N0} wholly, {view.PartlyAffected:N0} partly); "
-                + $"{view.Exposed.Count:N0} enterprises lose at least {view.InputLossThreshold * 100:0}% of their inputs.", report.Coverage);
+            return Emit(console, result, view, SupplyTables.SupplyLoss(view, language),
+                new Phrase("移除 {0} 个节点：{1:N0} 种产品供给受损（{2:N0} 种全部、{3:N0} 种部分）；{4:N0} 家企业损失至少 {5:0}% 的投入。",
+                    "Removing {0} nodes cuts the supply of {1:N0} products ({2:N0} wholly, {3:N0} partly); {4:N0} enterprises lose at least {5:0}% of their inputs.",
+                    view.Removed.Count, view.Supply.Count, view.Supply.Count - view.PartlyAffected, view.PartlyAffected, view.Exposed.Count, view.InputLossThreshold * 100)
+                    .In(language), report.Coverage);
         });
         return command;
     }
@@ -71,10 +74,12 @@ public static partial class AnalyzeCommand
         {
             var request = new CountriesRequest(result.GetValue(product), result.GetValue(chain), result.GetValue(top));
             var (report, _) = await RunAsync(result, request, cancellationToken);
-            var lines = report.Chains.Select(c => $"{c.Name}: {c.ForeignShare * 100:0.#}% of supply abroad"
-                + (c.DependsOn.Count == 0 ? "" : "; depends most on " + string.Join(", ", c.DependsOn.Take(3).Select(d => $"{d.Country} {d.Share * 100:0.#}%"))))
-                .Prepend(report.Note.In(CommonOptions.LanguageOf(result)));
-            return Emit(console, result, report, SupplyTables.Countries(report), string.Join(Environment.NewLine, lines), report.Coverage,
+            var language = CommonOptions.LanguageOf(result);
+            var lines = report.Chains.Select(c => new Phrase("{0}：境外供给占 {1:0.#}%{2}", "{0}: {1:0.#}% of supply abroad{2}", c.Name, c.ForeignShare * 100,
+                    c.DependsOn.Count == 0 ? Phrase.Verbatim("")
+                    : new Phrase("；最依赖 {0}", "; depends most on {0}", string.Join(", ", c.DependsOn.Take(3).Select(d => $"{d.Country} {d.Share * 100:0.#}%")))).In(language))
+                .Prepend(report.Note.In(language));
+            return Emit(console, result, report, SupplyTables.Countries(report, language), string.Join(Environment.NewLine, lines), report.Coverage,
                 (report.Products.Count, report.ProductsTotal, "products", "--top"));
         });
         return command;

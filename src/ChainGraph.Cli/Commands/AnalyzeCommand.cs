@@ -25,7 +25,10 @@ public static partial class AnalyzeCommand
         Description = "Without --chain: Strategic (the strategic emerging industries) or All.", DefaultValueFactory = _ => ChokepointOptions.Default.Scope,
     };
 
-    static readonly Option<string?> Tag = new("--tag") { Description = "Only enterprises with one of these tags count, comma-separated (链主,专精特新,单项冠军)." };
+    static readonly Option<string?> Tag = new("--tag")
+    {
+        Description = "Only enterprises with one of these tags count, comma-separated (链主,专精特新,单项冠军); in chokepoints and centrality, what they hold.",
+    };
 
     public static Command Create(CliConsole console) =>
         new("analyze", "Run an analysis: chokepoints, gaps, compare, rank, disruption, paths, linkage, communities, centrality or four-chains.")
@@ -40,17 +43,20 @@ public static partial class AnalyzeCommand
         var chain = new Option<string?>("--chain") { Description = "Only this chain: a Chain id, or an Industry id or name." };
         var top = new Option<int>("--top") { Description = "How many items to list.", DefaultValueFactory = _ => ChokepointOptions.Default.Top };
         var hhi = new Option<double>("--concentrated-hhi") { Description = "HHI above which supply is concentrated.", DefaultValueFactory = _ => ChokepointOptions.Default.ConcentratedHhi };
-        var command = new Command("chokepoints", "Rank the inputs strategic chains depend on that few known makers, one province or makers abroad supply.") { chain, top, hhi, Scope, Csv };
+        var command = new Command("chokepoints", "Rank the inputs strategic chains depend on that few known makers, one province or makers abroad supply.") { chain, top, hhi, Scope, Tag, Csv };
         command.WithStore().SetAction(async (result, cancellationToken) =>
         {
             var request = new ChokepointsRequest(result.GetValue(chain),
-                ChokepointOptions.Default with { Top = result.GetValue(top), ConcentratedHhi = result.GetValue(hhi), Scope = result.GetValue(Scope) });
+                ChokepointOptions.Default with
+                {
+                    Top = result.GetValue(top), ConcentratedHhi = result.GetValue(hhi), Scope = result.GetValue(Scope), Tags = TagSet.Parse(result.GetValue(Tag)),
+                });
             var (report, _) = await RunAsync(result, request, cancellationToken);
             var language = CommonOptions.LanguageOf(result);
             return Emit(console, result, report, ReportTables.Chokepoints(report, language),
                 new Phrase("{0} 的卡脖子环节：关节点 {1:N0} 个，桥 {2:N0} 条，自无投入的源头可达产品 {3:N0} 种。",
                     "Chokepoints of {0}: {1:N0} articulation points, {2:N0} bridges, {3:N0} products reachable from an input-free source.",
-                    report.Scope, report.ArticulationPoints.Count, report.Bridges, report.ReachableProducts).In(language),
+                    ScopeName(report.Scope), report.ArticulationPoints.Count, report.Bridges, report.ReachableProducts).In(language),
                 report.Coverage);
         });
         return command;
@@ -90,13 +96,15 @@ public static partial class AnalyzeCommand
         {
             var request = new DisruptionRequest(result.GetValue(remove), result.GetValue(region), result.GetValue(chain));
             var (report, snapshot) = await RunAsync(result, request, cancellationToken);
+            var language = CommonOptions.LanguageOf(result);
             var view = DisruptionView.Of(snapshot, report);
-            var rows = view.LostProducts.Select(p => (IReadOnlyList<string>)["lost product", p.Id, p.Name])
-                .Concat(view.AffectedEnterprises.Select(e => (IReadOnlyList<string>)["affected enterprise", e.Id, e.Name]))
-                .Concat(view.Segments.Select(s => (IReadOnlyList<string>)["segment lost", s.Id, $"{s.Name}: {s.Lost}/{s.Products} ({s.Share * 100:0}%)"]))
+            var rows = view.LostProducts.Select(p => (IReadOnlyList<string>)[language.Say("断供产品|lost product"), p.Id, p.Name])
+                .Concat(view.AffectedEnterprises.Select(e => (IReadOnlyList<string>)[language.Say("受影响企业|affected enterprise"), e.Id, e.Name]))
+                .Concat(view.Segments.Select(s => (IReadOnlyList<string>)[language.Say("环节损失|segment lost"), s.Id, $"{s.Name}: {s.Lost}/{s.Products} ({s.Share * 100:0}%)"]))
                 .ToList();
-            return Emit(console, result, view, new Table(["kind", "id", "name"], rows),
-                $"Removing {report.Removed.Length} nodes loses {report.LostProducts.Length:N0} products and hits {report.AffectedEnterprises.Length:N0} enterprises.", report.Coverage);
+            return Emit(console, result, view, new Table(Header(language, "类别|kind", "编号|id", "名称|name"), rows),
+                new Phrase("移除 {0} 个节点：{1:N0} 种产品断供，{2:N0} 家企业受影响。", "Removing {0} nodes loses {1:N0} products and hits {2:N0} enterprises.",
+                    report.Removed.Length, report.LostProducts.Length, report.AffectedEnterprises.Length).In(language), report.Coverage);
         });
         return command;
     }
@@ -131,13 +139,24 @@ public static partial class AnalyzeCommand
             return ExitCodes.Ok;
         }
         console.Out.WriteLine(summary);
-        if (coverage is not null) console.Out.WriteLine(coverage.Summary());
+        if (coverage is not null) console.Out.WriteLine(CommonOptions.LanguageOf(result).Say("数据覆盖：|coverage: ") + coverage.Summary().In(CommonOptions.LanguageOf(result)));
         console.WriteTable(table.Header, table.Rows);
         if (cut is var (shown, total, what, option)) console.WriteShown(shown, total, what, option);
         return ExitCodes.Ok;
     }
 
     static string Number(double value) => ReportTables.Number(value);
+
+    /// <summary>Column names given as "中文|English", in the reader's language.</summary>
+    static string[] Header(Language language, params string[] columns) => [.. columns.Select(c => language.Say(c))];
+
+    /// <summary>What a ranking covered: the strategic emerging industries, everything, or the chain named.</summary>
+    static Phrase ScopeName(string scope) => scope switch
+    {
+        "strategic" => new Phrase("战略性新兴产业", "strategic"),
+        "all" => new Phrase("全部产品", "all"),
+        _ => Phrase.Verbatim(scope),
+    };
 
     /// <summary>How a chain without a template was derived, on a line of its own; nothing for a template.</summary>
     static string Derived(DerivedChain? derived, Language language) => derived is null ? "" : Environment.NewLine + derived.Why.In(language);

@@ -36,7 +36,7 @@ public static class ProfileCommand
             + (place.Source is { } source ? $" (from the {source}{(place.Note is { } note ? $": {note}" : "")})" : place.Province is null ? "" : " (as the data gives it)"));
         if (p.Tags.Count > 0) console.Out.WriteLine($"  tags: {string.Join("、", p.Tags)}");
         if (p.Clusters.Count > 0) console.Out.WriteLine($"  clusters: {string.Join("、", p.Clusters.Select(c => c.Name))}");
-        if (p.Coverage is { } coverage) console.Out.WriteLine(coverage.Summary());
+        if (p.Coverage is { } coverage) console.Out.WriteLine(language.Say("数据覆盖：|coverage: ") + coverage.Summary().In(language));
         console.Out.WriteLine();
         console.WriteTable(["chain", "segment", "stage", "rule", "products"], p.Chains.Select(c => (IReadOnlyList<string>)[c.ChainName, c.SegmentName, c.Stage, c.Rule, string.Join("、", c.Products)]));
         Counterparts(console, "customers", p.Customers, p.CustomersTotal);

@@ -45,10 +45,10 @@ public static class AnalysesApi
     }
 
     static async Task<IResult> Chokepoints(GraphService graph, AnswerJson answers, HttpContext http, CancellationToken cancellationToken,
-        string? chain = null, int top = 50, ChokepointScope scope = ChokepointScope.Strategic, string? format = null, string? lang = null)
+        string? chain = null, int top = 50, ChokepointScope scope = ChokepointScope.Strategic, string? format = null, string? tag = null, string? lang = null)
     {
         var language = Languages.Parse(lang);
-        var request = new ChokepointsRequest(chain, ChokepointOptions.Default with { Top = top, Scope = scope });
+        var request = new ChokepointsRequest(chain, ChokepointOptions.Default with { Top = top, Scope = scope, Tags = TagSet.Parse(tag) });
         return format == "csv"
             ? Csv("chokepoints.csv", ReportTables.Chokepoints((await graph.RunAsync(request, cancellationToken)).For(http), language))
             : Json((await graph.RunJsonAsync(request, answers.For(language), cancellationToken)).For(http));

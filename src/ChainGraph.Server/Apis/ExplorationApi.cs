@@ -5,6 +5,7 @@ using ChainGraph.Analysis.FourChains;
 using ChainGraph.Analysis.Linkage;
 using ChainGraph.Analysis.Paths;
 using ChainGraph.Application.Requests;
+using ChainGraph.Model;
 using ChainGraph.Server.Graph;
 using ChainGraph.Server.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -40,8 +41,8 @@ public static class ExplorationApi
         TypedResults.Ok((await graph.RunAsync(new CommunitiesRequest(top, seed, resolution, scope), cancellationToken)).For(http));
 
     static async Task<Ok<CentralityReport>> Centrality(GraphService graph, HttpContext http, CancellationToken cancellationToken, int top = 20, int samples = 500,
-        string? label = null, ChokepointScope scope = ChokepointScope.Strategic) =>
-        TypedResults.Ok((await graph.RunAsync(new CentralityRequest(top, samples, label, scope), cancellationToken)).For(http));
+        string? label = null, ChokepointScope scope = ChokepointScope.Strategic, string? tag = null) =>
+        TypedResults.Ok((await graph.RunAsync(new CentralityRequest(top, samples, label, scope, TagSet.Parse(tag)), cancellationToken)).For(http));
 
     static async Task<Ok<FourChainsReport>> FourChains(GraphService graph, HttpContext http, string chain, string region, CancellationToken cancellationToken) =>
         TypedResults.Ok((await graph.RunAsync(new FourChainsRequest(chain, region), cancellationToken)).For(http));

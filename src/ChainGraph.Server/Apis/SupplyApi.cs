@@ -47,11 +47,12 @@ public static class SupplyApi
     }
 
     static async Task<IResult> SupplyLoss(GraphService graph, HttpContext http, CancellationToken cancellationToken, string? remove = null, string? region = null,
-        string? chain = null, double threshold = 0.5, string? format = null)
+        string? chain = null, double threshold = 0.5, string? format = null, string? lang = null)
     {
+        var language = Languages.Parse(lang);
         var answer = await graph.RunAsync(new DisruptionRequest(remove, region, chain) { Threshold = threshold }, cancellationToken);
         var view = DisruptionView.Of(answer.Snapshot, answer.For(http));
-        return format == "csv" ? Csv("supply-loss.csv", SupplyTables.SupplyLoss(view)) : TypedResults.Ok(view);
+        return format == "csv" ? Csv("supply-loss.csv", SupplyTables.SupplyLoss(view, language)) : TypedResults.Ok(view);
     }
 
     static async Task<IResult> Countries(GraphService graph, AnswerJson answers, HttpContext http, CancellationToken cancellationToken,
@@ -60,7 +61,7 @@ public static class SupplyApi
         var language = Languages.Parse(lang);
         var request = new CountriesRequest(product, chain, top);
         return format == "csv"
-            ? Csv("countries.csv", SupplyTables.Countries((await graph.RunAsync(request, cancellationToken)).For(http)))
+            ? Csv("countries.csv", SupplyTables.Countries((await graph.RunAsync(request, cancellationToken)).For(http), language))
             : Json((await graph.RunJsonAsync(request, answers.For(language), cancellationToken)).For(http));
     }
 
