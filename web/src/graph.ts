@@ -32,7 +32,7 @@ export function drawView(view: ViewOpened): number {
     cy.add(view.elements.map(toDefinition));
   });
   if (view.layout === "dagre") {
-    chainLayout();
+    cy.layout({ name: "dagre", rankDir: "LR", nodeSep: 14, rankSep: 90, animate: false } as cytoscape.LayoutOptions).run();
   } else {
     // Unlinked nodes (common in a chokepoint view) go in a grid beside the network: a force
     // layout spends most of its time packing a thousand one-node components.
@@ -61,66 +61,6 @@ export function drawView(view: ViewOpened): number {
   }
   renderLegend();
   return layout;
-}
-
-/**
- * A chain left to right. Small views: dagre on everything. Large ones (a real industry's hundreds of makers): dagre
- * on the segments alone, each segment's products and makers in a block under it, blocks of a column stacked without
- * overlap; dagre's crossing minimisation on every node took seconds there.
- */
-function chainLayout() {
-  const skeleton = cy.nodes(".segment, .anchor");
-  if (cy.elements().length <= 300 || skeleton.length < 2) {
-    cy.layout({ name: "dagre", rankDir: "LR", nodeSep: 14, rankSep: 90, animate: false } as cytoscape.LayoutOptions).run();
-    return;
-  }
-  const groups = new Map<string, NodeSingular[]>();
-  const rest: NodeSingular[] = [];
-  cy.nodes().difference(skeleton).forEach(n => {
-    const anchor = n.neighborhood().nodes().intersection(skeleton);
-    if (anchor.empty()) return void rest.push(n);
-    const id = anchor[0].id();
-    groups.set(id, [...(groups.get(id) ?? []), n]);
-  });
-  const cell = { w: 100, h: 34 };
-  const columns = (k: number) => Math.min(4, Math.max(1, Math.ceil(Math.sqrt(k / 2))));
-  const widest = Math.max(1, ...[...groups.values()].map(g => columns(g.length))) * cell.w;
-  skeleton.union(skeleton.edgesWith(skeleton)).layout({ name: "dagre", rankDir: "LR", nodeSep: 40, rankSep: widest + 60, animate: false } as cytoscape.LayoutOptions).run();
-  // Stack each column's segments so that every block fits under its own segment.
-  const byColumn = new Map<number, NodeSingular[]>();
-  skeleton.forEach(n => {
-    const x = Math.round(n.position("x"));
-    byColumn.set(x, [...(byColumn.get(x) ?? []), n as NodeSingular]);
-  });
-  for (const column of byColumn.values()) {
-    column.sort((a, b) => a.position("y") - b.position("y"));
-    let bottom = -Infinity;
-    for (const segment of column) {
-      const y = Math.max(segment.position("y"), bottom + 40);
-      segment.position("y", y);
-      const members = groups.get(segment.id()) ?? [];
-      const cols = columns(members.length);
-      const x0 = segment.position("x") - ((cols - 1) * cell.w) / 2;
-      members.forEach((m, i) => m.position({ x: x0 + (i % cols) * cell.w, y: y + 40 + Math.floor(i / cols) * cell.h }));
-      bottom = y + 40 + Math.ceil(members.length / cols) * cell.h;
-    }
-  }
-  // Nodes tied to no segment: beside a placed neighbour, else in a row below everything.
-  const unplaced = new Set(rest.map(n => n.id()));
-  const placed = new Set(cy.nodes().map(n => n.id()).filter(id => !unplaced.has(id)));
-  const box = cy.nodes().boundingBox();
-  let spare = 0;
-  rest.forEach((n, i) => {
-    const neighbour = n.neighborhood().nodes().filter(m => placed.has(m.id()));
-    if (neighbour.nonempty()) {
-      const p = (neighbour[0] as NodeSingular).position();
-      n.position({ x: p.x + 60 * Math.cos(i), y: p.y + 40 * Math.sin(i) });
-    } else {
-      n.position({ x: box.x1 + (spare % 20) * cell.w, y: box.y2 + 60 + Math.floor(spare / 20) * cell.h });
-      spare++;
-    }
-    placed.add(n.id());
-  });
 }
 
 /** Each "+N more" beside its parent, on the side away from the rest of the view, so it reads as the parent's. */
