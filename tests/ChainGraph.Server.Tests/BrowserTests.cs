@@ -59,8 +59,10 @@ public sealed class BrowserTests(ServerFixture server) : IClassFixture<ServerFix
 
         var count = await page.EvaluateAsync<int>("() => window.chaingraph.cy.elements().length");
         await ClickNodeAsync(page, "湿法隔膜");
-        await page.WaitForFunctionAsync($"() => window.chaingraph.cy.elements().length > {count}");
         await page.WaitForSelectorAsync("#details h3");
+        Assert.Equal(count, await page.EvaluateAsync<int>("() => window.chaingraph.cy.elements().length"));
+        await DoubleClickNodeAsync(page, "湿法隔膜");
+        await page.WaitForFunctionAsync($"() => window.chaingraph.cy.elements().length > {count}");
 
         var patches = await page.EvaluateAsync<int>("() => window.chaingraph.state.patches");
         await server.Http.PutAsJsonAsync($"/api/nodes/{Uri.EscapeDataString("湿法隔膜")}", new { label = "Product", properties = new { name = "湿法隔膜（已更新）" } });
@@ -105,6 +107,7 @@ public sealed class BrowserTests(ServerFixture server) : IClassFixture<ServerFix
         await page.WaitForFunctionAsync("() => document.getElementById('connection').dataset.state === 'connected' && document.body.dataset.view");
         await page.EvaluateAsync("""() => { window.chaingraph.state.table = { header: ['name', 'share'], rows: [['=HYPERLINK("http://evil.example")', '-3.5'], ['@SUM(A1)', '+1']] }; }""");
 
+        await page.ClickAsync("#export-menu summary");
         var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("#export-csv"));
         var csv = await File.ReadAllTextAsync((await download.PathAsync())!);
 
@@ -137,7 +140,7 @@ public sealed class BrowserTests(ServerFixture server) : IClassFixture<ServerFix
         Assert.Equal(view, await guest.EvaluateAsync<string>("() => document.body.dataset.view"));
         // The guest is back in the room on the same view: the host's expansion reaches it.
         var count = await guest.EvaluateAsync<int>("() => window.chaingraph.cy.elements().length");
-        await ClickNodeAsync(host, "碳酸锂");
+        await DoubleClickNodeAsync(host, "碳酸锂");
         await guest.WaitForFunctionAsync($"() => window.chaingraph.cy.elements().length > {count}");
         Assert.Equal(view, await host.EvaluateAsync<string>("() => document.body.dataset.view"));
     }
@@ -195,8 +198,9 @@ public sealed class BrowserTests(ServerFixture server) : IClassFixture<ServerFix
         Assert.Equal("打开产业链", await page.TextContentAsync("#open-chain"));
         Assert.Equal("已连接", await page.TextContentAsync("#connection"));
         Assert.Equal("缺失", await page.TextContentAsync("#table .status.missing"));
-        Assert.Equal(["环节", "状态", "本地/全国", "候选企业", "得分", "理由"], await page.Locator("#table th").AllTextContentsAsync());
-        Assert.Contains("上游环节", await page.TextContentAsync("#legend"));
+        Assert.Equal(["候选企业", "股票代码", "省份", "城市", "得分", "理由"], await page.Locator("#table th").AllTextContentsAsync());
+        Assert.Equal(["环节", "状态", "本地/全国", "候选企业", "股票代码", "省份", "城市", "得分", "理由"], await page.EvaluateAsync<string[]>("() => window.chaingraph.state.table.header"));
+        Assert.Contains("本地区缺失", await page.TextContentAsync("#legend"));
         Assert.StartsWith("\"Noto Sans CJK SC\"", await page.EvaluateAsync<string>("() => getComputedStyle(document.body).fontFamily"));
         Assert.True(await page.EvaluateAsync<bool>("() => document.fonts.check('14px \"Noto Sans CJK SC\"', '缺失')"), "the CJK font is installed (fonts-noto-cjk)");
         await ScreenshotAsync(page, "gaps-changzhou-zh.png");
@@ -204,7 +208,7 @@ public sealed class BrowserTests(ServerFixture server) : IClassFixture<ServerFix
         await page.ClickAsync("#lang");
         Assert.Equal("Open chain", await page.TextContentAsync("#open-chain"));
         Assert.Equal("missing", await page.TextContentAsync("#table .status.missing"));
-        Assert.Equal("segment", await page.TextContentAsync("#table th"));
+        Assert.Equal("candidate", await page.TextContentAsync("#table th"));
         Assert.Contains("lang=en", page.Url, StringComparison.Ordinal);
         await ScreenshotAsync(page, "gaps-changzhou-en.png");
 
@@ -229,24 +233,24 @@ public sealed class BrowserTests(ServerFixture server) : IClassFixture<ServerFix
             await dialog.DismissAsync();
         };
         var release = new TaskCompletionSource();
-        // The chokepoint table's answer is held until the test has seen the spinner: slow without depending on time.
-        await page.RouteAsync("**/api/analyses/chokepoints**", async route =>
+        // The map's answer (always over REST) is held until the test has seen the spinner: slow without depending on time.
+        await page.RouteAsync("**/api/analyses/rank**", async route =>
         {
             await release.Task;
             await route.ContinueAsync();
         });
 
-        await page.ClickAsync("#open-chokepoints");
+        await page.ClickAsync("aside nav button[data-tab=map]");
         await page.WaitForSelectorAsync("#busy:not([hidden])");
         var spinner = await page.TextContentAsync("#busy .text");
         await ScreenshotAsync(page, "spinner.png");
         release.SetResult();
         await page.WaitForSelectorAsync("#busy", new PageWaitForSelectorOptions { State = WaitForSelectorState.Hidden });
-        await page.WaitForSelectorAsync("#table tbody tr");
+        await page.WaitForSelectorAsync("#map svg.tiles");
         var opened = await page.EvaluateAsync<bool>("() => window.chaingraph.open({ kind: 'chain', chain: 'no-such-chain' })");
         var message = await page.TextContentAsync("#message .text");
 
-        Assert.Equal("正在计算卡脖子环节…", spinner);
+        Assert.Equal("正在加载地图…", spinner);
         Assert.False(opened);
         Assert.Equal("No chain or industry with id or name 'no-such-chain'.", message);
         Assert.Empty(dialogs);
@@ -277,7 +281,7 @@ public sealed class BrowserTests(ServerFixture server) : IClassFixture<ServerFix
         var (page, _) = await OpenAsync(width: 1366, height: 768, query: $"?lang={lang}");
 
         // One row: every control's middle at the same height, give or take a few pixels.
-        var middles = await page.EvaluateAsync<double[]>("() => [...document.querySelectorAll('header > *:not(datalist)')].map(e => { const r = e.getBoundingClientRect(); return r.top + r.height / 2; })");
+        var middles = await page.EvaluateAsync<double[]>("() => [...document.querySelectorAll('header > *:not(datalist):not([hidden])')].map(e => { const r = e.getBoundingClientRect(); return r.top + r.height / 2; })");
         var right = await page.EvaluateAsync<double>("() => Math.max(...[...document.querySelectorAll('header > *')].map(e => e.getBoundingClientRect().right))");
 
         Assert.True(middles.Max() - middles.Min() < 4, $"controls' middles at {string.Join(", ", middles)}");
@@ -322,9 +326,19 @@ public sealed class BrowserTests(ServerFixture server) : IClassFixture<ServerFix
         await page.WaitForFunctionAsync($"() => window.chaingraph.state.tapped.includes('{id}')");
     }
 
+    /// <summary>Double-clicks a node: what expands it (a click selects).</summary>
+    internal static async Task DoubleClickNodeAsync(IPage page, string id)
+    {
+        var position = await page.EvaluateAsync<JsonElement>($"() => {{ const p = window.chaingraph.cy.getElementById('{id}').renderedPosition(); return {{ x: p.x, y: p.y }}; }}");
+        var box = (await page.Locator("#cy").BoundingBoxAsync())!;
+        await page.Mouse.DblClickAsync(box.X + position.GetProperty("x").GetSingle(), box.Y + position.GetProperty("y").GetSingle());
+    }
+
+    /// <summary>Saves a screenshot in TestResults/browser/ next to the test binaries, and in /tmp/web-shots/ to look at.</summary>
     internal static async Task ScreenshotAsync(IPage page, string name)
     {
         var folder = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "TestResults", "browser"));
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder.FullName, name) });
+        File.Copy(Path.Combine(folder.FullName, name), Path.Combine(Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "web-shots")).FullName, name), overwrite: true);
     }
 }

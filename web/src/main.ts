@@ -1,24 +1,41 @@
-import cytoscape, { type Core, type ElementDefinition, type NodeSingular } from "cytoscape";
-import fcose from "cytoscape-fcose";
-import dagre from "cytoscape-dagre";
+// The page's wiring: the hub connection, the pickers and buttons, and what a view brings (graph, table, charts, map).
+import type { NodeSingular } from "cytoscape";
 import * as signalR from "@microsoft/signalr";
 import { api, apiKey } from "./api";
-import { lang, setLang, t, tMaybe, translatePage, type Word } from "./i18n";
-import { communityPalette, legend, stylesheet } from "./style";
-import type { ChainSummary, ChokepointReport, CyElement, GapReport, JobProgress, ViewOpened, ViewPatch, ViewRequest } from "./types";
+import { showCharts } from "./charts";
+import { ask } from "./dialog";
+import { $, el, escape, item, small } from "./dom";
+import { cytoscapeJson, csv, download, fileStem, png, reportUrl, xlsx, type Subject } from "./exports";
+import { busy, hideMessage, readable, renderBusy, showError, showMessage } from "./feedback";
+import { applyPatch, applyPositions, cy, drawView, renderLegend, setupTooltips } from "./graph";
+import { lang, setLang, t, tMaybe, translatePage } from "./i18n";
+import { mapShown, onMapEvents, showMap } from "./map";
+import { chokepointsTable, compareTable, gapsTable, genericTable, rankTable } from "./reports";
+import { communityPalette } from "./style";
+import { clearTable, onTableEvents, showTable, type Shown } from "./table";
+import type { Analysis, ChainSummary, ChokepointReport, CompareReport, GapReport, JobProgress, Member, Position, RankReport, RoomJoined, SavedView, ViewOpened, ViewPatch, ViewRequest } from "./types";
+import { requestOf, sameRequest, savedViewOf, urlOf } from "./url";
 
-cytoscape.use(fcose);
-cytoscape.use(dagre);
-
-const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const room = new URLSearchParams(location.search).get("room") ?? undefined;
 
-const cy: Core = cytoscape({ container: $("cy"), style: stylesheet, wheelSensitivity: 0.3, minZoom: 0.05, maxZoom: 4 });
 const state = {
   viewId: "",
   request: undefined as ViewRequest | undefined,
+  /** Milliseconds of the last view's layout, and from OpenView to its layout done. */
   layoutDone: 0,
-  table: { header: [] as string[], rows: [] as string[][] },
+  openMs: 0,
+  /** Milliseconds from a double click to its patch drawn. */
+  expandMs: 0,
+  /** Milliseconds the map took to draw, last time. */
+  mapDrawnMs: 0,
+  /** What the table shows, as the exports write it (filtered and sorted as on screen). */
+  table: { name: "", header: [] as string[], rows: [] as string[][] },
+  /** The analysis the view shows, if any (kind and report). */
+  analysis: undefined as Analysis | undefined,
+  expanded: [] as string[],
+  selection: null as string | null,
+  members: [] as Member[],
+  pickers: {} as Record<string, string>,
   patches: 0,
   tapped: [] as string[],
   /** The chain the picker holds (its id). */
@@ -32,7 +49,7 @@ let shownView: ViewOpened | undefined;
 (window as unknown as Record<string, unknown>).chaingraph = { cy, state, open: (request: ViewRequest) => openView(request) };
 
 const hub = new signalR.HubConnectionBuilder()
-  .withUrl("/hubs/graph", { accessTokenFactory: apiKey })
+  .withUrl(`/hubs/graph?lang=${lang}`, { accessTokenFactory: apiKey })
   .withAutomaticReconnect([0, 1000, 2000, 5000, 10000, 10000, 30000])
   .build();
 
@@ -50,7 +67,7 @@ hub.onreconnected(async () => {
   // A reconnection is a new connection, outside the room: rejoin it and resume what it shows, leaving the other
   // members' screens as they are. Reopen the view only when nobody kept it: no room, or it closed with its last member.
   if (await showRoomView()) return;
-  if (state.request) await openView(state.request);
+  if (state.request) await openView(state.request, "none");
 });
 hub.onclose(() => {
   setConnection("disconnected");
@@ -58,91 +75,107 @@ hub.onclose(() => {
 });
 
 hub.on("ViewPatched", (patch: ViewPatch) => {
-  if (patch.viewId === state.viewId) applyPatch(patch);
+  if (patch.viewId === state.viewId) patched(patch);
 });
-hub.on("ViewOpened", (view: ViewOpened) => show(view));
+// A member of the room opened a view: this page shows it, and its address says so (replaced: Back leaves the room's history alone).
+hub.on("ViewOpened", (view: ViewOpened) => {
+  show(view);
+  window.history.replaceState({ request: view.request }, "", urlOf(view.request));
+});
 hub.on("SelectionChanged", (viewId: string, nodeId: string | null) => {
   if (viewId !== state.viewId) return;
-  cy.$(":selected").unselect();
-  if (nodeId) cy.getElementById(nodeId).select();
+  select(nodeId, false, false);
 });
+hub.on("NodesMoved", (viewId: string, positions: Record<string, Position>) => {
+  if (viewId === state.viewId) applyPositions(positions);
+});
+hub.on("PickersChanged", (pickers: Record<string, string>) => applyPickers(pickers));
+hub.on("MembersChanged", (members: Member[]) => showMembers(members));
 hub.on("Progress", (p: JobProgress) => showProgress(p));
-
-function toDefinition(e: CyElement): ElementDefinition {
-  // The service names "+N more" in English; the page says it in its own language.
-  const data = typeof e.data.more === "number" ? { ...e.data, name: t("more", e.data.more) } : e.data;
-  return { group: e.group, data, classes: e.classes };
-}
 
 /** The view's title in the page's language: the analysis' name for an analysis, else what the service says (names from the data). */
 function titleOf(view: ViewOpened) {
-  if (view.request.kind === "chokepoints") return t("title.chokepoints");
-  if (view.request.kind === "centrality") return t("title.centrality");
+  const r = view.request;
+  if (r.kind === "chokepoints") return t("title.chokepoints");
+  if (r.kind === "centrality") return t("title.centrality");
+  if (r.kind === "rank") return t("title.rank", chainName(r.chain), tMaybe("level", r.level ?? "province"));
+  if (r.kind === "compare") return t("title.compare", chainName(r.chain), (r.regions ?? "").split(",").join(" · "));
   return view.title;
 }
 
-function show(view: ViewOpened) {
-  state.viewId = view.viewId;
-  state.request = view.request;
-  shownView = view;
-  $("title").textContent = titleOf(view);
-  cy.elements().remove();
-  cy.add(view.elements.map(toDefinition));
-  const started = performance.now();
-  if (view.layout === "dagre") {
-    cy.layout({ name: "dagre", rankDir: "LR", nodeSep: 12, rankSep: 90, animate: false } as cytoscape.LayoutOptions).run();
-  } else {
-    // Unlinked nodes (common in a chokepoint view) go in a grid beside the network: a force
-    // layout spends most of its time packing a thousand one-node components.
-    const unlinked = cy.nodes().filter(n => n.degree(false) === 0);
-    const linked = cy.elements().difference(unlinked);
-    if (linked.nonempty()) linked.layout({ name: "fcose", animate: false, quality: linked.length > 1000 ? "draft" : "default", randomize: true } as cytoscape.LayoutOptions).run();
-    if (unlinked.nonempty()) {
-      const box = linked.nonempty() ? linked.boundingBox() : { x2: 0, y1: 0, w: 0, h: 0 };
-      const side = Math.ceil(Math.sqrt(unlinked.length)) * 60;
-      unlinked.layout({ name: "grid", animate: false, boundingBox: { x1: box.x2 + 80, y1: box.y1, w: side, h: side }, avoidOverlap: true } as cytoscape.LayoutOptions).run();
-    }
-  }
-  state.layoutDone = performance.now() - started;
-  cy.fit(undefined, 30);
-  // A view of a few nodes would fill the screen with giant labels.
-  if (cy.zoom() > 1.6) {
-    cy.zoom(1.6);
-    cy.center();
-  }
-  document.body.dataset.view = view.viewId;
+const chainName = (id: string | undefined) => chains.find(c => c.id === id)?.name ?? id ?? "";
+
+/** What the exports are about: the title, the chain and region the view is of. */
+function subject(): Subject {
+  const r = state.request;
+  return { title: shownView ? titleOf(shownView) : "ChainGraph", chain: r?.chain ? chainName(r.chain) : undefined, region: r?.region ?? (r?.kind === "compare" ? r.regions : undefined) };
 }
 
-/** Adds new elements around the node they came from, so what the user already sees keeps its place. */
-function applyPatch(patch: ViewPatch) {
-  cy.batch(() => {
-    for (const id of patch.removed) cy.getElementById(id).remove();
-    for (const e of patch.updated) {
-      const element = cy.getElementById(e.data.id);
-      element.data(toDefinition(e).data!);
-      element.classes(e.classes);
+function show(view: ViewOpened, request = view.request) {
+  state.viewId = view.viewId;
+  state.request = request;
+  shownView = { ...view, request };
+  state.expanded = [...(view.expanded ?? [])];
+  state.selection = view.selection ?? null;
+  $("title").textContent = titleOf(shownView);
+  document.title = `${titleOf(shownView)} · ChainGraph`;
+  state.layoutDone = drawView(view);
+  document.body.dataset.view = view.viewId;
+  // The table, the charts and every export describe this view and nothing earlier.
+  state.analysis = undefined;
+  if (view.analysis) showAnalysis(view.analysis);
+  else clearAnalysis();
+  if (view.selection) select(view.selection, false, false);
+  updateReportLink();
+}
+
+function clearAnalysis() {
+  state.analysis = undefined;
+  clearTable();
+  showCharts(undefined, undefined);
+}
+
+/** Shows an analysis in the table (and charts, map) — from the view, a patch, or the REST endpoint. */
+function showAnalysis(analysis: Analysis) {
+  state.analysis = analysis;
+  switch (analysis.kind) {
+    case "gaps": {
+      const report = analysis.report as GapReport;
+      showTable(gapsTable(report));
+      showCharts(report, undefined);
+      break;
     }
-    const nodes = patch.added.filter(e => e.group === "nodes");
-    const anchors = new Map<string, NodeSingular>();
-    for (const edge of patch.added.filter(e => e.group === "edges")) {
-      const source = cy.getElementById(String(edge.data.source));
-      const target = cy.getElementById(String(edge.data.target));
-      if (source.nonempty()) anchors.set(String(edge.data.target), source as NodeSingular);
-      if (target.nonempty()) anchors.set(String(edge.data.source), target as NodeSingular);
+    case "chokepoints": {
+      const report = analysis.report as ChokepointReport;
+      showTable(chokepointsTable(report));
+      showCharts(undefined, report);
+      break;
     }
-    const ring = new Map<string, number>();
-    nodes.forEach(e => {
-      const anchor = anchors.get(e.data.id);
-      const centre = anchor?.position() ?? { x: cy.width() / 2, y: cy.height() / 2 };
-      const key = anchor?.id() ?? "";
-      const i = ring.get(key) ?? 0;
-      ring.set(key, i + 1);
-      const angle = (i * 2 * Math.PI) / Math.max(8, nodes.length);
-      const radius = 80 + 6 * Math.floor(i / 8);
-      cy.add({ ...toDefinition(e), position: { x: centre.x + radius * Math.cos(angle), y: centre.y + radius * Math.sin(angle) } });
-    });
-    cy.add(patch.added.filter(e => e.group === "edges").map(toDefinition));
-  });
+    case "rank":
+      showTable(rankTable(analysis.report as RankReport));
+      showCharts(undefined, undefined);
+      break;
+    case "compare":
+      showTable(compareTable(analysis.report as CompareReport));
+      showCharts(undefined, undefined);
+      break;
+    default: {
+      const table = genericTable(t("sheet.table"), analysis.report);
+      if (table) showTable(table);
+      else clearTable();
+      showCharts(undefined, undefined);
+    }
+  }
+  selectTab(document.querySelector<HTMLButtonElement>("aside nav button.active")?.dataset.tab === "details" ? "table" : currentTab());
+}
+
+const currentTab = () => document.querySelector<HTMLButtonElement>("aside nav button.active")?.dataset.tab ?? "table";
+
+function patched(patch: ViewPatch) {
+  applyPatch(patch);
+  for (const id of patch.expanded ?? []) if (!state.expanded.includes(id)) state.expanded.push(id);
+  state.expanded = state.expanded.filter(id => !(patch.collapsed ?? []).includes(id));
+  if (patch.analysis) showAnalysis(patch.analysis);
   state.patches++;
   document.body.dataset.patches = String(state.patches);
 }
@@ -150,23 +183,34 @@ function applyPatch(patch: ViewPatch) {
 /** What the spinner says while a view opens. */
 function opening(request: ViewRequest): string {
   switch (request.kind) {
-    case "chain": return t("busy.open", chosen && chosen.id === request.chain ? chosen.name : request.chain ?? "");
+    case "chain": return t("busy.open", chainName(request.chain));
     case "chokepoints": return t("busy.chokepoints");
     case "centrality": return t("busy.centrality");
     case "path": return t("busy.path");
     case "linkage": return t("busy.linkage");
+    case "rank": case "compare": return t("busy.open", chainName(request.chain));
     default: return t("busy.focus");
   }
 }
 
+type HistoryMode = "push" | "replace" | "none";
+
 /** Opens a view and shows it; true when it opened. A failure is shown in the page, never thrown. */
-async function openView(request: ViewRequest): Promise<boolean> {
+async function openView(request: ViewRequest, history: HistoryMode = "push"): Promise<boolean> {
   try {
     const previous = state.viewId;
-    await busy(opening(request), async () => show(await hub.invoke<ViewOpened>("OpenView", { ...request, room })));
+    const started = performance.now();
+    await busy(opening(request), async () => {
+      const view = await openOnHub(request);
+      show(view, request);
+    });
+    state.openMs = performance.now() - started;
     hideMessage();
+    if (history !== "none" && !(history === "push" && sameRequest(history === "push" ? requestOf(location.search) : undefined, request)))
+      window.history[history === "push" ? "pushState" : "replaceState"]({ request }, "", urlOf(request));
     // The service caps open views per connection and per room: free the one this replaces.
     if (previous && previous !== state.viewId) hub.invoke("CloseView", previous).catch(() => undefined);
+    if (!state.analysis) await fetchAnalysis(request);
     return true;
   } catch (e) {
     showError(e);
@@ -174,99 +218,110 @@ async function openView(request: ViewRequest): Promise<boolean> {
   }
 }
 
-// Feedback: a spinner, with the seconds spent, for anything that takes over 300 ms; errors as a message in the page.
-const running = new Map<object, { label: string; started: number }>();
-let busyTicker = 0;
-
-async function busy<T>(label: string, work: () => Promise<T>): Promise<T> {
-  const token = {};
-  const timer = window.setTimeout(() => {
-    running.set(token, { label, started: performance.now() - 300 });
-    renderBusy();
-  }, 300);
+/** OpenView; a service without the compare and rank views (older than the hub contract) shows their chain instead. */
+async function openOnHub(request: ViewRequest): Promise<ViewOpened> {
   try {
-    return await work();
-  } finally {
-    clearTimeout(timer);
-    running.delete(token);
-    renderBusy();
+    return await hub.invoke<ViewOpened>("OpenView", { ...request, room });
+  } catch (e) {
+    if ((request.kind !== "compare" && request.kind !== "rank") || !/kind/i.test(readable(e))) throw e;
+    return await hub.invoke<ViewOpened>("OpenView", { kind: "chain", chain: request.chain, room });
   }
 }
 
-function renderBusy() {
-  const box = $("busy");
-  const latest = [...running.values()].at(-1);
-  box.hidden = latest === undefined;
-  if (latest === undefined) {
-    delete document.body.dataset.busy;
-    clearInterval(busyTicker);
-    busyTicker = 0;
-    return;
-  }
-  document.body.dataset.busy = latest.label;
-  box.querySelector(".text")!.textContent = latest.label;
-  box.querySelector(".elapsed")!.textContent = t("busy.elapsed", ((performance.now() - latest.started) / 1000).toFixed(1));
-  if (!busyTicker) busyTicker = window.setInterval(renderBusy, 200);
-}
-
-/**
- * What a user can read in a failure: the service's own message (SignalR wraps a HubException's as
- * "An unexpected error occurred invoking 'X' on the server. HubException: …"), or a plain sentence when it sent none.
- */
-function readable(error: unknown): string {
-  const text = error instanceof Error ? error.message : String(error);
-  const sent = /HubException: ([\s\S]*)$/.exec(text);
-  if (sent) return sent[1].trim();
-  if (/An unexpected error occurred/.test(text)) return t("error.unexpected");
-  return text.replace(/^Error: /, "");
-}
-
-function showMessage(text: string, kind: "error" | "info" = "error") {
-  const box = $("message");
-  box.dataset.kind = kind;
-  box.querySelector("strong")!.textContent = kind === "error" ? t("error.title") : "";
-  box.querySelector(".text")!.textContent = text;
-  box.hidden = false;
-  document.body.dataset.message = kind;
-}
-
-function showError(error: unknown) {
-  console.error(error);
-  showMessage(readable(error));
-}
-
-function hideMessage() {
-  $("message").hidden = true;
-  delete document.body.dataset.message;
-}
-$("message").querySelector(".close")!.addEventListener("click", hideMessage);
-
-cy.on("tap", "node", async event => {
-  const node = event.target as NodeSingular;
-  const id = node.id();
-  if (!node.hasClass("more")) state.tapped = [...state.tapped.filter(t => t !== id), id].slice(-2);
-  if (!node.hasClass("more")) showDetails(id);
-  hub.invoke("Select", state.viewId, id).catch(() => undefined);
-  const expanded = node.scratch("_expanded") === true;
+/** The analysis of a view the service sent without one, from the REST endpoint for the same parameters. */
+async function fetchAnalysis(request: ViewRequest) {
+  const viewId = state.viewId;
   try {
-    const patch = await busy(t("busy.expand"), () => hub.invoke<ViewPatch>(expanded && !node.hasClass("more") ? "Collapse" : "Expand", state.viewId, id));
-    node.scratch("_expanded", !expanded);
-    applyPatch(patch);
+    let analysis: Analysis | undefined;
+    if (request.kind === "chain" && request.region && request.chain)
+      analysis = { kind: "gaps", report: await busy(t("busy.gaps"), () => api.gaps<GapReport>(request.chain!, request.region!)) };
+    else if (request.kind === "chokepoints") analysis = { kind: "chokepoints", report: await busy(t("busy.chokepoints"), () => api.chokepoints<ChokepointReport>(request.top ?? 40)) };
+    else if (request.kind === "rank" && request.chain) analysis = { kind: "rank", report: await busy(t("busy.loading"), () => api.rank<RankReport>(request.chain!, request.level ?? "province", 100)) };
+    else if (request.kind === "compare" && request.chain && request.regions)
+      analysis = { kind: "compare", report: await busy(t("busy.loading"), () => api.compare<CompareReport>(request.chain!, request.regions!)) };
+    // A view opened meanwhile has its own analysis.
+    if (analysis && state.viewId === viewId) showAnalysis(analysis);
   } catch (e) {
     showError(e);
   }
+}
+
+window.addEventListener("popstate", () => {
+  const request = requestOf(location.search);
+  if (request && !sameRequest(request, state.request)) openView(request, "none");
 });
+
+$("message").querySelector(".close")!.addEventListener("click", hideMessage);
+
+// A click selects (Details show it); a double click, or Expand in Details, expands; "+N more" expands on a click.
+cy.on("tap", "node", event => {
+  const node = event.target as NodeSingular;
+  const id = node.id();
+  if (node.hasClass("more")) return void toggle(id);
+  state.tapped = [...state.tapped.filter(t => t !== id), id].slice(-2);
+  select(id, true);
+});
+cy.on("tap", event => {
+  if (event.target === cy) select(null, true);
+});
+cy.on("dbltap", "node", event => {
+  const node = event.target as NodeSingular;
+  if (!node.hasClass("more")) toggle(node.id());
+});
+cy.on("dragfree", "node", event => {
+  const node = event.target as NodeSingular;
+  const moved: Record<string, Position> = {};
+  (node.selected() ? cy.$("node:selected") : node).forEach(n => void (moved[n.id()] = { ...n.position() }));
+  hub.invoke("MoveNodes", state.viewId, moved).catch(() => undefined);
+});
+
+function select(id: string | null, share: boolean, toDetails = true) {
+  state.selection = id;
+  cy.$(":selected").unselect();
+  if (id) {
+    cy.getElementById(id).select();
+    showDetails(id, toDetails);
+  }
+  if (share) hub.invoke("Select", state.viewId, id).catch(() => undefined);
+}
+
+async function toggle(id: string) {
+  const node = cy.getElementById(id);
+  const collapse = state.expanded.includes(id) && !node.hasClass("more");
+  const started = performance.now();
+  try {
+    const patch = await busy(t("busy.expand"), () => hub.invoke<ViewPatch>(collapse ? "Collapse" : "Expand", state.viewId, id));
+    if (!patch.expanded && !patch.collapsed) patch[collapse ? "collapsed" : "expanded"] = [id];
+    patched(patch);
+    state.expandMs = performance.now() - started;
+    if (detailsOf === id) showDetails(id);
+  } catch (e) {
+    showError(e);
+  }
+}
 
 let detailsOf: string | undefined;
 
-async function showDetails(id: string) {
-  selectTab("details");
+async function showDetails(id: string, toDetails = true) {
+  if (toDetails) selectTab("details");
   detailsOf = id;
   try {
     const node = await api.node(id);
+    if (detailsOf !== id) return;
     const value = (k: string, v: unknown) => (k === "stage" ? tMaybe("stage", String(v)) : Array.isArray(v) ? v.join("、") : String(v));
     const rows = Object.entries(node.properties).map(([k, v]) => `<dt title="${escape(k)}">${escape(tMaybe("prop", k))}</dt><dd>${escape(value(k, v))}</dd>`);
-    $("details").innerHTML = `<h3>${escape(String(node.properties.name ?? id))}</h3><p>${escape(tMaybe("label", node.label))} · <code>${escape(id)}</code> · ${escape(t("details.neighbours", node.total))}</p><dl>${rows.join("")}</dl>`;
+    const box = $("details");
+    box.innerHTML = `<h3>${escape(String(node.properties.name ?? id))}</h3><p>${escape(tMaybe("label", node.label))} · <code>${escape(id)}</code> · ${escape(t("details.neighbours", node.total))}</p><div class="actions"></div><dl>${rows.join("")}</dl>`;
+    const actions = box.querySelector(".actions")!;
+    if (cy.getElementById(id).nonempty()) {
+      const expanded = state.expanded.includes(id);
+      const expand = el("button", "expand", t(expanded ? "details.collapse" : "details.expand"));
+      expand.addEventListener("click", () => toggle(id));
+      actions.append(expand);
+    }
+    const focus = el("button", "open-focus", t("details.openFocus"));
+    focus.addEventListener("click", () => openView({ kind: "focus", focus: id, depth: 1 }));
+    actions.append(focus);
   } catch (e) {
     showError(e);
   }
@@ -275,81 +330,26 @@ async function showDetails(id: string) {
 function selectTab(tab: string) {
   document.querySelectorAll<HTMLButtonElement>("aside nav button").forEach(b => b.classList.toggle("active", b.dataset.tab === tab));
   document.querySelectorAll<HTMLElement>(".tab").forEach(t => (t.hidden = t.id !== tab));
+  if (tab === "map") showMap(state.request?.chain ?? state.chain);
 }
 document.querySelectorAll<HTMLButtonElement>("aside nav button").forEach(b => b.addEventListener("click", () => selectTab(b.dataset.tab!)));
 
-const escape = (text: string) => text.replace(/[&<>"']/g, c => `&#${c.charCodeAt(0)};`);
-
-/** Re-renders the table in the page's language after a switch. */
-let tableRenderer: (() => void) | undefined;
-
-function renderTable(header: string[], rows: { cells: string[]; id: string; html?: string[] }[]) {
-  state.table = { header, rows: rows.map(r => r.cells) };
-  const head = `<tr>${header.map(h => `<th>${escape(h)}</th>`).join("")}</tr>`;
-  const body = rows.map(r => `<tr data-id="${escape(r.id)}">${(r.html ?? r.cells.map(escape)).map(c => `<td>${c}</td>`).join("")}</tr>`).join("");
-  $("table").innerHTML = `<table><thead>${head}</thead><tbody>${body}</tbody></table>`;
-  selectTab("table");
-  $("table").querySelectorAll<HTMLTableRowElement>("tbody tr").forEach(row => row.addEventListener("click", () => focusNode(row.dataset.id!)));
-}
-
-/** Centres a node that the view shows, or opens a view around it. */
+/** A table row: centre and select its node when the view shows it (the table stays in front), else show its details. */
 function focusNode(id: string) {
   const node = cy.getElementById(id);
   if (node.nonempty()) {
-    cy.$(":selected").unselect();
-    node.select();
     cy.animate({ center: { eles: node }, zoom: Math.max(cy.zoom(), 1) }, { duration: 300 });
-    showDetails(id);
+    select(id, true, false);
   } else {
-    openView({ kind: "focus", focus: id, depth: 1 });
+    showDetails(id);
   }
 }
+onTableEvents(focusNode, (shown: Shown) => (state.table = shown));
 
-async function openChain() {
-  hideChainList();
-  if (!chosen) return showMessage(chains.length === 0 ? t("chain.none") : t("chain.pick"), "info");
-  const chain = chosen.id;
-  const region = $<HTMLInputElement>("region").value.trim();
-  if (!(await openView({ kind: "chain", chain, region: region || undefined })) || !region) return;
-  try {
-    const report = await busy(t("busy.gaps"), () => api.gaps<GapReport>(chain, region));
-    (tableRenderer = () => renderGaps(report))();
-  } catch (e) {
-    showError(e);
-  }
-}
-
-function renderGaps(report: GapReport) {
-  const status = (s: string) => tMaybe("status", s);
-  renderTable([t("gaps.segment"), t("gaps.status"), t("gaps.localNational"), t("gaps.candidate"), t("gaps.score"), t("gaps.why")], report.segments.flatMap(s => {
-    const badge = `<span class="status ${escape(s.status)}">${escape(status(s.status))}</span>`;
-    const head = [escape(s.name), badge, `${s.local}/${s.national}`];
-    if (s.candidates.length === 0) return [{ id: s.id, cells: [s.name, status(s.status), `${s.local}/${s.national}`, "", "", ""], html: [...head, "", "", ""] }];
-    return s.candidates.map(c => ({
-      id: c.id,
-      cells: [s.name, status(s.status), `${s.local}/${s.national}`, `${c.name} (${c.province ?? ""})`, String(c.score), c.why],
-      html: [...head, `${escape(c.name)}<br><small>${escape(c.province ?? "")} ${escape(c.city ?? "")}</small>`, c.score.toFixed(2), `<span class="why">${escape(c.why)}</span>`],
-    }));
-  }));
-}
-
-async function openChokepoints() {
-  if (!(await openView({ kind: "chokepoints", top: 40 }))) return;
-  try {
-    const report = await busy(t("busy.chokepoints"), () => api.chokepoints<ChokepointReport>(100));
-    (tableRenderer = () => renderChokepoints(report))();
-  } catch (e) {
-    showError(e);
-  }
-}
-
-function renderChokepoints(report: ChokepointReport) {
-  renderTable([t("chokepoints.rank"), t("chokepoints.name"), t("chokepoints.makers"), t("chokepoints.hhi"), t("chokepoints.dominates"), t("gaps.score"), t("gaps.why")],
-    report.items.map((i, rank) => ({
-      id: i.id,
-      cells: [String(rank + 1), i.name, String(i.suppliers), i.hhi.toFixed(2), String(i.dominates), i.score.toFixed(2), i.why],
-    })));
-}
+onMapEvents(region => {
+  $<HTMLInputElement>("region").value = region;
+  openChain();
+}, ms => (state.mapDrawnMs = ms));
 
 function showProgress(p: JobProgress) {
   const box = $("progress");
@@ -359,24 +359,94 @@ function showProgress(p: JobProgress) {
   box.querySelector("span")!.textContent = `${p.phase} ${p.done.toLocaleString()}${p.total ? ` / ${p.total.toLocaleString()}` : ""}`;
 }
 
-// A cell a spreadsheet would run as a formula gets a leading ' (OWASP's rule), as the service's CSV does; plain numbers stay.
-const spreadsheetSafe = (cell: string) => (/^[=+\-@\t\r]/.test(cell) && !/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(cell) ? `'${cell}` : cell);
+// Exports: of the view shown, named after it.
+function closeMenus() {
+  document.querySelectorAll<HTMLDetailsElement>("header details[open]").forEach(d => (d.open = false));
+}
+$("export-png").addEventListener("click", async () => {
+  closeMenus();
+  try {
+    download(`${fileStem(subject())}.png`, await busy(t("busy.export"), () => png(subject())));
+  } catch (e) {
+    showError(e);
+  }
+});
+$("export-json").addEventListener("click", () => {
+  closeMenus();
+  download(`${fileStem(subject())}.cyjs`, cytoscapeJson());
+});
+$("export-csv").addEventListener("click", () => {
+  closeMenus();
+  if (state.table.header.length === 0) return showMessage(t("export.noTable"), "info");
+  download(`${fileStem(subject())}.csv`, csv(state.table));
+});
+$("export-xlsx").addEventListener("click", async () => {
+  closeMenus();
+  if (state.table.header.length === 0) return showMessage(t("export.noTable"), "info");
+  try {
+    download(`${fileStem(subject())}.xlsx`, await busy(t("busy.export"), () => xlsx(subject(), state.table)));
+  } catch (e) {
+    showError(e);
+  }
+});
 
-function download(name: string, blob: Blob) {
-  const link = document.createElement("a");
-  link.href = URL.createObjectURL(blob);
-  link.download = name;
-  link.click();
-  URL.revokeObjectURL(link.href);
+function updateReportLink() {
+  const link = $<HTMLAnchorElement>("export-report");
+  const r = state.request;
+  const ok = r?.kind === "chain" && !!r.chain && !!r.region;
+  link.hidden = !ok;
+  if (ok) link.href = reportUrl(r!.chain!, r!.region!);
+}
+$("export-report").addEventListener("click", closeMenus);
+
+// Saved views: the view shown under a name (POST /api/views); the list opens one; /?view=<id> too.
+$("save-view").addEventListener("click", async () => {
+  closeMenus();
+  if (!state.request) return;
+  const name = await ask(t("views.name"), shownView ? titleOf(shownView) : "");
+  if (!name) return;
+  try {
+    const saved = await api.saveView(name, state.request, pickers());
+    showMessage(t("views.saved", saved.name), "info");
+    const url = new URL(location.href);
+    url.searchParams.set("view", saved.id);
+    window.history.replaceState({ request: state.request }, "", url.pathname + url.search);
+  } catch (e) {
+    showError(e);
+  }
+});
+$<HTMLDetailsElement>("views-menu").addEventListener("toggle", async () => {
+  if (!$<HTMLDetailsElement>("views-menu").open) return;
+  const list = $("views-list");
+  try {
+    const views = await api.views();
+    list.replaceChildren(...(views.length === 0 ? [item(t("views.none"), "empty")] : views.map(v => savedItem(v))));
+  } catch (e) {
+    list.replaceChildren(item(readable(e), "empty"));
+  }
+});
+
+function savedItem(v: SavedView) {
+  const li = item(v.name);
+  li.dataset.id = v.id;
+  li.append(small(new Date(v.created).toLocaleString(lang === "zh" ? "zh-CN" : "en")));
+  li.addEventListener("click", () => {
+    closeMenus();
+    openSaved(v);
+  });
+  return li;
 }
 
-$("export-png").addEventListener("click", () => download("chaingraph.png", cy.png({ output: "blob", full: true, scale: 2, bg: "#ffffff" }) as unknown as Blob));
-$("export-json").addEventListener("click", () => download("chaingraph.cyjs", new Blob([JSON.stringify(cy.json())], { type: "application/json" })));
-$("export-csv").addEventListener("click", () => {
-  const quote = (c: string) => (/[",\r\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c);
-  const text = [state.table.header, ...state.table.rows].map(r => r.map(c => quote(spreadsheetSafe(c))).join(",")).join("\r\n");
-  download("chaingraph.csv", new Blob(["\uFEFF" + text], { type: "text/csv;charset=utf-8" }));
-});
+async function openSaved(v: SavedView, history: HistoryMode = "push") {
+  if (v.pickers) applyPickers(v.pickers);
+  const opened = await openView(v.request, history);
+  if (opened) {
+    const url = new URL(location.href);
+    url.searchParams.set("view", v.id);
+    window.history.replaceState({ request: v.request }, "", url.pathname + url.search);
+  }
+  return opened;
+}
 
 // Search: results as the user types; Enter opens the first.
 let searchTimer = 0;
@@ -425,19 +495,6 @@ searchBox.addEventListener("keydown", async event => {
   await openView({ kind: "focus", focus: first.id, depth: 1 });
 });
 searchBox.addEventListener("blur", () => ($("search-results").hidden = true));
-
-function item(text: string, className?: string) {
-  const li = document.createElement("li");
-  if (className) li.className = className;
-  li.textContent = text;
-  return li;
-}
-
-function small(text: string) {
-  const element = document.createElement("small");
-  element.textContent = text;
-  return element;
-}
 
 // The chain picker: templates first, then the industries that can form a chain, grouped by strategic sector
 // (else by SW level-1 industry); typing filters by name, code, sector or industry; Enter opens the chain.
@@ -503,13 +560,15 @@ function hideChainList() {
   if (chosen) chainBox.value = chosen.name;
 }
 
-function choose(c: ChainSummary) {
+function choose(c: ChainSummary, share = true) {
+  const changed = chosen !== c;
   chosen = c;
   chainBox.value = c.name;
   chainBox.title = `${c.name} (${c.id})`;
   state.chain = c.id;
   chainList.hidden = true;
   chainBox.setAttribute("aria-expanded", "false");
+  if (changed && share) sharePickers();
 }
 
 chainBox.addEventListener("focus", () => {
@@ -532,11 +591,45 @@ chainBox.addEventListener("keydown", event => {
     openChain();
   }
 });
-$<HTMLInputElement>("region").addEventListener("keydown", event => {
+const regionBox = $<HTMLInputElement>("region");
+regionBox.addEventListener("keydown", event => {
   if (event.key !== "Enter") return;
   event.preventDefault();
   openChain();
 });
+regionBox.addEventListener("change", () => sharePickers());
+
+// Pickers: what the room's members share besides the view (chain, region).
+function pickers(): Record<string, string> {
+  return { chain: state.chain, region: regionBox.value.trim(), tab: currentTab() };
+}
+
+function sharePickers() {
+  state.pickers = pickers();
+  if (room && hub.state === signalR.HubConnectionState.Connected) hub.invoke("SetPickers", room, state.pickers).catch(() => undefined);
+}
+
+function applyPickers(values: Record<string, string>) {
+  state.pickers = { ...values };
+  const c = chains.find(x => x.id === values.chain);
+  if (c) choose(c, false);
+  if (values.region !== undefined) regionBox.value = values.region;
+}
+
+function showMembers(members: Member[]) {
+  state.members = members;
+  const box = $("members");
+  box.hidden = !room;
+  box.textContent = t("room.members", members.length);
+  box.title = members.map(m => m.name).join("、");
+}
+
+async function openChain() {
+  hideChainList();
+  if (!chosen) return showMessage(chains.length === 0 ? t("chain.none") : t("chain.pick"), "info");
+  const region = regionBox.value.trim();
+  await openView({ kind: "chain", chain: chosen.id, region: region || undefined });
+}
 
 $("open-chain").addEventListener("click", openChain);
 $("open-path").addEventListener("click", () => {
@@ -545,11 +638,24 @@ $("open-path").addEventListener("click", () => {
   openView({ kind: "path", focus, to, k: 3 });
 });
 $("open-centrality").addEventListener("click", () => openView({ kind: "centrality", top: 60 }));
-$("open-linkage").addEventListener("click", () => {
-  const from = $<HTMLInputElement>("region").value.trim();
+$("open-linkage").addEventListener("click", async () => {
+  const from = regionBox.value.trim();
   if (!from) return showMessage(t("linkage.needRegion"), "info");
-  const to = prompt(t("linkage.prompt", from));
-  if (to) openView({ kind: "linkage", focus: from, to: to.trim(), top: 20 });
+  const to = await ask(t("linkage.prompt", from), "", t("linkage.placeholder"));
+  if (to) openView({ kind: "linkage", focus: from, to, top: 20 });
+});
+$("open-compare").addEventListener("click", async () => {
+  if (!chosen) return showMessage(t("chain.pick"), "info");
+  const region = regionBox.value.trim();
+  const regions = await ask(t("compare.prompt", chosen.name), region ? `${region},` : "", t("compare.placeholder"));
+  if (!regions) return;
+  const list = regions.split(/[,，、\s]+/).filter(Boolean);
+  if (list.length < 2) return showMessage(t("compare.needTwo"), "info");
+  openView({ kind: "compare", chain: chosen.id, regions: list.join(",") });
+});
+$("open-rank").addEventListener("click", async () => {
+  if (!chosen) return showMessage(t("chain.pick"), "info");
+  if (await openView({ kind: "rank", chain: chosen.id, level: "province" })) selectTab("map");
 });
 $("colour-communities").addEventListener("click", async () => {
   const coloured = cy.nodes(".by-community");
@@ -560,22 +666,12 @@ $("colour-communities").addEventListener("click", async () => {
       for (const [id, community] of Object.entries(membership))
         cy.getElementById(id).data("communityColour", communityPalette[community] ?? "#dddddd").addClass("by-community");
     });
+    renderLegend();
   } catch (e) {
     showError(e);
   }
 });
-$("open-chokepoints").addEventListener("click", openChokepoints);
-
-// Built with the DOM, not markup: the page's policy allows no inline styles.
-function renderLegend() {
-  $("legend").replaceChildren(...legend.map(([word, colour]) => {
-    const row = document.createElement("div");
-    const swatch = document.createElement("i");
-    swatch.style.background = colour;
-    row.append(swatch, t(word as Word));
-    return row;
-  }));
-}
+$("open-chokepoints").addEventListener("click", () => openView({ kind: "chokepoints", top: 40 }));
 
 /** Everything the page says, again, in the language just chosen. */
 function retranslate() {
@@ -584,16 +680,22 @@ function retranslate() {
   setConnection(($("connection").dataset.state ?? "connecting") as Connection);
   if (shownView) $("title").textContent = titleOf(shownView);
   cy.nodes(".more").forEach(n => void n.data("name", t("more", n.data("more"))));
-  tableRenderer?.();
+  if (state.analysis) showAnalysis(state.analysis);
+  else if (shownView) clearTable();
   if (detailsOf && !$("details").hidden) showDetails(detailsOf);
+  if (!$("map").hidden) showMap(mapShown().chain);
   if (!chainList.hidden) renderChainList();
   renderBusy();
   state.lang = lang;
+  showMembers(state.members);
 }
 
 $("lang").addEventListener("click", () => {
   setLang(lang === "zh" ? "en" : "zh");
   retranslate();
+  if (hub.state === signalR.HubConnectionState.Connected) hub.invoke("SetLanguage", lang).catch(() => undefined);
+  // Reasons are written in the language asked for: the view's analysis again, in the new one.
+  if (state.analysis && state.request) fetchAnalysis(state.request);
 });
 
 /** The chain opened first: the first template, else the first strategic industry of level 2, else the first industry. */
@@ -603,6 +705,8 @@ function firstChain(list: ChainSummary[]) {
 
 async function start() {
   retranslate();
+  setupTooltips();
+  clearTable();
   let regions: { name: string; enterprises: number }[];
   try {
     [chains, regions] = await busy(t("busy.loading"), () => Promise.all([api.chains(), api.regions()]));
@@ -618,10 +722,28 @@ async function start() {
     return option;
   }));
   const first = firstChain(chains);
-  if (first) choose(first);
+  if (first) choose(first, false);
   await hub.start();
   setConnection("connected");
   if (await showRoomView()) return;
+  // The address names a view (a deep link, a saved view) or the page opens the first chain.
+  const saved = savedViewOf(location.search);
+  if (saved) {
+    try {
+      if (await openSaved(await api.view(saved), "replace")) return;
+    } catch (e) {
+      showError(e);
+    }
+  }
+  const linked = requestOf(location.search);
+  if (linked) {
+    if (linked.chain) {
+      const c = chains.find(x => x.id === linked.chain);
+      if (c) choose(c, false);
+    }
+    if (linked.region) regionBox.value = linked.region;
+    if (await openView(linked, "replace")) return;
+  }
   if (first) await openChain();
   else showMessage(t("chain.none"), "info");
 }
@@ -629,9 +751,25 @@ async function start() {
 /** Joins the page's room and shows the view it shows; false when there is no room or it has no view open. */
 async function showRoomView() {
   if (!room) return false;
-  const shared = await hub.invoke<ViewOpened | null>("JoinRoom", room);
+  // A service older than the hub contract takes the room alone.
+  const joined = await hub.invoke<RoomJoined | ViewOpened | null>("JoinRoom", room, memberName())
+    .catch(() => hub.invoke<RoomJoined | ViewOpened | null>("JoinRoom", room));
+  // The room's answer: its view, pickers and members (hub contract); an older service sends the view alone.
+  const shared = joined && "members" in joined ? joined.view : (joined as ViewOpened | null);
+  if (joined && "members" in joined) {
+    applyPickers(joined.pickers ?? {});
+    showMembers(joined.members);
+  }
   if (shared) show(shared);
-  return shared !== null;
+  return shared !== null && shared !== undefined;
+}
+
+function memberName() {
+  const stored = localStorage.getItem("chaingraph-name");
+  if (stored) return stored;
+  const name = `${t("room.guest")}${Math.floor(1000 + Math.random() * 9000)}`;
+  localStorage.setItem("chaingraph-name", name);
+  return name;
 }
 
 start().catch(e => {

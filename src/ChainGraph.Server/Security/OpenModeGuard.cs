@@ -33,8 +33,9 @@ public static class OpenModeGuard
                 $"Host '{request.Host}' is not this machine: without API keys the service answers only to localhost, 127.0.0.1 or [::1].");
         if (request.Headers.Origin.Count > 0 && !string.Equals(request.Headers.Origin.ToString(), $"{request.Scheme}://{request.Host}", StringComparison.OrdinalIgnoreCase))
             return Refuse(StatusCodes.Status403Forbidden, $"Origin '{request.Headers.Origin}' is another website: without API keys the service answers only its own page.");
-        // Hub calls are reads; the SignalR handshake POSTs are not writes.
-        if (IsWrite(request.Method) && !request.Path.StartsWithSegments("/hubs") && !HasToken(request, mode))
+        // Hub calls are reads; the SignalR handshake POSTs are not writes; nor is the xlsx export, which only turns
+        // the table its body holds into a file (the page's own origin was checked above).
+        if (IsWrite(request.Method) && !request.Path.StartsWithSegments("/hubs") && !request.Path.Equals(new PathString("/api/export/xlsx"), StringComparison.OrdinalIgnoreCase) && !HasToken(request, mode))
             return Refuse(StatusCodes.Status403Forbidden,
                 $"Writes to a service without API keys need the header {AccessMode.TokenHeader} with the token `chaingraph serve` printed at start (or use an API key).");
         return null;

@@ -1,0 +1,180 @@
+// The graph: Cytoscape.js with the page's style, the layouts, patches placed around what they came from, the legend of
+// the view shown and hover tooltips.
+import cytoscape, { type Core, type ElementDefinition, type NodeSingular } from "cytoscape";
+import fcose from "cytoscape-fcose";
+import dagre from "cytoscape-dagre";
+import { $, el } from "./dom";
+import { t, tMaybe, type Word } from "./i18n";
+import { legend, stylesheet } from "./style";
+import type { CyElement, Position, ViewOpened, ViewPatch } from "./types";
+
+cytoscape.use(fcose);
+cytoscape.use(dagre);
+
+export const cy: Core = cytoscape({ container: $("cy"), style: stylesheet, wheelSensitivity: 0.3, minZoom: 0.05, maxZoom: 4 });
+
+/** The kind of view shown; PageRank's scored nodes come as "chokepoint" and are drawn as what they are. */
+let shownKind = "";
+
+export function toDefinition(e: CyElement): ElementDefinition {
+  // The service names "+N more" in English; the page says it in its own language.
+  const data = typeof e.data.more === "number" ? { ...e.data, name: t("more", e.data.more) } : e.data;
+  const classes = shownKind === "centrality" ? e.classes.replace(/\bchokepoint\b/, "central") : e.classes;
+  return { group: e.group, data, classes };
+}
+
+/** Draws a view; returns the layout's milliseconds. */
+export function drawView(view: ViewOpened): number {
+  shownKind = view.request.kind;
+  const started = performance.now();
+  cy.batch(() => {
+    cy.elements().remove();
+    cy.add(view.elements.map(toDefinition));
+  });
+  if (view.layout === "dagre") {
+    cy.layout({ name: "dagre", rankDir: "LR", nodeSep: 14, rankSep: 90, animate: false } as cytoscape.LayoutOptions).run();
+  } else {
+    // Unlinked nodes (common in a chokepoint view) go in a grid beside the network: a force
+    // layout spends most of its time packing a thousand one-node components.
+    const unlinked = cy.nodes().filter(n => n.degree(false) === 0);
+    const linked = cy.elements().difference(unlinked);
+    // Large views: the spectral draft alone, on a smaller sample (half the time for 5,000 elements, much the same picture).
+    const large = linked.length > 3000;
+    if (linked.nonempty()) linked.layout({ name: "fcose", animate: false, quality: linked.length > 1000 ? "draft" : "default", randomize: true, ...(large ? { sampleSize: 10 } : {}) } as cytoscape.LayoutOptions).run();
+    if (unlinked.nonempty()) {
+      const box = linked.nonempty() ? linked.boundingBox() : { x2: 0, y1: 0, w: 0, h: 0 };
+      // Wide enough cells that the labels (up to 90 px) do not run into each other.
+      const columns = Math.ceil(Math.sqrt(unlinked.length));
+      const rows = Math.ceil(unlinked.length / columns);
+      unlinked.layout({ name: "grid", animate: false, cols: columns, boundingBox: { x1: box.x2 + 80, y1: box.y1, w: columns * 100, h: rows * 60 }, avoidOverlap: true } as cytoscape.LayoutOptions).run();
+    }
+  }
+  placeMoreNodes();
+  applyPositions(view.positions ?? {});
+  for (const id of view.expanded ?? []) cy.getElementById(id).addClass("expanded");
+  const layout = performance.now() - started;
+  cy.fit(undefined, 30);
+  // A view of a few nodes would fill the screen with giant labels.
+  if (cy.zoom() > 1.6) {
+    cy.zoom(1.6);
+    cy.center();
+  }
+  renderLegend();
+  return layout;
+}
+
+/** Each "+N more" beside its parent, on the side away from the rest of the view, so it reads as the parent's. */
+function placeMoreNodes() {
+  const centre = cy.nodes().not(".more").boundingBox();
+  const middle = { x: (centre.x1 + centre.x2) / 2, y: (centre.y1 + centre.y2) / 2 };
+  cy.nodes(".more").forEach(more => {
+    const parent = more.connectedEdges().connectedNodes().not(more);
+    if (parent.empty()) return;
+    const p = (parent.first() as NodeSingular).position();
+    const angle = Math.atan2(p.y - middle.y, p.x - middle.x) || 0;
+    more.position({ x: p.x + 70 * Math.cos(angle), y: p.y + 40 * Math.sin(angle) + 26 });
+  });
+}
+
+export function applyPositions(positions: Record<string, Position>) {
+  cy.batch(() => {
+    for (const [id, p] of Object.entries(positions)) cy.getElementById(id).position(p);
+  });
+}
+
+/** Adds new elements around the node they came from, so what the user already sees keeps its place. */
+export function applyPatch(patch: ViewPatch) {
+  cy.batch(() => {
+    for (const id of patch.removed) cy.getElementById(id).remove();
+    for (const e of patch.updated) {
+      const element = cy.getElementById(e.data.id);
+      const definition = toDefinition(e);
+      element.data(definition.data!);
+      element.classes(definition.classes as string);
+    }
+    const nodes = patch.added.filter(e => e.group === "nodes");
+    const anchors = new Map<string, NodeSingular>();
+    for (const edge of patch.added.filter(e => e.group === "edges")) {
+      const source = cy.getElementById(String(edge.data.source));
+      const target = cy.getElementById(String(edge.data.target));
+      if (source.nonempty()) anchors.set(String(edge.data.target), source as NodeSingular);
+      if (target.nonempty()) anchors.set(String(edge.data.source), target as NodeSingular);
+    }
+    const counts = new Map<string, number>();
+    for (const e of nodes) {
+      const key = anchors.get(e.data.id)?.id() ?? "";
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+    const ring = new Map<string, number>();
+    nodes.forEach(e => {
+      const anchor = anchors.get(e.data.id);
+      const centre = anchor?.position() ?? { x: cy.width() / 2, y: cy.height() / 2 };
+      const key = anchor?.id() ?? "";
+      const i = ring.get(key) ?? 0;
+      ring.set(key, i + 1);
+      // Rings of up to 12 around the anchor, the next ring further out: no new node lands on another.
+      const perRing = 12;
+      const inRing = Math.min(perRing, (counts.get(key) ?? 1) - perRing * Math.floor(i / perRing));
+      const angle = ((i % perRing) * 2 * Math.PI) / Math.max(6, inRing) - Math.PI / 2;
+      const radius = 80 + 50 * Math.floor(i / perRing);
+      cy.add({ ...toDefinition(e), position: { x: centre.x + radius * Math.cos(angle), y: centre.y + radius * Math.sin(angle) } });
+    });
+    cy.add(patch.added.filter(e => e.group === "edges").map(toDefinition));
+    for (const id of patch.expanded ?? []) cy.getElementById(id).addClass("expanded");
+    for (const id of patch.collapsed ?? []) cy.getElementById(id).removeClass("expanded");
+  });
+  renderLegend();
+}
+
+// The legend says what the view shown holds: only its kinds of nodes and edges, with their colours and shapes.
+let legendOpen = true;
+
+export function legendEntries() {
+  return legend.filter(entry => {
+    const found = cy.$(entry.selector);
+    return (entry.except ? found.not(entry.except) : found).nonempty();
+  });
+}
+
+export function renderLegend() {
+  const box = $("legend");
+  const toggle = el("button", "legend-toggle", `${t("legend.title")} ${legendOpen ? "▾" : "▸"}`);
+  toggle.title = t(legendOpen ? "legend.hide" : "legend.show");
+  toggle.addEventListener("click", () => {
+    legendOpen = !legendOpen;
+    renderLegend();
+  });
+  const rows = legendOpen ? legendEntries().map(entry => {
+    const swatch = el("i", `swatch ${entry.shape}`);
+    if (["line", "thick", "dashed", "dotted"].includes(entry.shape)) swatch.style.borderTopColor = entry.colour;
+    else swatch.style.background = entry.colour;
+    return el("div", undefined, swatch, t(entry.word as Word));
+  }) : [];
+  box.replaceChildren(toggle, ...rows);
+  box.classList.toggle("closed", !legendOpen);
+}
+
+// Tooltips: what a node is, without a click.
+export function setupTooltips() {
+  const tip = $("tooltip");
+  cy.on("mouseover", "node", event => {
+    const node = event.target as NodeSingular;
+    const d = node.data();
+    const lines: string[] = [];
+    if (d.label) lines.push(tMaybe("label", String(d.label)) + (d.stage ? ` · ${tMaybe("stage", String(d.stage))}` : ""));
+    const status = node.classes().find(c => c.startsWith("status-"))?.slice(7) ?? (typeof d.status === "string" ? d.status : undefined);
+    if (status) lines.push(`${t("gaps.status")}: ${tMaybe("status", status)}`);
+    if (typeof d.local === "number" && typeof d.national === "number") lines.push(`${t("gaps.localNational")}: ${d.local}/${d.national}`);
+    if (d.province || d.city) lines.push([d.province, d.city].filter(Boolean).join(" "));
+    if (typeof d.score === "number") lines.push(`${t("gaps.score")}: ${(d.score as number).toFixed(2)}`);
+    if (node.hasClass("more")) lines.push(t("tooltip.more"));
+    else lines.push(t(node.hasClass("expanded") ? "tooltip.collapse" : "tooltip.expand"));
+    tip.replaceChildren(el("strong", undefined, String(d.name ?? d.id)), ...lines.map(l => el("div", undefined, l)));
+    const p = node.renderedPosition();
+    tip.style.left = `${Math.min(p.x + 14, cy.width() - 220)}px`;
+    tip.style.top = `${p.y + 14}px`;
+    tip.hidden = false;
+  });
+  cy.on("mouseout", "node", () => (tip.hidden = true));
+  cy.on("pan zoom", () => (tip.hidden = true));
+}
