@@ -42,6 +42,7 @@ public sealed class RegionRankingTests
         var changzhou = report.Regions[0];
         Assert.Equal(("常州市", "320400", 59.3), (changzhou.Name, changzhou.Code, changzhou.Score));
         Assert.Equal("2 of 2 segments held (1 strong, 1 weak); weak: lib:separator", changzhou.Why.In(Language.En));
+        Assert.Equal("2 个环节中 2 个有本地企业（优势 1 个，薄弱 1 个）；薄弱：lib:separator", changzhou.Why.In(Language.Zh));
         Assert.Equal([("玉溪市", 20.0, "1 of 2 segments held (1 weak); weak: lib:separator; missing: lib:cell"), ("宁德市", 13.0, "1 of 2 segments held (1 weak); weak: lib:cell; missing: lib:separator")],
             report.Regions.Skip(1).Select(r => (r.Name, r.Score, r.Why.In(Language.En))));
         Assert.Equal((LevelRegions.Of(RegionLevel.City).Divisions.Count, 3, 8, 0), (report.Total, report.WithMakers, report.Makers, report.Unplaced));

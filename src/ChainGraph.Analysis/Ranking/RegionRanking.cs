@@ -98,7 +98,7 @@ public static class RegionRanking
         if (missing == parts.Count) why.Add(new Phrase("本地无该链生产企业", "no maker of the chain"));
         else
         {
-            why.Add(new Phrase("{1} 个环节中具备 {0} 个（{2}）", "{0} of {1} segments held ({2})", parts.Count - missing, parts.Count, Phrase.Join(held)));
+            why.Add(new Phrase("{1} 个环节中 {0} 个有本地企业（{2}）", "{0} of {1} segments held ({2})", parts.Count - missing, parts.Count, Phrase.Join(held)));
             if (Named(GapStatus.Weak) is { Length: > 0 } weak) why.Add(new Phrase("薄弱：{0}", "weak: {0}", weak));
             if (missing > 0) why.Add(new Phrase("缺失：{0}", "missing: {0}", Named(GapStatus.Missing)));
         }

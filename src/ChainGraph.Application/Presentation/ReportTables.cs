@@ -20,7 +20,7 @@ public static class ReportTables
         // The segment's lists go on its first row only, so a segment with ten candidates does not repeat them ten times.
         IReadOnlyList<string> Row(SegmentGap s, GapCandidate? c, int rank) =>
         [
-            s.Name, s.Stage, GapStatusText.Of(s.Status).In(language), Number(s.Local), Number(s.National),
+            s.Name, Stage(s.Stage, language), GapStatusText.Of(s.Status).In(language), Number(s.Local), Number(s.National),
             rank == 0 ? "" : Number(rank), c?.Id ?? "", c?.Name ?? "", c?.Province ?? (c?.Country is null or "CN" ? "" : c.Country), c?.City ?? "",
             c is null ? "" : Number(c.Score), c?.Why.In(language) ?? "",
             rank > 1 ? "" : string.Join("、", s.LocalMakers), rank > 1 ? "" : string.Join("、", s.InnovationCentres),
@@ -45,7 +45,7 @@ public static class ReportTables
     {
         ArgumentNullException.ThrowIfNull(report);
         var rows = report.Segments.Select(s => (IReadOnlyList<string>)
-            [s.Name, s.Stage, Number(s.National), .. s.Regions.Select(Cell)]).ToList();
+            [s.Name, Stage(s.Stage, language), Number(s.National), .. s.Regions.Select(Cell)]).ToList();
         rows.Add([language.Say("得分|score"), "", "", .. report.Regions.Select(r => Number(r.Score))]);
         return new Table([.. Words.Header(language, "环节|segment", "阶段|stage", "全国|national"), .. report.Regions.Select(r => r.Name)], rows);
 
@@ -65,6 +65,9 @@ public static class ReportTables
 
     /// <summary>Makers, HHI and foreign share describe a product's supply; for an enterprise they do not apply.</summary>
     static string ForProducts(ChokepointItem item, string value, Language language) => item.Label == "Product" ? value : language.Say("—|n/a");
+
+    /// <summary>A segment's stage as the reader says it: 上游/中游/下游 in Chinese, the data's word in English.</summary>
+    public static string Stage(string stage, Language language) => language == Language.En ? stage : Report.ReportText.Stage(stage);
 
     public static string Number(double value) => value.ToString("0.####", CultureInfo.InvariantCulture);
 }

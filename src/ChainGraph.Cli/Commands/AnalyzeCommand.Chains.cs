@@ -29,7 +29,7 @@ public static partial class AnalyzeCommand
         new([.. Header(language, "环节|segment", "阶段|stage", "产品|products", "生产企业|makers"), .. Rule.Kinds, language.Say("主要规则|top rules")],
             report.Segments.Select(s => (IReadOnlyList<string>)
             [
-                s.Name, s.Stage, Number(s.Products), Number(s.Makers), .. Rule.Kinds.Select(k => Number(s.ByKind[k])),
+                s.Name, ReportTables.Stage(s.Stage, language), Number(s.Products), Number(s.Makers), .. Rule.Kinds.Select(k => Number(s.ByKind[k])),
                 string.Join("; ", s.Rules.Where(r => r.Makers > 0).Take(4).Select(r => $"{r.Rule} ({r.Makers})")),
             ]).ToList());
 }

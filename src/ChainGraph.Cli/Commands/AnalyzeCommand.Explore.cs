@@ -126,7 +126,7 @@ public static partial class AnalyzeCommand
             var language = CommonOptions.LanguageOf(result);
             var rows = report.Segments.Select(s => (IReadOnlyList<string>)
             [
-                s.Name, s.Stage, Number(s.Industry), string.Join("、", s.Innovation), Number(s.ListedMakers), string.Join("、", s.ChokepointProducts),
+                s.Name, ReportTables.Stage(s.Stage, language), Number(s.Industry), string.Join("、", s.Innovation), Number(s.ListedMakers), string.Join("、", s.ChokepointProducts),
                 s.UnsupportedChokepoint ? language.Say("是|yes") : "",
             ]).ToList();
             return Emit(console, result, report, new Table(Header(language, "环节|segment", "阶段|stage", "产业链|industry", "创新链|innovation", "资金链（上市）|capital (listed)",

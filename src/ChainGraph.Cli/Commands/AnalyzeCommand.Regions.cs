@@ -44,9 +44,10 @@ public static partial class AnalyzeCommand
             var request = new RankRequest(result.GetValue(chain)!, result.GetValue(level)!, result.GetValue(top), Tagged(result));
             var (report, _) = await RunAsync(result, request, cancellationToken);
             var language = CommonOptions.LanguageOf(result);
-            var summary = new Phrase("{0}：{1:N0} 个地区（{2}）中 {3:N0} 个有生产企业；{5:N0} 家生产企业中 {4:N0} 家不知所在{2}，不计入。",
+            var levelName = new Phrase(report.Level switch { "province" => "省份", "county" => "区县", _ => "城市" }, report.Level);
+            var summary = new Phrase("{0}：{1:N0} 个{2}中 {3:N0} 个有生产企业；{5:N0} 家生产企业中 {4:N0} 家不知所在{2}，不计入。",
                 "{0} over {1:N0} regions ({2}): {3:N0} hold a maker; {4:N0} of its {5:N0} makers have no known {2} and count for none.",
-                report.ChainName, report.Total, report.Level, report.WithMakers, report.Unplaced, report.Makers).In(language) + Derived(report.Derived, language);
+                report.ChainName, report.Total, levelName, report.WithMakers, report.Unplaced, report.Makers).In(language) + Derived(report.Derived, language);
             return Emit(console, result, report, ReportTables.Rank(report, language), summary, report.Coverage,
                 (report.Regions.Count, report.Total, "regions", "--top"));
         });
