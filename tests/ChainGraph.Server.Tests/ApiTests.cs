@@ -79,7 +79,7 @@ public sealed class ApiTests(ServerFixture server) : IClassFixture<ServerFixture
         Assert.Equal("missing", (string?)separator["status"]);
         Assert.Contains((string?)separator["candidates"]![0]!["id"], new[] { "002812", "300568" });
         Assert.Equal("text/csv", csv.Content.Headers.ContentType?.MediaType);
-        Assert.Contains("隔膜,upstream,缺失", Encoding.UTF8.GetString(await csv.Content.ReadAsByteArrayAsync()));
+        Assert.Contains("隔膜,上游,缺失", Encoding.UTF8.GetString(await csv.Content.ReadAsByteArrayAsync()));
     }
 
     [Fact]

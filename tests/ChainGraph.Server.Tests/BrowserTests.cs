@@ -10,37 +10,12 @@ namespace ChainGraph.Server.Tests;
 /// receive a patch pushed by a write made through the API. Leaves a screenshot in
 /// TestResults/browser/ next to the test binaries.
 /// </summary>
-public sealed class BrowserTests(ServerFixture server) : IClassFixture<ServerFixture>, IAsyncLifetime
+public sealed class BrowserTests(ServerFixture server) : HeadlessChromium, IClassFixture<ServerFixture>
 {
-    const string Chromium = "/usr/bin/chromium";
-    IPlaywright? playwright;
-    IBrowser? browser;
-
-    public async Task InitializeAsync()
-    {
-        Assert.True(File.Exists(Chromium), $"{Chromium} is missing: install it with `apt-get install -y chromium` (.ci/run does).");
-        playwright = await Playwright.CreateAsync();
-        browser = await LaunchAsync(playwright);
-    }
-
-    /// <summary>Debian's chromium, headless; Playwright downloads no browser.</summary>
-    internal static Task<IBrowser> LaunchAsync(IPlaywright playwright) => playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-    {
-        ExecutablePath = Chromium,
-        Headless = true,
-        Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-    });
-
-    public async Task DisposeAsync()
-    {
-        if (browser is not null) await browser.DisposeAsync();
-        playwright?.Dispose();
-    }
-
     [Fact]
     public async Task Page_OpensTheLithiumChainForChangzhou_HighlightsGaps_ExpandsOnClick_AndShowsAPushedWrite()
     {
-        var page = await browser!.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 850 } });
+        var page = await Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 850 } });
         var errors = new List<string>();
         page.PageError += (_, error) => errors.Add(error);
         await page.GotoAsync(server.BaseAddress.ToString());
@@ -75,7 +50,7 @@ public sealed class BrowserTests(ServerFixture server) : IClassFixture<ServerFix
     [Fact]
     public async Task PathTool_BetweenTwoClickedNodes_AndCommunityColouring()
     {
-        var page = await browser!.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 850 } });
+        var page = await Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 850 } });
         await page.GotoAsync(server.BaseAddress.ToString());
         await page.WaitForFunctionAsync("() => document.getElementById('connection').dataset.state === 'connected' && document.body.dataset.view");
 
@@ -97,7 +72,7 @@ public sealed class BrowserTests(ServerFixture server) : IClassFixture<ServerFix
     [Fact]
     public async Task Page_RunsUnderItsStrictPolicy_AndItsCsvButtonNeutralisesFormulas()
     {
-        var page = await browser!.NewPageAsync(new BrowserNewPageOptions { AcceptDownloads = true });
+        var page = await Browser.NewPageAsync(new BrowserNewPageOptions { AcceptDownloads = true });
         var violations = new List<string>();
         page.Console += (_, message) =>
         {
@@ -121,11 +96,11 @@ public sealed class BrowserTests(ServerFixture server) : IClassFixture<ServerFix
     public async Task Room_MemberWhoseConnectionDrops_ResumesTheRoomsView_WithoutResettingTheOthers()
     {
         var room = $"{server.BaseAddress}?room=resume-{Guid.NewGuid():N}";
-        var host = await browser!.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 850 } });
+        var host = await Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 850 } });
         await host.GotoAsync(room);
         await host.WaitForFunctionAsync("() => document.getElementById('connection').dataset.state === 'connected' && document.body.dataset.view");
         var view = await host.EvaluateAsync<string>("() => document.body.dataset.view");
-        var guest = await browser.NewPageAsync();
+        var guest = await Browser.NewPageAsync();
         // Keeps the page's WebSockets, so the test can drop the hub's as a lost network would.
         await guest.AddInitScriptAsync("""
             window.sockets = [];
@@ -310,7 +285,7 @@ public sealed class BrowserTests(ServerFixture server) : IClassFixture<ServerFix
 
     async Task<(IPage Page, List<string> Errors)> OpenAsync(int width = 1400, int height = 850, string query = "")
     {
-        var page = await browser!.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = width, Height = height } });
+        var page = await Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = width, Height = height } });
         var errors = new List<string>();
         page.PageError += (_, error) => errors.Add(error);
         await page.GotoAsync(server.BaseAddress + query);

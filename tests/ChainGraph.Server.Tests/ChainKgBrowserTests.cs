@@ -8,28 +8,14 @@ namespace ChainGraph.Server.Tests;
 /// The web client on the ChainKnowledgeGraph data alone, which has no chain templates: its industries fill the
 /// chain picker, and their chains open whole, with a region or without. Skipped, with the reason, where the data is absent.
 /// </summary>
-public sealed class ChainKgBrowserTests(ChainKgServerFixture server, Xunit.Abstractions.ITestOutputHelper output) : IClassFixture<ChainKgServerFixture>, IAsyncLifetime
+public sealed class ChainKgBrowserTests(ChainKgServerFixture server, Xunit.Abstractions.ITestOutputHelper output) : HeadlessChromium, IClassFixture<ChainKgServerFixture>
 {
-    IPlaywright? playwright;
-    IBrowser? browser;
-
-    public async Task InitializeAsync()
-    {
-        if (SharedData.ChainKg is null) return;
-        playwright = await Playwright.CreateAsync();
-        browser = await BrowserTests.LaunchAsync(playwright);
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (browser is not null) await browser.DisposeAsync();
-        playwright?.Dispose();
-    }
+    protected override bool Launches => SharedData.ChainKg is not null;
 
     [ChainKgFact]
     public async Task Picker_ListsTheDatasIndustriesBySector_AndTheBatteryChainFor江苏OpensWhole()
     {
-        var page = await browser!.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1366, Height = 768 } });
+        var page = await Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1366, Height = 768 } });
         var errors = new List<string>();
         page.PageError += (_, error) => errors.Add(error);
         await page.GotoAsync(server.BaseAddress.ToString());
@@ -63,7 +49,7 @@ public sealed class ChainKgBrowserTests(ChainKgServerFixture server, Xunit.Abstr
     [ChainKgFact]
     public async Task EveryStrategicIndustryChain_OpensThroughTheHook_WithAndWithoutARegion()
     {
-        var page = await browser!.NewPageAsync();
+        var page = await Browser.NewPageAsync();
         var errors = new List<string>();
         page.PageError += (_, error) => errors.Add(error);
         await page.GotoAsync(server.BaseAddress.ToString());
@@ -88,7 +74,7 @@ public sealed class ChainKgBrowserTests(ChainKgServerFixture server, Xunit.Abstr
     [ChainKgFact]
     public async Task PageRank_OnTheRealData_OpensInChinese_WithoutAnError()
     {
-        var page = await browser!.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1366, Height = 768 } });
+        var page = await Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1366, Height = 768 } });
         var errors = new List<string>();
         page.PageError += (_, error) => errors.Add(error);
         await page.GotoAsync(server.BaseAddress.ToString());
@@ -170,7 +156,7 @@ public sealed class ChainKgBrowserTests(ChainKgServerFixture server, Xunit.Abstr
 
     async Task<(IPage Page, List<string> Errors)> OpenAsync()
     {
-        var page = await browser!.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 850 } });
+        var page = await Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 850 } });
         var errors = new List<string>();
         page.PageError += (_, error) => errors.Add(error);
         await page.GotoAsync(server.BaseAddress.ToString());

@@ -4,30 +4,15 @@ using Microsoft.Playwright;
 namespace ChainGraph.Server.Tests;
 
 /// <summary>A write that changes the analysis a page shows changes its graph and its table, with no reload.</summary>
-public sealed class LiveViewBrowserTests(LiveViewBrowserTests.Fixture server) : IClassFixture<LiveViewBrowserTests.Fixture>, IAsyncLifetime
+public sealed class LiveViewBrowserTests(LiveViewBrowserTests.Fixture server) : HeadlessChromium, IClassFixture<LiveViewBrowserTests.Fixture>
 {
     /// <summary>Its own service: the test writes.</summary>
     public sealed class Fixture : ServerFixture;
 
-    IPlaywright? playwright;
-    IBrowser? browser;
-
-    public async Task InitializeAsync()
-    {
-        playwright = await Playwright.CreateAsync();
-        browser = await BrowserTests.LaunchAsync(playwright);
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (browser is not null) await browser.DisposeAsync();
-        playwright?.Dispose();
-    }
-
     [Fact]
     public async Task NewLocalMakerOfLithiumCarbonate_TurnsTheOpenGapViewsLithiumSaltsFromMissingToWeak_InGraphAndTable()
     {
-        var page = await browser!.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 850 } });
+        var page = await Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 850 } });
         await page.GotoAsync(server.BaseAddress.ToString());
         await page.WaitForFunctionAsync("() => document.getElementById('connection').dataset.state === 'connected' && document.body.dataset.view");
         Assert.True(await page.EvaluateAsync<bool>("() => window.chaingraph.open({ kind: 'chain', chain: 'lithium-battery', region: '常州' })"));

@@ -4,28 +4,13 @@ using Microsoft.Playwright;
 namespace ChainGraph.Server.Tests;
 
 /// <summary>A room shares the whole view (hub contract): table, selection, moved nodes and members reach every page, and a late joiner sees it as it is.</summary>
-public sealed class RoomBrowserTests(ServerFixture server) : IClassFixture<ServerFixture>, IAsyncLifetime
+public sealed class RoomBrowserTests(ServerFixture server) : HeadlessChromium, IClassFixture<ServerFixture>
 {
-    IPlaywright? playwright;
-    IBrowser? browser;
-
-    public async Task InitializeAsync()
-    {
-        playwright = await Playwright.CreateAsync();
-        browser = await BrowserTests.LaunchAsync(playwright);
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (browser is not null) await browser.DisposeAsync();
-        playwright?.Dispose();
-    }
-
     const string Ready = "() => document.getElementById('connection').dataset.state === 'connected' && document.body.dataset.view";
 
     async Task<IPage> JoinAsync(string room)
     {
-        var context = await browser!.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 850 } });
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 850 } });
         var page = await context.NewPageAsync();
         await page.GotoAsync($"{server.BaseAddress}?room={room}");
         await page.WaitForFunctionAsync(Ready);

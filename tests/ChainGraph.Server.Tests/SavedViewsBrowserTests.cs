@@ -21,28 +21,13 @@ public sealed class EditorKeyServerFixture : ServerFixture
 }
 
 /// <summary>Saved views in the page: 保存视图 asks a name in the page, the list opens one, /?view=id opens it on load.</summary>
-public sealed class SavedViewsBrowserTests(EditorKeyServerFixture server) : IClassFixture<EditorKeyServerFixture>, IAsyncLifetime
+public sealed class SavedViewsBrowserTests(EditorKeyServerFixture server) : HeadlessChromium, IClassFixture<EditorKeyServerFixture>
 {
-    IPlaywright? playwright;
-    IBrowser? browser;
-
-    public async Task InitializeAsync()
-    {
-        playwright = await Playwright.CreateAsync();
-        browser = await BrowserTests.LaunchAsync(playwright);
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (browser is not null) await browser.DisposeAsync();
-        playwright?.Dispose();
-    }
-
     const string Ready = "() => document.getElementById('connection').dataset.state === 'connected' && document.body.dataset.view";
 
     async Task<(IPage Page, List<string> Errors)> OpenAsync(string query = "")
     {
-        var page = await browser!.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 850 } });
+        var page = await Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 850 } });
         var errors = new List<string>();
         page.PageError += (_, error) => errors.Add(error);
         page.Dialog += async (_, dialog) =>

@@ -11,28 +11,13 @@ namespace ChainGraph.Server.Tests;
 /// legend and clicks say what they mean; a tile map and charts; the address as the view; exports of the view shown.
 /// Screenshots go to /tmp/web-shots/.
 /// </summary>
-public sealed class WorkViewsBrowserTests(ServerFixture server, ITestOutputHelper output) : IClassFixture<ServerFixture>, IAsyncLifetime
+public sealed class WorkViewsBrowserTests(ServerFixture server, ITestOutputHelper output) : HeadlessChromium, IClassFixture<ServerFixture>
 {
-    IPlaywright? playwright;
-    IBrowser? browser;
-
-    public async Task InitializeAsync()
-    {
-        playwright = await Playwright.CreateAsync();
-        browser = await BrowserTests.LaunchAsync(playwright);
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (browser is not null) await browser.DisposeAsync();
-        playwright?.Dispose();
-    }
-
     const string Ready = "() => document.getElementById('connection').dataset.state === 'connected' && document.body.dataset.view";
 
     async Task<(IPage Page, List<string> Errors)> OpenAsync(string query = "", bool downloads = false)
     {
-        var page = await browser!.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 850 }, AcceptDownloads = downloads });
+        var page = await Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 850 }, AcceptDownloads = downloads });
         var errors = new List<string>();
         page.PageError += (_, error) => errors.Add(error);
         page.Dialog += async (_, dialog) =>
@@ -269,7 +254,7 @@ public sealed class WorkViewsBrowserTests(ServerFixture server, ITestOutputHelpe
         await page.WaitForFunctionAsync("() => window.chaingraph.state.request.kind === 'chain' && window.chaingraph.state.table.name === '补链缺口'");
         await page.GoForwardAsync();
         await page.WaitForFunctionAsync("() => window.chaingraph.state.request.kind === 'chokepoints'");
-        var deep = await browser!.NewPageAsync();
+        var deep = await Browser.NewPageAsync();
         await deep.GotoAsync(server.BaseAddress + "?kind=focus&focus=%E7%A2%B3%E9%85%B8%E9%94%82&depth=1");
         await deep.WaitForFunctionAsync(Ready);
 

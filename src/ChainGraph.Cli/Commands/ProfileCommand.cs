@@ -1,5 +1,6 @@
 using System.CommandLine;
 using ChainGraph.Analysis.Profile;
+using ChainGraph.Application.Presentation;
 using ChainGraph.Application.Requests;
 using ChainGraph.Model.Text;
 
@@ -32,28 +33,32 @@ public static class ProfileCommand
     {
         var place = p.Place;
         console.Out.WriteLine($"{p.Name} ({p.Id}){(place.FullName is { } full ? " " + full : "")}");
-        console.Out.WriteLine($"  place: {string.Join(" ", new[] { place.Province, place.City, place.County }.OfType<string>().DefaultIfEmpty(place.Country ?? "unknown"))}"
-            + (place.Source is { } source ? $" (from the {source}{(place.Note is { } note ? $": {note}" : "")})" : place.Province is null ? "" : " (as the data gives it)"));
-        if (p.Tags.Count > 0) console.Out.WriteLine($"  tags: {string.Join("、", p.Tags)}");
-        if (p.Clusters.Count > 0) console.Out.WriteLine($"  clusters: {string.Join("、", p.Clusters.Select(c => c.Name))}");
+        var where = string.Join(" ", new[] { place.Province, place.City, place.County }.OfType<string>().DefaultIfEmpty(place.Country ?? language.Say("未知|unknown")));
+        var how = place.Source is { } source
+            ? place.Note is { } note ? new Phrase("（来自{0}：{1}）", " (from the {0}: {1})", source, note) : new Phrase("（来自{0}）", " (from the {0})", source)
+            : place.Province is null ? Phrase.Verbatim("") : new Phrase("（数据所载）", " (as the data gives it)");
+        console.Out.WriteLine(language.Say("  地点：|  place: ") + where + how.In(language));
+        if (p.Tags.Count > 0) console.Out.WriteLine(language.Say("  标签：|  tags: ") + string.Join("、", p.Tags));
+        if (p.Clusters.Count > 0) console.Out.WriteLine(language.Say("  集群：|  clusters: ") + string.Join("、", p.Clusters.Select(c => c.Name)));
         if (p.Coverage is { } coverage) console.Out.WriteLine(language.Say("数据覆盖：|coverage: ") + coverage.Summary().In(language));
         console.Out.WriteLine();
-        console.WriteTable(["chain", "segment", "stage", "rule", "products"], p.Chains.Select(c => (IReadOnlyList<string>)[c.ChainName, c.SegmentName, c.Stage, c.Rule, string.Join("、", c.Products)]));
-        Counterparts(console, "customers", p.Customers, p.CustomersTotal);
-        Counterparts(console, "suppliers", p.Suppliers, p.SuppliersTotal);
-        Counterparts(console, "innovation partners", p.InnovationPartners, p.InnovationPartners.Count, volumes: false);
+        console.WriteTable([.. new[] { "产业链|chain", "环节|segment", "阶段|stage", "规则|rule", "产品|products" }.Select(c => language.Say(c))],
+            p.Chains.Select(c => (IReadOnlyList<string>)[c.ChainName, c.SegmentName, ReportTables.Stage(c.Stage, language), c.Rule, string.Join("、", c.Products)]));
+        Counterparts(console, language, "客户|customers", p.Customers, p.CustomersTotal);
+        Counterparts(console, language, "供应商|suppliers", p.Suppliers, p.SuppliersTotal);
+        Counterparts(console, language, "创新合作方|innovation partners", p.InnovationPartners, p.InnovationPartners.Count, volumes: false);
         foreach (var c in p.Chokepoints) console.Out.WriteLine(language.Say("卡脖子：|chokepoint: ") + c.Why.In(language));
         foreach (var c in p.Candidate) console.Out.WriteLine(language.Say("招商候选：|招商 candidate: ") + c.Why.In(language));
     }
 
-    static void Counterparts(CliConsole console, string what, IReadOnlyList<Counterpart> shown, int total, bool volumes = true)
+    static void Counterparts(CliConsole console, Language language, string what, IReadOnlyList<Counterpart> shown, int total, bool volumes = true)
     {
         console.Out.WriteLine();
-        console.Out.WriteLine($"{what} ({total:N0}):");
+        console.Out.WriteLine(language == Language.En ? $"{language.Say(what)} ({total:N0}):" : $"{language.Say(what)}（{total:N0}）：");
         if (shown.Count == 0) return;
-        string[] header = ["id", "name", "province", "city", .. volumes ? new[] { "volume" } : []];
+        string[] header = [.. new[] { "编号|id", "名称|name", "省份|province", "城市|city" }.Concat(volumes ? ["数量|volume"] : []).Select(c => language.Say(c))];
         console.WriteTable(header, shown.Select(c => (IReadOnlyList<string>)
-            [c.Id, c.Name, c.Province ?? "", c.City ?? "", .. volumes ? new[] { c.Volume is { } v ? Application.Presentation.ReportTables.Number(v) : "" } : []]));
-        console.WriteShown(shown.Count, total, what, "--limit");
+            [c.Id, c.Name, c.Province ?? "", c.City ?? "", .. volumes ? new[] { c.Volume is { } v ? ReportTables.Number(v) : "" } : []]));
+        console.WriteShown(shown.Count, total, Languages.Say(Language.En, what), "--limit");
     }
 }
