@@ -26,7 +26,7 @@ public static partial class AnalyzeCommand
     }
 
     static Table CoverageTable(ChainCoverageReport report, Language language) =>
-        new([.. Header(language, "环节|segment", "阶段|stage", "产品|products", "生产企业|makers"), .. Rule.Kinds, language.Say("主要规则|top rules")],
+        new([.. Words.Header(language, "环节|segment", "阶段|stage", "产品|products", "生产企业|makers"), .. Rule.Kinds, language.Say("主要规则|top rules")],
             report.Segments.Select(s => (IReadOnlyList<string>)
             [
                 s.Name, ReportTables.Stage(s.Stage, language), Number(s.Products), Number(s.Makers), .. Rule.Kinds.Select(k => Number(s.ByKind[k])),

@@ -35,13 +35,13 @@ public static partial class AnalyzeCommand
             if (answer.Nearby is { } near)
             {
                 var nearRows = near.Select(n => (IReadOnlyList<string>)[n.Id, n.Name, n.Label, Number(n.Distance)]).ToList();
-                return Emit(console, result, near, new Table(Header(language, "编号|id", "名称|name", "类型|label", "步数|distance"), nearRows),
+                return Emit(console, result, near, new Table(Words.Header(language, "编号|id", "名称|name", "类型|label", "步数|distance"), nearRows),
                     new Phrase("{2} {1} 步以内有 {0:N0} 个节点。", "{0:N0} nodes within {1} steps of {2}.", answer.Total, request.Within, answer.From.Name).In(language), null,
                     (near.Count, answer.Total, "nodes", "--limit"));
             }
             var paths = answer.Paths!;
             var rows = paths.Select((p, i) => (IReadOnlyList<string>)[Number(i + 1), Number(p.Length), Describe(p)]).ToList();
-            return Emit(console, result, new PathList(paths), new Table(Header(language, "#|#", "长度|length", "路径|path"), rows),
+            return Emit(console, result, new PathList(paths), new Table(Words.Header(language, "#|#", "长度|length", "路径|path"), rows),
                 paths.Count == 0 ? language.Say("没有路径。|No path.")
                 : new Phrase("{1} 到 {2} 的路径 {0} 条。", "{0} path(s) from {1} to {2}.", paths.Count, answer.From.Name, answer.To!.Name).In(language), null);
         });
@@ -63,7 +63,7 @@ public static partial class AnalyzeCommand
                 .Concat(report.Segments.Select(s => (IReadOnlyList<string>)[language.Say("环节|segment"), "", s.Id, s.Name, Number(s.Links), ""]))
                 .Concat(report.Links.Select(l => (IReadOnlyList<string>)[language.Say("关联|link"), l.Kind, $"{l.From}->{l.To}", $"{l.FromName} → {l.ToName}", l.Product ?? "", l.UsedIn ?? ""]))
                 .ToList();
-            return Emit(console, result, report, new Table(Header(language, "类别|kind", "排名|rank", "编号|id", "名称|name", "得分/产品|score / product", "用于|used in"), rows),
+            return Emit(console, result, report, new Table(Words.Header(language, "类别|kind", "排名|rank", "编号|id", "名称|name", "得分/产品|score / product", "用于|used in"), rows),
                 new Phrase("{0}（{1}）↔ {2}（{3}）：跨组关联 {4} 条，中介 {5} 个。", "{0} ({1}) ↔ {2} ({3}): {4} crossing links, {5} brokers.",
                     report.GroupA, report.SizeA, report.GroupB, report.SizeB, report.Links.Count, report.Brokers.Count).In(language), report.Coverage);
         });
@@ -87,7 +87,7 @@ public static partial class AnalyzeCommand
                 string.Join("; ", c.Provinces.Select(p => $"{p.Name} {p.Fraction * 100:0}%")), string.Join("; ", c.Clusters.Select(p => $"{p.Name} {p.Fraction * 100:0}%")),
             ]).ToList();
             return Emit(console, result, report,
-                new Table(Header(language, "社区|community", "规模|size", "企业|enterprises", "主要成员|top members", "省份|provinces", "集群|clusters"), rows),
+                new Table(Words.Header(language, "社区|community", "规模|size", "企业|enterprises", "主要成员|top members", "省份|provinces", "集群|clusters"), rows),
                 new Phrase("社区 {0:N0} 个，模块度 {1:0.0000}。", "{0:N0} communities, modularity {1:0.0000}.", report.Count, report.Modularity).In(language), report.Coverage,
                 (report.Largest.Count, report.Count, "communities", "--top"));
         });
@@ -108,7 +108,7 @@ public static partial class AnalyzeCommand
             var rows = report.PageRank.Select((r, i) => (IReadOnlyList<string>)["pagerank", Number(i + 1), r.Id, r.Name, r.Label, r.Score.ToString("G6", CultureInfo.InvariantCulture)])
                 .Concat(report.Betweenness.Select((r, i) => (IReadOnlyList<string>)["betweenness", Number(i + 1), r.Id, r.Name, r.Label, r.Score.ToString("G6", CultureInfo.InvariantCulture)]))
                 .ToList();
-            return Emit(console, result, report, new Table(Header(language, "排序|ranking", "排名|rank", "编号|id", "名称|name", "类型|label", "得分|score"), rows),
+            return Emit(console, result, report, new Table(Words.Header(language, "排序|ranking", "排名|rank", "编号|id", "名称|name", "类型|label", "得分|score"), rows),
                 new Phrase("范围：{0}；介数由 {1} 个抽样源点估计。", "Ranked: {0}; betweenness from {1} sampled sources.", ScopeName(report.Scope), report.Samples).In(language), report.Coverage);
         });
         return command;
@@ -129,7 +129,7 @@ public static partial class AnalyzeCommand
                 s.Name, ReportTables.Stage(s.Stage, language), Number(s.Industry), string.Join("、", s.Innovation), Number(s.ListedMakers), string.Join("、", s.ChokepointProducts),
                 s.UnsupportedChokepoint ? language.Say("是|yes") : "",
             ]).ToList();
-            return Emit(console, result, report, new Table(Header(language, "环节|segment", "阶段|stage", "产业链|industry", "创新链|innovation", "资金链（上市）|capital (listed)",
+            return Emit(console, result, report, new Table(Words.Header(language, "环节|segment", "阶段|stage", "产业链|industry", "创新链|innovation", "资金链（上市）|capital (listed)",
                     "卡脖子产品|chokepoints", "无本地支撑|unsupported"), rows),
                 new Phrase("{0} · {1}：{2} 个卡脖子环节没有本地创新支撑（人才链：数据中没有）。",
                     "{0} in {1}: {2} chokepoint segments without local innovation support (talent: not in the data).",

@@ -102,7 +102,7 @@ public static partial class AnalyzeCommand
                 .Concat(view.AffectedEnterprises.Select(e => (IReadOnlyList<string>)[language.Say("受影响企业|affected enterprise"), e.Id, e.Name]))
                 .Concat(view.Segments.Select(s => (IReadOnlyList<string>)[language.Say("环节损失|segment lost"), s.Id, $"{s.Name}: {s.Lost}/{s.Products} ({s.Share * 100:0}%)"]))
                 .ToList();
-            return Emit(console, result, view, new Table(Header(language, "类别|kind", "编号|id", "名称|name"), rows),
+            return Emit(console, result, view, new Table(Words.Header(language, "类别|kind", "编号|id", "名称|name"), rows),
                 new Phrase("移除 {0} 个节点：{1:N0} 种产品断供，{2:N0} 家企业受影响。", "Removing {0} nodes loses {1:N0} products and hits {2:N0} enterprises.",
                     report.Removed.Length, report.LostProducts.Length, report.AffectedEnterprises.Length).In(language), report.Coverage);
         });
@@ -139,16 +139,14 @@ public static partial class AnalyzeCommand
             return ExitCodes.Ok;
         }
         console.Out.WriteLine(summary);
-        if (coverage is not null) console.Out.WriteLine(CommonOptions.LanguageOf(result).Say("数据覆盖：|coverage: ") + coverage.Summary().In(CommonOptions.LanguageOf(result)));
+        var language = CommonOptions.LanguageOf(result);
+        if (coverage is not null) console.Out.WriteLine(language.Say("数据覆盖：|coverage: ") + coverage.Summary().In(language));
         console.WriteTable(table.Header, table.Rows);
         if (cut is var (shown, total, what, option)) console.WriteShown(shown, total, what, option);
         return ExitCodes.Ok;
     }
 
     static string Number(double value) => ReportTables.Number(value);
-
-    /// <summary>Column names given as "中文|English", in the reader's language.</summary>
-    static string[] Header(Language language, params string[] columns) => [.. columns.Select(c => language.Say(c))];
 
     /// <summary>What a ranking covered: the strategic emerging industries, everything, or the chain named.</summary>
     static Phrase ScopeName(string scope) => scope switch

@@ -42,7 +42,7 @@ public static class ProfileCommand
         if (p.Clusters.Count > 0) console.Out.WriteLine(language.Say("  集群：|  clusters: ") + string.Join("、", p.Clusters.Select(c => c.Name)));
         if (p.Coverage is { } coverage) console.Out.WriteLine(language.Say("数据覆盖：|coverage: ") + coverage.Summary().In(language));
         console.Out.WriteLine();
-        console.WriteTable([.. new[] { "产业链|chain", "环节|segment", "阶段|stage", "规则|rule", "产品|products" }.Select(c => language.Say(c))],
+        console.WriteTable(Words.Header(language, "产业链|chain", "环节|segment", "阶段|stage", "规则|rule", "产品|products"),
             p.Chains.Select(c => (IReadOnlyList<string>)[c.ChainName, c.SegmentName, ReportTables.Stage(c.Stage, language), c.Rule, string.Join("、", c.Products)]));
         Counterparts(console, language, "客户|customers", p.Customers, p.CustomersTotal);
         Counterparts(console, language, "供应商|suppliers", p.Suppliers, p.SuppliersTotal);
@@ -56,7 +56,7 @@ public static class ProfileCommand
         console.Out.WriteLine();
         console.Out.WriteLine(language == Language.En ? $"{language.Say(what)} ({total:N0}):" : $"{language.Say(what)}（{total:N0}）：");
         if (shown.Count == 0) return;
-        string[] header = [.. new[] { "编号|id", "名称|name", "省份|province", "城市|city" }.Concat(volumes ? ["数量|volume"] : []).Select(c => language.Say(c))];
+        var header = Words.Header(language, ["编号|id", "名称|name", "省份|province", "城市|city", .. volumes ? new[] { "数量|volume" } : []]);
         console.WriteTable(header, shown.Select(c => (IReadOnlyList<string>)
             [c.Id, c.Name, c.Province ?? "", c.City ?? "", .. volumes ? new[] { c.Volume is { } v ? ReportTables.Number(v) : "" } : []]));
         console.WriteShown(shown.Count, total, Languages.Say(Language.En, what), "--limit");
