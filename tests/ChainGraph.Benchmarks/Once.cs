@@ -7,7 +7,7 @@ namespace ChainGraph.Benchmarks;
 /// <summary>One timed run of a headline figure, with the process's peak working set.</summary>
 internal static class Once
 {
-    const string Usage = "usage: once import-chainkg | chokepoints-chainkg | exploration-chainkg | kernels-chainkg | rest-latency | write-latency [DB] | first-answer DB | snapshot-image DB | memory | view-layout TOP | " +
+    const string Usage = "usage: once import-chainkg | chokepoints-chainkg | exploration-chainkg | kernels-chainkg | rest-latency | write-latency [DB] | first-answer DB | snapshot-image DB | memory | web-client ELEMENTS | " +
         "hub-fanout | load RATE SECONDS | scale DB CHAIN REGION | exploration DB | regions DB CHAIN | report-demo | report-chainkg";
 
     /// <summary>A figure, and what it reads: the ChainKnowledgeGraph data, or an existing store.</summary>
@@ -46,7 +46,7 @@ internal static class Once
         ("first-answer", [var db]) => new(() => ServiceRuns.FirstAnswerAsync(db), Store: db),
         ("snapshot-image", [var db]) => new(() => ServiceRuns.SnapshotImageAsync(db), Store: db),
         ("memory", []) => new(ServiceRuns.MemoryAsync),
-        ("view-layout", [var top]) when Count(top, int.MaxValue) is { } n => new(() => ServiceRuns.ViewLayoutAsync(n), ChainKg: true),
+        ("web-client", [var size]) when Count(size, 100_000) is { } n => new(() => WebClientRun.RunAsync(n), ChainKg: true),
         ("hub-fanout", []) => new(ServiceRuns.HubFanoutAsync),
         ("load", [var rate, var seconds]) when Count(rate, 2000) is { } r && Count(seconds, 3600) is { } s => new(() => LoadRun.RunAsync(r, s)),
         ("scale", [var db, var chain, var region]) => new(() => ScaleRun.RunAsync(db, chain, region), Store: db),

@@ -16,14 +16,13 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Microsoft.Playwright;
 
 namespace ChainGraph.Benchmarks;
 
 /// <summary>
 /// The service's headline figures, each against a real server on a loopback port: write-to-patch
-/// fan-out to 200 hub clients, REST latency under 50 concurrent requests, and a 2,000-element
-/// view laid out in headless Chromium. Every load is bounded in clients, requests and time.
+/// fan-out to 200 hub clients, REST latency under 50 concurrent requests, memory under load.
+/// Every load is bounded in clients, requests and time.
 /// </summary>
 internal static class ServiceRuns
 {
@@ -224,34 +223,6 @@ internal static class ServiceRuns
         latencies.Sort();
         return $"{latencies.Count:N0} requests by {Workers} concurrent clients in {duration.TotalSeconds} s ({latencies.Count / duration.TotalSeconds:N0}/s), " +
             $"{errors} errors: p50 {Percentile(latencies, 0.5):0.0} ms, p95 {Percentile(latencies, 0.95):0.0} ms, p99 {Percentile(latencies, 0.99):0.0} ms";
-    }
-
-    public static async Task<string> ViewLayoutAsync(int top)
-    {
-        await using var server = await BenchServer.StartAsync(demo: false);
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = "/usr/bin/chromium", Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        });
-        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 900 } });
-        await page.GotoAsync(server.Address.ToString());
-        await page.WaitForFunctionAsync("() => document.getElementById('connection').dataset.state === 'connected'");
-        var results = new List<string>();
-        for (var run = 0; run < 3; run++)
-        {
-            var measured = await page.EvaluateAsync<System.Text.Json.JsonElement>($$"""
-                async () => {
-                  const started = performance.now();
-                  await window.chaingraph.open({ kind: 'chokepoints', top: {{top}} });
-                  return { total: performance.now() - started, layout: window.chaingraph.state.layoutDone, elements: window.chaingraph.cy.elements().length };
-                }
-                """);
-            results.Add($"{measured.GetProperty("elements").GetInt32()} elements: OpenView to layout finished {measured.GetProperty("total").GetDouble():0} ms " +
-                $"(layout {measured.GetProperty("layout").GetDouble():0} ms)");
-        }
-        return string.Join("; ", results);
     }
 
     static double Percentile(List<double> sorted, double p) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];

@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using ChainGraph.Testing;
 using Microsoft.Playwright;
 
 namespace ChainGraph.Server.Tests;
@@ -36,7 +37,7 @@ public sealed class BrowserTests(ServerFixture server) : HeadlessChromium, IClas
         await ClickNodeAsync(page, "湿法隔膜");
         await page.WaitForSelectorAsync("#details h3");
         Assert.Equal(count, await page.EvaluateAsync<int>("() => window.chaingraph.cy.elements().length"));
-        await DoubleClickNodeAsync(page, "湿法隔膜");
+        await WebClient.DoubleClickNodeAsync(page, "湿法隔膜");
         await page.WaitForFunctionAsync($"() => window.chaingraph.cy.elements().length > {count}");
 
         var patches = await page.EvaluateAsync<int>("() => window.chaingraph.state.patches");
@@ -115,7 +116,7 @@ public sealed class BrowserTests(ServerFixture server) : HeadlessChromium, IClas
         Assert.Equal(view, await guest.EvaluateAsync<string>("() => document.body.dataset.view"));
         // The guest is back in the room on the same view: the host's expansion reaches it.
         var count = await guest.EvaluateAsync<int>("() => window.chaingraph.cy.elements().length");
-        await DoubleClickNodeAsync(host, "碳酸锂");
+        await WebClient.DoubleClickNodeAsync(host, "碳酸锂");
         await guest.WaitForFunctionAsync($"() => window.chaingraph.cy.elements().length > {count}");
         Assert.Equal(view, await host.EvaluateAsync<string>("() => document.body.dataset.view"));
     }
@@ -302,13 +303,6 @@ public sealed class BrowserTests(ServerFixture server) : HeadlessChromium, IClas
     }
 
     /// <summary>Double-clicks a node: what expands it (a click selects).</summary>
-    internal static async Task DoubleClickNodeAsync(IPage page, string id)
-    {
-        var position = await page.EvaluateAsync<JsonElement>($"() => {{ const p = window.chaingraph.cy.getElementById('{id}').renderedPosition(); return {{ x: p.x, y: p.y }}; }}");
-        var box = (await page.Locator("#cy").BoundingBoxAsync())!;
-        await page.Mouse.DblClickAsync(box.X + position.GetProperty("x").GetSingle(), box.Y + position.GetProperty("y").GetSingle());
-    }
-
     /// <summary>Saves a screenshot in TestResults/browser/ next to the test binaries, and in /tmp/web-shots/ to look at.</summary>
     internal static async Task ScreenshotAsync(IPage page, string name)
     {

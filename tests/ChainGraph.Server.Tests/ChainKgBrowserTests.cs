@@ -114,6 +114,27 @@ public sealed class ChainKgBrowserTests(ChainKgServerFixture server, Xunit.Abstr
         Assert.Empty(errors);
     }
 
+    [ChainKgFact]
+    public async Task ADenselyLinkedIndustryChain_IsMappedByStage_EveryUpstreamIndustryLeftOfEveryMidstreamOne()
+    {
+        var (page, errors) = await OpenAsync();
+        Assert.True(await page.EvaluateAsync<bool>("() => window.chaingraph.open({ kind: 'chain', chain: 'SW220000' })"));
+        var stages = await page.EvaluateAsync<JsonElement>("""
+            () => {
+              const x = stage => window.chaingraph.cy.nodes(`.anchor[stage = "${stage}"]`).map(n => n.position('x'));
+              return { upstream: x('upstream'), midstream: x('midstream') };
+            }
+            """);
+        var upstream = stages.GetProperty("upstream").EnumerateArray().Select(x => x.GetDouble()).ToList();
+        var midstream = stages.GetProperty("midstream").EnumerateArray().Select(x => x.GetDouble()).ToList();
+        await ScreenshotAsync(page, "chainkg-basic-chemicals.png");
+
+        Assert.NotEmpty(upstream);
+        Assert.NotEmpty(midstream);
+        Assert.True(upstream.Max() < midstream.Min(), $"upstream up to x={upstream.Max():F0}, midstream from x={midstream.Min():F0}");
+        Assert.Empty(errors);
+    }
+
     /// <summary>Prints the figures of the issue's acceptance (measured, not asserted): a large view from OpenView to layout done, and a double click to its expansion drawn.</summary>
     [ChainKgFact]
     public async Task LargeView_AndExpansion_OnTheRealData_AreMeasured()
@@ -146,7 +167,7 @@ public sealed class ChainKgBrowserTests(ChainKgServerFixture server, Xunit.Abstr
         Assert.True(await page.EvaluateAsync<bool>("() => window.chaingraph.open({ kind: 'chain', chain: 'SW630701', region: '江苏' })"));
         var product = await page.EvaluateAsync<string>("() => { const cy = window.chaingraph.cy; const local = cy.nodes('.local'); return (local.nonempty() ? local : cy.nodes().not('.more'))[0].id(); }");
         var count = await page.EvaluateAsync<int>("() => window.chaingraph.cy.elements().length");
-        await BrowserTests.DoubleClickNodeAsync(page, product);
+        await WebClient.DoubleClickNodeAsync(page, product);
         await page.WaitForFunctionAsync($"() => window.chaingraph.cy.elements().length > {count} && window.chaingraph.state.expandMs > 0");
         var expand = await page.EvaluateAsync<double>("() => window.chaingraph.state.expandMs");
         output.WriteLine($"double click → expansion drawn (real data, {product}): {expand:F0} ms (goal 150 ms)");

@@ -1,3 +1,4 @@
+using ChainGraph.Testing;
 using Microsoft.Playwright;
 
 namespace ChainGraph.Server.Tests;
@@ -8,7 +9,6 @@ namespace ChainGraph.Server.Tests;
 /// </summary>
 public abstract class HeadlessChromium : IAsyncLifetime
 {
-    const string Chromium = "/usr/bin/chromium";
     IPlaywright? playwright;
     IBrowser? browser;
 
@@ -20,14 +20,9 @@ public abstract class HeadlessChromium : IAsyncLifetime
     public async Task InitializeAsync()
     {
         if (!Launches) return;
-        Assert.True(File.Exists(Chromium), $"{Chromium} is missing: install it with `apt-get install -y chromium` (.ci/run does).");
+        Assert.True(File.Exists(WebClient.Chromium), $"{WebClient.Chromium} is missing: install it with `apt-get install -y chromium` (.ci/run does).");
         playwright = await Playwright.CreateAsync();
-        browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Chromium,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        });
+        browser = await WebClient.LaunchAsync(playwright);
     }
 
     public async Task DisposeAsync()

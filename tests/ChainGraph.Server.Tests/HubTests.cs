@@ -20,7 +20,7 @@ public sealed class HubTests(ServerFixture server) : IClassFixture<ServerFixture
 
         var view = (await client.InvokeAsync("OpenView", new { kind = "chain", chain = "lithium-battery", region = "常州" }))!;
 
-        Assert.Equal("dagre", (string?)view["layout"]);
+        Assert.Equal("chain", (string?)view["layout"]);
         var separator = Element(view, "lithium-battery:separator");
         Assert.Equal("missing", (string?)separator["data"]!["status"]);
         Assert.Contains("status-missing", (string?)separator["classes"]);

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ClosedXML.Excel;
+using ChainGraph.Testing;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 
@@ -150,6 +151,33 @@ public sealed class WorkViewsBrowserTests(ServerFixture server, ITestOutputHelpe
     }
 
     [Fact]
+    public async Task ChainMap_RunsUpstreamToDownstream_EachSegmentRightOfItsProductsAndTheirMakers_NoTwoNodesOnOneSpot()
+    {
+        var (page, errors) = await OpenAsync();
+        await OpenChangzhouAsync(page);
+        var map = await page.EvaluateAsync<JsonElement>("""
+            () => {
+              const cy = window.chaingraph.cy, x = id => cy.getElementById(id).position('x');
+              const feeds = cy.edges('.feeds, .upstream_of').map(e => x(e.source().id()) < x(e.target().id()));
+              const products = cy.edges('.in_segment').map(e => x(e.source().id()) < x(e.target().id()));
+              // A maker left of what it makes in the segment it is placed with: its links run rightwards, into the block.
+              const makers = cy.nodes('.local').map(m => m.outgoers('node').some(p => x(m.id()) < x(p.id())));
+              const spots = new Set(cy.nodes().map(n => `${Math.round(n.position('x'))},${Math.round(n.position('y'))}`));
+              return { feeds, products, makers, spots: spots.size, nodes: cy.nodes().length, layout: window.chaingraph.state.layoutDone };
+            }
+            """);
+        output.WriteLine($"chain map 锂电池 · 常州: {map.GetProperty("nodes")} nodes laid out in {map.GetProperty("layout").GetDouble():F0} ms");
+
+        Assert.NotEmpty(map.GetProperty("feeds").EnumerateArray());
+        Assert.All(map.GetProperty("feeds").EnumerateArray(), upstreamLeft => Assert.True(upstreamLeft.GetBoolean(), "a supply link between segments runs left to right"));
+        Assert.NotEmpty(map.GetProperty("products").EnumerateArray());
+        Assert.All(map.GetProperty("products").EnumerateArray(), left => Assert.True(left.GetBoolean(), "a product sits left of its segment"));
+        Assert.All(map.GetProperty("makers").EnumerateArray(), left => Assert.True(left.GetBoolean(), "a local maker sits left of something it makes"));
+        Assert.Equal(map.GetProperty("nodes").GetInt32(), map.GetProperty("spots").GetInt32());
+        Assert.Empty(errors);
+    }
+
+    [Fact]
     public async Task Node_HoverShowsATooltip_ClickSelects_DoubleClickExpands_AndDetailsExpandCollapses()
     {
         var (page, errors) = await OpenAsync();
@@ -170,7 +198,7 @@ public sealed class WorkViewsBrowserTests(ServerFixture server, ITestOutputHelpe
         await page.WaitForFunctionAsync($"() => window.chaingraph.cy.elements().length > {count}");
         var expanded = await page.EvaluateAsync<int>("() => window.chaingraph.cy.elements().length");
         var moved = await page.EvaluateAsync<bool>($"() => {{ const p = window.chaingraph.cy.getElementById('碳酸锂').position(); return Math.abs(p.x - {before.GetProperty("x").GetDouble()}) > 0.5 || Math.abs(p.y - {before.GetProperty("y").GetDouble()}) > 0.5; }}");
-        await BrowserTests.DoubleClickNodeAsync(page, "碳酸锂");
+        await WebClient.DoubleClickNodeAsync(page, "碳酸锂");
         await page.WaitForFunctionAsync($"() => window.chaingraph.cy.elements().length < {expanded}");
         output.WriteLine($"expand (demo): {await page.EvaluateAsync<double>("() => window.chaingraph.state.expandMs"):F0} ms");
 

@@ -3,6 +3,8 @@
 import cytoscape, { type Core, type ElementDefinition, type NodeSingular } from "cytoscape";
 import fcose from "cytoscape-fcose";
 import dagre from "cytoscape-dagre";
+import { layoutChain } from "./chain-layout";
+import { layoutNetwork } from "./network-layout";
 import { $, el } from "./dom";
 import { t, tMaybe, type Word } from "./i18n";
 import { legend, stylesheet } from "./style";
@@ -31,23 +33,12 @@ export function drawView(view: ViewOpened): number {
     cy.elements().remove();
     cy.add(view.elements.map(toDefinition));
   });
-  if (view.layout === "dagre") {
+  if (view.layout === "chain") {
+    layoutChain(cy);
+  } else if (view.layout === "dagre") {
     cy.layout({ name: "dagre", rankDir: "LR", nodeSep: 14, rankSep: 90, animate: false } as cytoscape.LayoutOptions).run();
   } else {
-    // Unlinked nodes (common in a chokepoint view) go in a grid beside the network: a force
-    // layout spends most of its time packing a thousand one-node components.
-    const unlinked = cy.nodes().filter(n => n.degree(false) === 0);
-    const linked = cy.elements().difference(unlinked);
-    // Large views: the spectral draft alone, on a smaller sample (half the time for 5,000 elements, much the same picture).
-    const large = linked.length > 3000;
-    if (linked.nonempty()) linked.layout({ name: "fcose", animate: false, quality: linked.length > 1000 ? "draft" : "default", randomize: true, ...(large ? { sampleSize: 10 } : {}) } as cytoscape.LayoutOptions).run();
-    if (unlinked.nonempty()) {
-      const box = linked.nonempty() ? linked.boundingBox() : { x2: 0, y1: 0, w: 0, h: 0 };
-      // Wide enough cells that the labels (up to 90 px) do not run into each other.
-      const columns = Math.ceil(Math.sqrt(unlinked.length));
-      const rows = Math.ceil(unlinked.length / columns);
-      unlinked.layout({ name: "grid", animate: false, cols: columns, boundingBox: { x1: box.x2 + 80, y1: box.y1, w: columns * 100, h: rows * 60 }, avoidOverlap: true } as cytoscape.LayoutOptions).run();
-    }
+    layoutNetwork(cy);
   }
   placeMoreNodes();
   applyPositions(view.positions ?? {});

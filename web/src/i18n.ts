@@ -52,6 +52,7 @@ const words = {
   "legend.enterprise": ["企业（方块）", "enterprise (square)"],
   "legend.central": ["PageRank 核心（大小 = 得分）", "PageRank (size = score)"],
   "legend.region": ["地区（颜色越深、越大 = 链越完整）", "region (darker, larger = more complete)"],
+  "legend.place": ["地区", "region"],
   "legend.focus": ["中心节点（黑框）", "focus (black ring)"],
   "legend.more": ["还有更多（点击展开）", "+N more (click to expand)"],
   "legend.feeds": ["环节供给（粗线）", "segment feeds (thick)"],

@@ -20,6 +20,7 @@ export const colours = {
   foreign: "#8c564b",
   chokepoint: "#e15759",
   central: "#5e3c99",
+  region: "#9ecae1",
   more: "#eef1f6",
   none: "#e4e7ec",
 };
@@ -57,11 +58,11 @@ export const stylesheet: StylesheetJson = [
   { selector: "node.status-strong", style: { "background-color": colours.strong } },
   { selector: "node.chokepoint", style: { "background-color": colours.chokepoint, width: "mapData(score, 0, 1, 14, 48)", height: "mapData(score, 0, 1, 14, 48)" } },
   { selector: "node.central", style: { "background-color": colours.central, width: "mapData(score, 0, 1, 12, 44)", height: "mapData(score, 0, 1, 12, 44)" } },
+  { selector: "node.region", style: { shape: "round-rectangle", "background-color": colours.region, width: 24, height: 24, "font-size": 11, "font-weight": "bold", "border-width": 1, "border-color": "#08519c" } },
   // A ranked region (the rank view): the darker and larger, the more complete the chain there (score 0–100).
   {
-    selector: "node.region", style: {
-      shape: "round-rectangle", "background-color": "mapData(score, 0, 100, #deebf7, #08519c)", width: "mapData(score, 0, 100, 24, 60)", height: "mapData(score, 0, 100, 24, 60)",
-      "font-size": 11, "font-weight": "bold", "border-width": 1, "border-color": "#08519c",
+    selector: "node.region[score]", style: {
+      "background-color": "mapData(score, 0, 100, #deebf7, #08519c)", width: "mapData(score, 0, 100, 24, 60)", height: "mapData(score, 0, 100, 24, 60)",
     },
   },
   { selector: "node.focus", style: { "border-width": 3, "border-color": "#1d2433" } },
@@ -97,7 +98,8 @@ export const legend: LegendEntry[] = [
   { word: "legend.foreign", colour: colours.foreign, shape: "square", selector: "node.foreign" },
   { word: "legend.chokepoint", colour: colours.chokepoint, shape: "round", selector: "node.chokepoint" },
   { word: "legend.central", colour: colours.central, shape: "round", selector: "node.central" },
-  { word: "legend.region", colour: "#4a7fb5", shape: "box", selector: "node.region" },
+  { word: "legend.region", colour: "#4a7fb5", shape: "box", selector: "node.region[score]" },
+  { word: "legend.place", colour: colours.region, shape: "box", selector: "node.region", except: "[score]" },
   { word: "legend.focus", colour: "#ffffff", shape: "ring", selector: "node.focus" },
   { word: "legend.more", colour: colours.more, shape: "box", selector: "node.more" },
   { word: "legend.feeds", colour: "#56627a", shape: "thick", selector: "edge.feeds, edge.upstream_of" },

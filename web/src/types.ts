@@ -35,7 +35,7 @@ export interface Position { x: number; y: number }
 export interface ViewOpened {
   viewId: string;
   title: string;
-  layout: "dagre" | "fcose";
+  layout: "chain" | "dagre" | "fcose";
   elements: CyElement[];
   request: ViewRequest;
   analysis?: Analysis | null;

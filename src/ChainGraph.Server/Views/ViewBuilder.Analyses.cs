@@ -17,7 +17,7 @@ public static partial class ViewBuilder
         {
             case RegionComparisonReport compare:
                 OpenChain(snapshot, view, ChainSegments.Resolve(snapshot, compare.ChainId), null, null);
-                return ($"{compare.ChainName} · {string.Join(" / ", compare.Regions.Select(r => r.Name))}", "dagre");
+                return ($"{compare.ChainName} · {string.Join(" / ", compare.Regions.Select(r => r.Name))}", "chain");
             case RegionRankingReport rank:
                 foreach (var region in rank.Regions) view.Add(RegionNode(snapshot, region));
                 return ($"{rank.ChainName} · {rank.Level}", "fcose");

@@ -30,7 +30,7 @@ public static partial class ViewBuilder
                 var chain = ChainSegments.Resolve(snapshot, request.Chain ?? throw Missing("chain", "A chain view needs 'chain'."));
                 var gaps = answer?.Result as ChainGapReport;
                 OpenChain(snapshot, view, chain, gaps is null ? null : RegionFilter.Resolve(snapshot, request.Region!), gaps);
-                return ($"{chain.Name}{(gaps is null ? "" : " · " + gaps.Region)}", "dagre");
+                return ($"{chain.Name}{(gaps is null ? "" : " · " + gaps.Region)}", "chain");
             case "focus":
                 var focus = snapshot.IndexOf(request.Focus ?? throw Missing("focus", "A focus view needs 'focus'."), "focus");
                 view.Add(CyElement.Node(snapshot, focus, classes: "focus"));
@@ -77,7 +77,8 @@ public static partial class ViewBuilder
         var segmentIds = chain.Segments.Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
         foreach (var segment in chain.Segments)
         {
-            var extra = new Dictionary<string, object?> { ["national"] = segment.Makers.Length };
+            // Stage and order place the segment on the chain map when no supply link between segments does.
+            var extra = new Dictionary<string, object?> { ["national"] = segment.Makers.Length, ["stage"] = segment.Stage, ["order"] = segment.Order };
             var gap = statuses?.GetValueOrDefault(segment.Id);
             if (gap is not null) SetStatus(extra, gap);
             var classes = gap is null ? "anchor" : "anchor " + StatusClass(gap);

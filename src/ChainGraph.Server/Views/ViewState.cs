@@ -27,7 +27,7 @@ public sealed class ViewState(string id, ViewRequest request, string? owner)
 
     public string Title { get; set; } = "";
 
-    /// <summary>dagre for chains (upstream to downstream), fcose for networks.</summary>
+    /// <summary>chain for chain maps (segments in columns, upstream to downstream), dagre for paths, fcose for networks.</summary>
     public string Layout { get; set; } = "fcose";
 
     /// <summary>The analysis shown; null for a kind that carries none.</summary>
