@@ -4,6 +4,7 @@ using System.Text;
 using ChainGraph.Cli.Commands;
 using ChainGraph.Model.Requests;
 using ChainGraph.Storage;
+using ChainGraph.Model.Text;
 
 namespace ChainGraph.Cli;
 
@@ -17,9 +18,10 @@ public static class CliApp
         // Decided from the words, not the parse: a command line that does not parse still wants its error as JSON.
         var json = args.Contains(CommonOptions.Json.Name);
         var command = parsed.CommandResult.Command;
+        var language = ErrorLanguage(parsed, command);
         if (parsed.Errors.Count > 0)
         {
-            console.WriteError(json, ErrorCodes.InvalidRequest, [.. parsed.Errors.Select(ToFieldError)], $"Run '{CommandPath(command)} --help' for its options.");
+            console.WriteError(json, ErrorCodes.InvalidRequest, [.. parsed.Errors.Select(ToFieldError)], language, $"Run '{CommandPath(command)} --help' for its options.");
             return ExitCodes.BadInput;
         }
         try
@@ -28,30 +30,38 @@ public static class CliApp
         }
         catch (InvalidRequestException e)
         {
-            console.WriteError(json, ErrorCodes.InvalidRequest, [.. e.Errors.Select(f => f with { Field = OptionName(command, f.Field) })]);
+            console.WriteError(json, ErrorCodes.InvalidRequest, [.. e.Errors.Select(f => f with { Field = OptionName(command, f.Field) })], language);
             return ExitCodes.BadInput;
         }
         catch (NotFoundException e)
         {
-            console.WriteError(json, ErrorCodes.NotFound, [new FieldError(OptionName(command, e.Field), e.Value, e.Message)]);
+            console.WriteError(json, ErrorCodes.NotFound, [new FieldError(OptionName(command, e.Field), e.Value, e.Why)], language);
             return ExitCodes.BadInput;
         }
         catch (Exception e) when (e is FormatException or InvalidDataException)
         {
-            console.WriteError(json, ErrorCodes.InvalidInput, [new FieldError("", null, e.Message)]);
+            console.WriteError(json, ErrorCodes.InvalidInput, [new FieldError("", null, e.Message)], language);
             return ExitCodes.BadInput;
         }
         catch (GraphStoreException e)
         {
-            console.WriteError(json, e.IsTransient ? ErrorCodes.StoreUnavailable : ErrorCodes.Failure, [new FieldError("", null, e.Message)]);
+            console.WriteError(json, e.IsTransient ? ErrorCodes.StoreUnavailable : ErrorCodes.Failure, [new FieldError("", null, e.Message)], language);
             return ExitCodes.Failure;
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             console.WriteError(json, ErrorCodes.Failure, [new FieldError("", null, e is IOException or UnauthorizedAccessException or OperationCanceledException
-                ? e.Message : $"{e.GetType().Name}: {e.Message}")]);
+                ? e.Message : $"{e.GetType().Name}: {e.Message}")], language);
             return ExitCodes.Failure;
         }
+    }
+
+    /// <summary>The language errors are said in: the command's --lang where it parsed (else the environment's), read leniently, since a bad --lang is itself an error to say.</summary>
+    static Language ErrorLanguage(ParseResult parsed, Command command)
+    {
+        var asked = command.Options.Contains(CommonOptions.Lang) && parsed.GetResult(CommonOptions.Lang) is { } given && !given.Errors.Any()
+            ? parsed.GetValue(CommonOptions.Lang) : Environment.GetEnvironmentVariable("CHAINGRAPH_LANG");
+        return string.Equals(asked?.Trim(), "en", StringComparison.OrdinalIgnoreCase) ? Language.En : Language.Zh;
     }
 
     static RootCommand CreateRoot(CliConsole console) =>

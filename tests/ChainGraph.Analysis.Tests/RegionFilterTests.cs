@@ -72,8 +72,10 @@ public sealed class RegionFilterTests
 
         var only = Assert.Single(error.Errors);
         Assert.Equal(("region", "鼓楼"), (only.Field, only.Value));
-        Assert.Equal("'鼓楼' names 4 regions: 鼓楼区 in 南京市 (320106); 鼓楼区 in 徐州市 (320302); 鼓楼区 in 福州市 (350102); 鼓楼区 in 开封市 (410204). " +
+        Assert.Equal("'鼓楼' names 4 regions: 鼓楼区 in 南京市 (320106), 鼓楼区 in 徐州市 (320302), 鼓楼区 in 福州市 (350102), 鼓楼区 in 开封市 (410204). " +
             "Give the code, or the city or province before the name (南京鼓楼).", only.Message);
+        Assert.Equal("「鼓楼」对应 4 个地区：南京市鼓楼区（320106），徐州市鼓楼区（320302），福州市鼓楼区（350102），开封市鼓楼区（410204）。" +
+            "请给出区划代码，或在名称前加上所属城市或省份（如 南京鼓楼）。", only.Why.In(Language.Zh));
         Assert.Equal("320106", RegionFilter.Parse("南京鼓楼").Code);
     }
 

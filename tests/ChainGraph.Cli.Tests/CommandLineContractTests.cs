@@ -80,19 +80,24 @@ public sealed class CommandLineContractTests : IDisposable
         Assert.Equal("invalid_request", body.GetProperty("code").GetString());
         Assert.Equal(option, body.GetProperty("field").GetString());
         Assert.Equal(value, body.GetProperty("value").GetString());
-        Assert.StartsWith(option + ": must be", body.GetProperty("message").GetString());
+        // Said in Chinese unless English is asked for: "--top: 应在 1 到 1,000 之间，收到的是 0".
+        Assert.StartsWith(option + ": 应", body.GetProperty("message").GetString());
+        Assert.EndsWith("收到的是 " + value, body.GetProperty("message").GetString());
         Assert.False(File.Exists(Db), "validation comes before the store is opened");
     }
 
     [Fact]
-    public async Task SeveralInvalidValues_AreReportedTogether()
+    public async Task SeveralInvalidValues_AreReportedTogether_InChineseOrWithLangEnInEnglish()
     {
         var (code, output, error) = await CliRunner.RunAsync("analyze", "gaps", "--chain", "c", "--region", "r", "--weak-below", "0", "--candidates", "-1", "--db", Db);
+        var english = await CliRunner.RunAsync("analyze", "gaps", "--chain", "c", "--region", "r", "--weak-below", "0", "--candidates", "-1", "--db", Db, "--lang", "en");
 
         Assert.Equal(ExitCodes.BadInput, code);
         Assert.Empty(output);
-        Assert.Contains("error: --weak-below: must be between 1 and 100,000. Got: 0", error);
-        Assert.Contains("error: --candidates: must be between 0 and 100. Got: -1", error);
+        Assert.Contains("error: --weak-below: 应在 1 到 100,000 之间，收到的是 0", error);
+        Assert.Contains("error: --candidates: 应在 0 到 100 之间，收到的是 -1", error);
+        Assert.Contains("error: --weak-below: must be between 1 and 100,000. Got: 0", english.Error);
+        Assert.Contains("error: --candidates: must be between 0 and 100. Got: -1", english.Error);
     }
 
     [Theory]

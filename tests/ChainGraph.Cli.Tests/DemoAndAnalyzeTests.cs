@@ -114,14 +114,16 @@ public sealed class DemoAndAnalyzeTests : IDisposable
     }
 
     [Fact]
-    public async Task Analyze_UnknownRegion_ExitsTwoWithAClearMessage()
+    public async Task Analyze_UnknownRegion_ExitsTwoWithAClearMessage_InTheReadersLanguage()
     {
         await LoadDemoAsync();
 
         var (code, _, error) = await CliRunner.RunAsync("analyze", "gaps", "--chain", "lithium-battery", "--region", "Atlantis", "--db", Db);
+        var english = await CliRunner.RunAsync("analyze", "gaps", "--chain", "lithium-battery", "--region", "Atlantis", "--db", Db, "--lang", "en");
 
         Assert.Equal(ExitCodes.BadInput, code);
-        Assert.Contains("Unknown region 'Atlantis'", error);
+        Assert.Contains("未知地区「Atlantis」", error);
+        Assert.Contains("Unknown region 'Atlantis'", english.Error);
     }
 
     [Fact]

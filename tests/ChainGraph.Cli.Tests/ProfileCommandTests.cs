@@ -39,10 +39,10 @@ public sealed class ProfileCommandTests : IDisposable
         Assert.Equal(ExitCodes.Ok, (await CliRunner.RunAsync("demo", "--db", Db)).Code);
 
         var product = await CliRunner.RunAsync("profile", "动力电池", "--db", Db);
-        var unknown = await CliRunner.RunAsync("profile", "999999", "--db", Db);
+        var unknown = await CliRunner.RunAsync("profile", "999999", "--db", Db, "--lang", "en");
 
         Assert.Equal((ExitCodes.BadInput, ExitCodes.BadInput), (product.Code, unknown.Code));
-        Assert.Contains("'动力电池' is a Product, not an enterprise.", product.Error);
+        Assert.Contains("「动力电池」是产品，不是企业。", product.Error);
         Assert.Contains("No node with id '999999'.", unknown.Error);
     }
 }

@@ -58,15 +58,17 @@ public sealed class ApiTests(ServerFixture server) : IClassFixture<ServerFixture
     }
 
     [Fact]
-    public async Task UnknownNodeAndBadRegion_AnswerWithProblemDetails()
+    public async Task UnknownNodeAndBadRegion_AnswerWithProblemDetails_InChinese_OrInEnglishWithLangEn()
     {
         var missing = await Http.GetAsync("/api/nodes/no-such-node");
         var badRegion = await Http.GetAsync("/api/analyses/gaps?chain=lithium-battery&region=Atlantis");
+        var inEnglish = await Http.GetAsync("/api/analyses/gaps?chain=lithium-battery&region=Atlantis&lang=en");
 
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
         Assert.Equal("application/problem+json", missing.Content.Headers.ContentType?.MediaType);
         Assert.Equal(HttpStatusCode.BadRequest, badRegion.StatusCode);
-        Assert.Contains("Unknown region 'Atlantis'", await badRegion.Content.ReadAsStringAsync());
+        Assert.Contains("未知地区「Atlantis」", await badRegion.Content.ReadAsStringAsync());
+        Assert.Contains("Unknown region 'Atlantis'", await inEnglish.Content.ReadAsStringAsync());
     }
 
     [Fact]
@@ -115,7 +117,7 @@ public sealed class ApiTests(ServerFixture server) : IClassFixture<ServerFixture
         var response = await Http.GetAsync("/api/analyses/disruption?remove=nope");
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains("'nope'", await response.Content.ReadAsStringAsync());
+        Assert.Contains("「nope」", await response.Content.ReadAsStringAsync());
     }
 
     [Fact]

@@ -228,7 +228,7 @@ public sealed class BrowserTests(ServerFixture server) : HeadlessChromium, IClas
 
         Assert.Equal("正在加载地图…", spinner);
         Assert.False(opened);
-        Assert.Equal("No chain or industry with id or name 'no-such-chain'.", message);
+        Assert.Equal("没有编号或名称为「no-such-chain」的产业链或行业。", message);
         Assert.Empty(dialogs);
         await ScreenshotAsync(page, "error-message.png");
         Assert.Empty(errors);

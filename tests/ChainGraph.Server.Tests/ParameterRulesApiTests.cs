@@ -49,12 +49,15 @@ public sealed class ParameterRulesApiTests(ServerFixture server) : IClassFixture
     }
 
     [Fact]
-    public async Task HubView_WithAnOutOfRangeDepth_IsRefusedNamingIt()
+    public async Task HubView_WithAnOutOfRangeDepth_IsRefusedNamingIt_InTheConnectionsLanguage()
     {
         await using var client = await SignalRClient.RecordingAsync(server.BaseAddress);
 
-        var error = await Assert.ThrowsAsync<HubException>(() => client.InvokeAsync("OpenView", new { kind = "focus", focus = "300750", depth = 99 }));
+        var chinese = await Assert.ThrowsAsync<HubException>(() => client.InvokeAsync("OpenView", new { kind = "focus", focus = "300750", depth = 99 }));
+        await client.InvokeAsync("SetLanguage", "en");
+        var english = await Assert.ThrowsAsync<HubException>(() => client.InvokeAsync("OpenView", new { kind = "focus", focus = "300750", depth = 99 }));
 
-        Assert.Contains("depth: must be between 1 and 3. Got: 99", error.Message);
+        Assert.Contains("depth: 应在 1 到 3 之间，收到的是 99", chinese.Message);
+        Assert.Contains("depth: must be between 1 and 3. Got: 99", english.Message);
     }
 }

@@ -53,9 +53,9 @@ public sealed class RegionAndProfileApiTests(ServerFixture server) : IClassFixtu
         var unknown = await server.Http.GetAsync("/api/analyses/compare?chain=lithium-battery&regions=" + Uri.EscapeDataString("常州,Atlantis"));
 
         Assert.Equal(HttpStatusCode.BadRequest, ambiguous.StatusCode);
-        Assert.Contains("鼓楼区 in 南京市 (320106)", await ambiguous.Content.ReadAsStringAsync());
+        Assert.Contains("南京市鼓楼区（320106）", await ambiguous.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
-        Assert.Contains("Unknown region 'Atlantis'", await unknown.Content.ReadAsStringAsync());
+        Assert.Contains("未知地区「Atlantis」", await unknown.Content.ReadAsStringAsync());
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using ChainGraph.Model;
 using ChainGraph.Model.Chains;
 using ChainGraph.Model.Requests;
 using ChainGraph.Model.Snapshot;
+using ChainGraph.Model.Text;
 
 namespace ChainGraph.Analysis.Chains;
 
@@ -54,7 +55,7 @@ public static partial class ChainSegments
             .OrderBy(i => snapshot.Labels[i])
             .ToList();
         return byName.Count > 0 ? byName[0]
-            : throw new NotFoundException("chain", chain, $"No chain or industry with id or name '{chain}'.");
+            : throw new NotFoundException("chain", chain, new Phrase("没有编号或名称为「{0}」的产业链或行业。", "No chain or industry with id or name '{0}'.", chain));
     }
 
     static ResolvedChain FromTemplate(GraphSnapshot snapshot, int chain)

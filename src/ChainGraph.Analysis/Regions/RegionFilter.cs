@@ -2,6 +2,7 @@ using ChainGraph.Model;
 using ChainGraph.Model.Regions;
 using ChainGraph.Model.Requests;
 using ChainGraph.Model.Snapshot;
+using ChainGraph.Model.Text;
 
 namespace ChainGraph.Analysis.Regions;
 
@@ -61,11 +62,15 @@ public sealed class RegionFilter
         var found = ChinaGazetteer.Instance.Lookup(text);
         if (found.Count == 1) return Of(found[0]);
         if (found.Count > 1)
-            throw new InvalidRequestException(field, name, $"'{text}' names {found.Count} regions: {string.Join("; ", found.Select(Choice))}. Give the code, or the city or province before the name (南京鼓楼).");
+            throw new InvalidRequestException(field, name, new Phrase("「{0}」对应 {1} 个地区：{2}。请给出区划代码，或在名称前加上所属城市或省份（如 南京鼓楼）。",
+                "'{0}' names {1} regions: {2}. Give the code, or the city or province before the name (南京鼓楼).", text, found.Count,
+                Phrase.Join([.. found.Select(Choice)])));
         if (text.Length == 2 && text.All(char.IsAsciiLetterUpper)) return new RegionFilter(RegionKind.Country, text, null, null, null, text);
         if (text.IndexOfAny([',', '，', '、']) >= 0)
-            throw new InvalidRequestException(field, name, $"Give one region here, not a list ('{text}'); compare several side by side with analyze compare --regions (GET /api/analyses/compare?regions=…).");
-        throw new NotFoundException(field, name, $"Unknown region '{name}': expected a Chinese province, city, county or development zone (short or full name or code, e.g. 常州, 江苏省, 溧阳市, 320481), a cluster (id or name) or an ISO country code (e.g. JP).");
+            throw new InvalidRequestException(field, name, new Phrase("此处只能给一个地区，不能是列表（「{0}」）；多个地区请用 analyze compare --regions（GET /api/analyses/compare?regions=…）并排比较。",
+                "Give one region here, not a list ('{0}'); compare several side by side with analyze compare --regions (GET /api/analyses/compare?regions=…).", text));
+        throw new NotFoundException(field, name, new Phrase("未知地区「{0}」：应为中国的省、市、区县或开发区（简称、全称或代码，如 常州、江苏省、溧阳市、320481），产业集群（编号或名称），或 ISO 国家代码（如 JP）。",
+            "Unknown region '{0}': expected a Chinese province, city, county or development zone (short or full name or code, e.g. 常州, 江苏省, 溧阳市, 320481), a cluster (id or name) or an ISO country code (e.g. JP).", name));
     }
 
     /// <summary>A cluster of <paramref name="snapshot"/> by id or exact name, else <see cref="Parse"/>.</summary>
@@ -157,10 +162,11 @@ public sealed class RegionFilter
     static bool IsCounty(string regionId) =>
         regionId.StartsWith("CN-", StringComparison.Ordinal) && ChinaGazetteer.Instance.ByCode(regionId[3..]) is { IsCountyLevel: true };
 
-    static string Choice(AdminDivision d)
+    /// <summary>One of several regions a name matches: 南京市鼓楼区（320106） / 鼓楼区 in 南京市 (320106).</summary>
+    static Phrase Choice(AdminDivision d)
     {
         var parent = d.CityCode is { } c && c != d.Code ? ChinaGazetteer.Instance.ByCode(c)! : ChinaGazetteer.Instance.ByCode(d.ProvinceCode)!;
-        return parent.Code == d.Code ? $"{d.Name} ({d.Code})" : $"{d.Name} in {parent.Name} ({d.Code})";
+        return parent.Code == d.Code ? new Phrase("{0}（{1}）", "{0} ({1})", d.Name, d.Code) : new Phrase("{1}{0}（{2}）", "{0} in {1} ({2})", d.Name, parent.Name, d.Code);
     }
 }
 

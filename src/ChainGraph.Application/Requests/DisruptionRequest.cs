@@ -3,6 +3,7 @@ using ChainGraph.Analysis.Disruption;
 using ChainGraph.Analysis.Regions;
 using ChainGraph.Model.Requests;
 using ChainGraph.Model.Snapshot;
+using ChainGraph.Model.Text;
 
 namespace ChainGraph.Application.Requests;
 
@@ -20,7 +21,7 @@ public sealed record DisruptionRequest(string? Remove, string? Region, string? C
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         var missing = RemovedIds.Where(id => !snapshot.TryGetIndex(id, out _)).ToList();
-        if (missing.Count > 0) throw new NotFoundException("remove", string.Join(",", missing), $"No node with id {string.Join(", ", missing.Select(m => $"'{m}'"))}.");
+        if (missing.Count > 0) throw new NotFoundException("remove", string.Join(",", missing), new Phrase("没有编号为 {0} 的节点。", "No node with id {1}.", string.Join("、", missing.Select(m => $"「{m}」")), string.Join(", ", missing.Select(m => $"'{m}'"))));
         return [.. RemovedIds.Select(id => snapshot.IndexOf(id, "remove"))];
     }
 

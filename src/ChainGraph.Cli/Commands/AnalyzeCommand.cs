@@ -54,7 +54,7 @@ public static partial class AnalyzeCommand
             var (report, _) = await RunAsync(result, request, cancellationToken);
             var language = CommonOptions.LanguageOf(result);
             return Emit(console, result, report, ReportTables.Chokepoints(report, language),
-                new Phrase("{0} 的卡脖子环节：关节点 {1:N0} 个，桥 {2:N0} 条，自无投入的源头可达产品 {3:N0} 种。",
+                new Phrase("{0}的卡脖子环节：关节点 {1:N0} 个，桥 {2:N0} 条，自无投入的源头可达产品 {3:N0} 种。",
                     "Chokepoints of {0}: {1:N0} articulation points, {2:N0} bridges, {3:N0} products reachable from an input-free source.",
                     ScopeName(report.Scope), report.ArticulationPoints.Count, report.Bridges, report.ReachableProducts).In(language),
                 report.Coverage);

@@ -22,16 +22,20 @@ public sealed class CliConsole(TextWriter output, TextWriter error)
     /// Reports a failure: with <paramref name="json"/> as <c>{"error":{"code","message","field","value"}}</c> on
     /// stdout (with <c>errors</c> when there are several), else as <c>error: …</c> lines on stderr.
     /// </summary>
-    public void WriteError(bool json, string code, IReadOnlyList<FieldError> errors, string? hint = null)
+    /// <summary>Writes the errors in <paramref name="language"/>, as text on stderr or, with --json, as the error reply on stdout.</summary>
+    public void WriteError(bool json, string code, IReadOnlyList<FieldError> errors, Language language, string? hint = null)
     {
         // A field's name leads an invalid value's message ("--top: must be ..."); other messages are whole sentences.
-        string Sentence(FieldError e) =>
-            code == ErrorCodes.InvalidRequest && e.Field.Length > 0 && !e.Message.Contains(e.Field, StringComparison.Ordinal) ? $"{e.Field}: {e.Message}" : e.Message;
+        string Sentence(FieldError e)
+        {
+            var message = e.Why.In(language);
+            return code == ErrorCodes.InvalidRequest && e.Field.Length > 0 && !message.Contains(e.Field, StringComparison.Ordinal) ? $"{e.Field}: {message}" : message;
+        }
         if (json)
         {
             var first = errors[0];
             WriteJson(new ErrorReply(new ErrorBody(code, string.Join(" ", errors.Select(Sentence)), NullIfEmpty(first.Field), first.Value, hint,
-                errors.Count > 1 ? [.. errors.Select(e => new ErrorItem(NullIfEmpty(e.Field), e.Value, e.Message))] : null)));
+                errors.Count > 1 ? [.. errors.Select(e => new ErrorItem(NullIfEmpty(e.Field), e.Value, e.Why.In(language)))] : null)));
             return;
         }
         foreach (var e in errors) Error.WriteLine($"error: {Sentence(e)}");

@@ -1,13 +1,24 @@
+using ChainGraph.Model.Text;
+
 namespace ChainGraph.Model.Requests;
 
 /// <summary>
 /// A request names something the graph does not hold (a node, chain, region or group). The
-/// command line exits 2 with it; the service answers 404.
+/// command line exits 2 with it; the service answers 404, in the reader's language.
 /// </summary>
-public sealed class NotFoundException(string field, string value, string message) : Exception(message)
+public sealed class NotFoundException(string field, string value, Phrase why) : Exception(why?.In(Language.En))
 {
+    /// <summary>A reason worded once for both languages.</summary>
+    public NotFoundException(string field, string value, string why) : this(field, value, Phrase.Verbatim(why))
+    {
+    }
+
     /// <summary>The parameter that named it, as the API calls it.</summary>
     public string Field { get; } = field;
 
     public string Value { get; } = value;
+
+    public Phrase Why { get; } = why ?? throw new ArgumentNullException(nameof(why));
+
+    public string In(Language language) => Why.In(language);
 }

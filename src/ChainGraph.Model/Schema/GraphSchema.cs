@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using ChainGraph.Model.Requests;
+using ChainGraph.Model.Text;
 
 namespace ChainGraph.Model;
 
@@ -72,6 +73,19 @@ public static class GraphSchema
     public static IReadOnlyList<RelType> RelTypes { get; } = Enum.GetValues<RelType>();
 
     public static string Name(NodeLabel label) => label.ToString();
+
+    /// <summary>What a label is called in a sentence: 企业 / Enterprise.</summary>
+    public static Phrase Said(NodeLabel label) => label switch
+    {
+        NodeLabel.Enterprise => new("企业", "Enterprise"),
+        NodeLabel.Product => new("产品", "Product"),
+        NodeLabel.Segment => new("环节", "Segment"),
+        NodeLabel.Chain => new("产业链", "Chain"),
+        NodeLabel.Industry => new("行业", "Industry"),
+        NodeLabel.Region => new("地区", "Region"),
+        NodeLabel.Cluster => new("集群", "Cluster"),
+        _ => new("创新平台", "InnovationCentre"),
+    };
 
     public static string Name(RelType type) => Relationships[type].Name;
 

@@ -1,4 +1,5 @@
 using ChainGraph.Model.Requests;
+using ChainGraph.Model.Text;
 
 namespace ChainGraph.Model.Text;
 
@@ -18,7 +19,7 @@ public static class Languages
         {
             null or "" or "zh" or "zh-cn" => Language.Zh,
             "en" => Language.En,
-            _ => throw new InvalidRequestException(field, value, $"expected zh or en. Got: {value}"),
+            _ => throw new InvalidRequestException(field, value, new Phrase("应为 zh 或 en，收到的是 {0}", "expected zh or en. Got: {0}", value)),
         };
 
     public static string Code(this Language language) => language == Language.En ? "en" : "zh";

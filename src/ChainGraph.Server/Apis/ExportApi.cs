@@ -63,7 +63,7 @@ public static partial class ExportApi
     static Results<FileContentHttpResult, ValidationProblem> Xlsx(XlsxTable body, HttpContext http)
     {
         var errors = body.Validate();
-        if (errors.Count > 0) return Problems.Invalid(errors);
+        if (errors.Count > 0) return Problems.Invalid(errors, Problems.LanguageOf(http));
         using var workbook = new XLWorkbook();
         var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var sheet in body.Sheets!) Write(workbook.Worksheets.Add(SheetName(sheet.Name, names)), sheet);

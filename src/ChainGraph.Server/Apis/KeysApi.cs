@@ -31,7 +31,7 @@ public static class KeysApi
         $"This service has no API keys and serves this machine only. Create the first admin key on the command line: `chaingraph keys add --name NAME --role Admin` (file {keys.Path}); then manage keys here with it.",
         statusCode: StatusCodes.Status403Forbidden, title: "The first key comes from the command line");
 
-    static Results<Ok<NewKey>, ValidationProblem> Add(ApiKeyStore keys, KeyRequest request)
+    static Results<Ok<NewKey>, ValidationProblem> Add(ApiKeyStore keys, KeyRequest request, HttpContext http)
     {
         try
         {
@@ -40,7 +40,7 @@ public static class KeysApi
         }
         catch (InvalidRequestException e)
         {
-            return Problems.Invalid(e.Errors);
+            return Problems.Invalid(e.Errors, Problems.LanguageOf(http));
         }
     }
 }

@@ -1,3 +1,4 @@
+using ChainGraph.Model.Text;
 using ChainGraph.Model.Requests;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -6,11 +7,16 @@ namespace ChainGraph.Server.Apis;
 /// <summary>Problem Details helpers: the <c>errors</c> map names each parameter that is wrong.</summary>
 internal static class Problems
 {
-    public static ValidationProblem Invalid(string field, string message) => Invalid([new FieldError(field, null, message)]);
+    public static ValidationProblem Invalid(string field, string message) => Invalid([new FieldError(field, null, message)], Language.En);
 
-    public static ValidationProblem Invalid(IReadOnlyList<FieldError> errors) =>
-        TypedResults.ValidationProblem(errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()),
-            detail: string.Join(" ", errors));
+    /// <summary>Every error, said in <paramref name="language"/>.</summary>
+    public static ValidationProblem Invalid(IReadOnlyList<FieldError> errors, Language language) =>
+        TypedResults.ValidationProblem(errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Why.In(language)).ToArray()),
+            detail: string.Join(" ", errors.Select(e => e.In(language))));
+
+    /// <summary>The language a request reads its errors in: its <c>lang</c> (en, else Chinese), read leniently, since a bad <c>lang</c> is itself an error to say.</summary>
+    public static Language LanguageOf(HttpContext http) =>
+        string.Equals(http.Request.Query["lang"].ToString().Trim(), "en", StringComparison.OrdinalIgnoreCase) ? Language.En : Language.Zh;
 
     public static ProblemHttpResult NotFound(string message) =>
         TypedResults.Problem(message, statusCode: StatusCodes.Status404NotFound, title: "Not found");

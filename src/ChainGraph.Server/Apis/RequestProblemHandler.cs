@@ -15,13 +15,14 @@ internal sealed class RequestProblemHandler : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
+        var language = Problems.LanguageOf(httpContext);
         IResult? problem = exception switch
         {
-            InvalidRequestException invalid => Problems.Invalid(invalid.Errors),
+            InvalidRequestException invalid => Problems.Invalid(invalid.Errors, language),
             // The handler runs with the request's route values cleared; the feature keeps them.
             NotFoundException missing when httpContext.Features.Get<IExceptionHandlerFeature>()?.RouteValues?.ContainsKey(missing.Field) == true
-                => Problems.NotFound(missing.Message),
-            NotFoundException missing => Problems.Invalid([new FieldError(missing.Field, missing.Value, missing.Message)]),
+                => Problems.NotFound(missing.In(language)),
+            NotFoundException missing => Problems.Invalid([new FieldError(missing.Field, missing.Value, missing.Why)], language),
             GraphStoreException { IsTransient: true } => Results.Problem(exception.Message, statusCode: StatusCodes.Status503ServiceUnavailable,
                 title: "The graph store is unavailable"),
             IOException io when IsDiskFull(io) => Results.Problem("The disk the service writes to is full; nothing was written. Free some space and try again.",

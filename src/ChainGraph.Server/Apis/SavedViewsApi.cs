@@ -19,7 +19,8 @@ public static class SavedViewsApi
         return app;
     }
 
-    static async Task<Results<Created<SavedView>, ValidationProblem, ProblemHttpResult>> Save(SavedViewStore views, SaveViewRequest body, CancellationToken cancellationToken)
+    static async Task<Results<Created<SavedView>, ValidationProblem, ProblemHttpResult>> Save(SavedViewStore views, SaveViewRequest body, HttpContext http,
+        CancellationToken cancellationToken)
     {
         try
         {
@@ -30,7 +31,7 @@ public static class SavedViewsApi
         }
         catch (InvalidRequestException e)
         {
-            return Problems.Invalid(e.Errors);
+            return Problems.Invalid(e.Errors, Problems.LanguageOf(http));
         }
     }
 

@@ -9,9 +9,10 @@ namespace ChainGraph.Server.Hubs;
 /// Every hub call under the REST rules: the caller's key must still be active (a revocation may not have closed
 /// the connection yet) and hold the Reader role (every hub method is a read), and the call draws on the key's
 /// rate-limit budget, the one its REST requests use. A call that fails on a bad parameter, on something the graph
-/// does not hold, or on a store that is down, fails with a <see cref="HubException"/> carrying that message.
+/// does not hold, or on a store that is down, fails with a <see cref="HubException"/> carrying that message, in the
+/// connection's language.
 /// </summary>
-public sealed class HubAccessFilter(HubKeyGuard guard, RateLimits limits, AccessMode mode) : IHubFilter
+public sealed class HubAccessFilter(HubKeyGuard guard, RateLimits limits, AccessMode mode, ViewRegistry views) : IHubFilter
 {
     public async ValueTask<object?> InvokeMethodAsync(HubInvocationContext invocationContext, Func<HubInvocationContext, ValueTask<object?>> next)
     {
@@ -30,9 +31,13 @@ public sealed class HubAccessFilter(HubKeyGuard guard, RateLimits limits, Access
         }
         // SignalR sends a client only a HubException's message: the failures a user can act on go as one,
         // worded as REST words them, and anything else stays "an unexpected error" (and is logged).
-        catch (Exception e) when (e is InvalidRequestException or NotFoundException)
+        catch (InvalidRequestException e)
         {
-            throw new HubException(e.Message, e);
+            throw new HubException(e.In(views.LanguageOf(invocationContext.Context.ConnectionId)), e);
+        }
+        catch (NotFoundException e)
+        {
+            throw new HubException(e.In(views.LanguageOf(invocationContext.Context.ConnectionId)), e);
         }
         catch (GraphStoreException e) when (e.IsTransient)
         {

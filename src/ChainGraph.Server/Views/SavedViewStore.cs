@@ -90,7 +90,7 @@ public sealed class SavedViewStore
         }
         catch (InvalidRequestException e)
         {
-            foreach (var error in e.Errors) check.That(false, "request." + error.Field, error.Value, error.Message);
+            foreach (var error in e.Errors) check.That(false, "request." + error.Field, error.Value, error.Why);
         }
         check.ThrowIfInvalid();
     }

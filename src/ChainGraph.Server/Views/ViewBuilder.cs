@@ -8,6 +8,7 @@ using ChainGraph.Analysis.Regions;
 using ChainGraph.Model;
 using ChainGraph.Model.Requests;
 using ChainGraph.Model.Snapshot;
+using ChainGraph.Model.Text;
 
 namespace ChainGraph.Server.Views;
 
@@ -27,12 +28,12 @@ public static partial class ViewBuilder
         switch (request.Kind)
         {
             case "chain":
-                var chain = ChainSegments.Resolve(snapshot, request.Chain ?? throw Missing("chain", "A chain view needs 'chain'."));
+                var chain = ChainSegments.Resolve(snapshot, request.Chain ?? throw Missing("chain", new Phrase("产业链视图需要 chain（产业链）。", "A chain view needs 'chain'.")));
                 var gaps = answer?.Result as ChainGapReport;
                 OpenChain(snapshot, view, chain, gaps is null ? null : RegionFilter.Resolve(snapshot, request.Region!), gaps);
                 return ($"{chain.Name}{(gaps is null ? "" : " · " + gaps.Region)}", "chain");
             case "focus":
-                var focus = snapshot.IndexOf(request.Focus ?? throw Missing("focus", "A focus view needs 'focus'."), "focus");
+                var focus = snapshot.IndexOf(request.Focus ?? throw Missing("focus", new Phrase("焦点视图需要 focus（中心节点）。", "A focus view needs 'focus'.")), "focus");
                 view.Add(CyElement.Node(snapshot, focus, classes: "focus"));
                 var frontier = new List<string> { snapshot.Ids[focus] };
                 for (var step = 0; step < request.Depth; step++)
@@ -42,10 +43,10 @@ public static partial class ViewBuilder
                 OpenChokepoints(snapshot, view, (ChokepointReport)answer!.Result);
                 return ("Chokepoints", "fcose");
             case "path":
-                var from = snapshot.IndexOf(request.Focus ?? throw Missing("focus", "A path view needs 'focus' (the start)."), "focus");
-                var to = snapshot.IndexOf(request.To ?? throw Missing("to", "A path view needs 'to'."), "to");
+                var from = snapshot.IndexOf(request.Focus ?? throw Missing("focus", new Phrase("路径视图需要 focus（起点）。", "A path view needs 'focus' (the start).")), "focus");
+                var to = snapshot.IndexOf(request.To ?? throw Missing("to", new Phrase("路径视图需要 to（终点）。", "A path view needs 'to'.")), "to");
                 var paths = PathFinder.KShortest(snapshot, from, to, request.K, Traversal.Supply);
-                if (paths.Count == 0) throw new NotFoundException("to", snapshot.Ids[to], $"No supply path links {snapshot.Names[from]} and {snapshot.Names[to]}.");
+                if (paths.Count == 0) throw new NotFoundException("to", snapshot.Ids[to], new Phrase("{0} 与 {1} 之间没有供应路径。", "No supply path links {0} and {1}.", snapshot.Names[from], snapshot.Names[to]));
                 foreach (var path in paths)
                 {
                     for (var i = 0; i < path.Nodes.Count; i++)
@@ -58,8 +59,8 @@ public static partial class ViewBuilder
                 }
                 return ($"{snapshot.Names[from]} → {snapshot.Names[to]}", "dagre");
             case "linkage":
-                var groupA = NodeGroup.Resolve(snapshot, request.Focus ?? throw Missing("focus", "A linkage view needs 'focus' (the first group)."), "focus");
-                var groupB = NodeGroup.Resolve(snapshot, request.To ?? throw Missing("to", "A linkage view needs 'to' (the second group)."), "to");
+                var groupA = NodeGroup.Resolve(snapshot, request.Focus ?? throw Missing("focus", new Phrase("区域联系视图需要 focus（第一组）。", "A linkage view needs 'focus' (the first group).")), "focus");
+                var groupB = NodeGroup.Resolve(snapshot, request.To ?? throw Missing("to", new Phrase("区域联系视图需要 to（第二组）。", "A linkage view needs 'to' (the second group).")), "to");
                 OpenLinkage(snapshot, view, GroupLinkage.Run(snapshot, groupA, groupB, request.Top));
                 return ($"{groupA.Name} ↔ {groupB.Name}", "fcose");
             case "centrality":
@@ -302,5 +303,5 @@ public static partial class ViewBuilder
 
     static int Index(GraphSnapshot snapshot, string id) => snapshot.IndexOf(id, "id");
 
-    static InvalidRequestException Missing(string field, string message) => new(field, null, message);
+    static InvalidRequestException Missing(string field, Phrase message) => new(field, null, message);
 }
