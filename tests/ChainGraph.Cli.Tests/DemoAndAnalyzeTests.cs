@@ -163,17 +163,24 @@ public sealed class DemoAndAnalyzeTests : IDisposable
     }
 
     [Fact]
-    public async Task CutLists_SayWhatTheLimitLeftOut()
+    public async Task CutLists_SayWhatTheLimitLeftOut_InChinese_OrInEnglishWithLangEn()
     {
         await LoadDemoAsync();
 
         var within = await CliRunner.RunAsync("analyze", "paths", "--from", "300750", "--within", "2", "--limit", "3", "--db", Db);
         var search = await CliRunner.RunAsync("search", "锂", "--limit", "2", "--db", Db);
         var node = await CliRunner.RunAsync("node", "300750", "--limit", "1", "--db", Db);
+        var withinEn = await CliRunner.RunAsync("analyze", "paths", "--from", "300750", "--within", "2", "--limit", "3", "--db", Db, "--lang", "en");
+        var searchEn = await CliRunner.RunAsync("search", "锂", "--limit", "2", "--db", Db, "--lang", "en");
+        var nodeEn = await CliRunner.RunAsync("node", "300750", "--limit", "1", "--db", Db, "--lang", "en");
 
-        Assert.Matches(@"showing 3 of \d{2,} nodes \(raise --limit to see more\)", within.Out);
-        Assert.Contains("showing the first 2; more match", search.Out);
-        Assert.Matches(@"showing 1 of \d+ neighbours", node.Out);
+        Assert.Matches(@"节点：显示 3 / 共 \d{2,}（用 --limit 查看更多）", within.Out);
+        Assert.Contains("仅显示前 2 个；还有更多匹配", search.Out);
+        Assert.Matches(@"邻居：显示 1 / 共 \d+", node.Out);
+        Assert.Contains("宁德时代 (企业 300750)", node.Out);
+        Assert.Matches(@"showing 3 of \d{2,} nodes \(raise --limit to see more\)", withinEn.Out);
+        Assert.Contains("showing the first 2; more match", searchEn.Out);
+        Assert.Matches(@"showing 1 of \d+ neighbours", nodeEn.Out);
     }
 
     [Fact]

@@ -89,8 +89,8 @@ public sealed class RegionAnalysesTests : IDisposable
         var json = await CliRunner.JsonAsync("analyze", "compare", "--chain", "lithium-battery", "--regions", "常州,鼓楼", "--db", Db);
 
         Assert.Equal(ExitCodes.BadInput, code);
-        Assert.Contains("鼓楼区 in 南京市 (320106)", error);
-        Assert.Contains("鼓楼区 in 福州市 (350102)", error);
+        Assert.Contains("南京市鼓楼区（320106）", error);
+        Assert.Contains("福州市鼓楼区（350102）", error);
         Assert.Equal(("invalid_request", "--regions"), (json.GetProperty("error").GetProperty("code").GetString(), json.GetProperty("error").GetProperty("field").GetString()));
     }
 }

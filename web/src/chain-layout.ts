@@ -1,19 +1,19 @@
 // The chain map: segments in columns from upstream to downstream, each a block with its products to its left and the
-// region's makers left of those. Linear in nodes and edges; dagre's crossing minimisation took 1.7 s on a chain of
-// 711 elements, and its picture had the same shape.
+// region's makers left of those. Linear in nodes and edges but for sorting the segments; dagre's crossing
+// minimisation took 1.4–1.7 s on a chain of 711 elements (`once web-client`), for a picture of the same shape.
 import type { Core, NodeSingular } from "cytoscape";
 
 const cell = { w: 96, h: 38 };
 const gap = { column: 90, block: 36, inside: 20 };
 const stageRank: Record<string, number> = { upstream: 0, midstream: 1, downstream: 2 };
 
-interface Block { segment: NodeSingular; products: NodeSingular[]; makers: NodeSingular[]; rank: number; order: number; y: number }
+interface Block { segment: NodeSingular; products: NodeSingular[]; makers: NodeSingular[]; rank: number; order: number }
 
 /** Lays out a chain view (its segments are the nodes classed "anchor"); anything else left over goes in a grid below. */
 export function layoutChain(cy: Core) {
   const blocks = new Map<string, Block>();
   cy.nodes(".anchor").forEach((segment, i) => {
-    blocks.set(segment.id(), { segment, products: [], makers: [], rank: 0, order: Number(segment.data("order") ?? 0) * 10_000 + i, y: 0 });
+    blocks.set(segment.id(), { segment, products: [], makers: [], rank: 0, order: Number(segment.data("order") ?? 0) * 10_000 + i });
   });
   if (blocks.size === 0) return;
   rankSegments(cy, blocks);

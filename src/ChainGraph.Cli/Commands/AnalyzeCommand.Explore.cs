@@ -37,7 +37,7 @@ public static partial class AnalyzeCommand
                 var nearRows = near.Select(n => (IReadOnlyList<string>)[n.Id, n.Name, n.Label, Number(n.Distance)]).ToList();
                 return Emit(console, result, near, new Table(Words.Header(language, "编号|id", "名称|name", "类型|label", "步数|distance"), nearRows),
                     new Phrase("{2} {1} 步以内有 {0:N0} 个节点。", "{0:N0} nodes within {1} steps of {2}.", answer.Total, request.Within, answer.From.Name).In(language), null,
-                    (near.Count, answer.Total, "nodes", "--limit"));
+                    (near.Count, answer.Total, "节点|nodes", "--limit"));
             }
             var paths = answer.Paths!;
             var rows = paths.Select((p, i) => (IReadOnlyList<string>)[Number(i + 1), Number(p.Length), Describe(p)]).ToList();
@@ -89,7 +89,7 @@ public static partial class AnalyzeCommand
             return Emit(console, result, report,
                 new Table(Words.Header(language, "社区|community", "规模|size", "企业|enterprises", "主要成员|top members", "省份|provinces", "集群|clusters"), rows),
                 new Phrase("社区 {0:N0} 个，模块度 {1:0.0000}。", "{0:N0} communities, modularity {1:0.0000}.", report.Count, report.Modularity).In(language), report.Coverage,
-                (report.Largest.Count, report.Count, "communities", "--top"));
+                (report.Largest.Count, report.Count, "社区|communities", "--top"));
         });
         return command;
     }

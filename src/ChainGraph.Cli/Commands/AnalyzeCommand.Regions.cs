@@ -49,7 +49,7 @@ public static partial class AnalyzeCommand
                 "{0} over {1:N0} regions ({2}): {3:N0} hold a maker; {4:N0} of its {5:N0} makers have no known {2} and count for none.",
                 report.ChainName, report.Total, levelName, report.WithMakers, report.Unplaced, report.Makers).In(language) + Derived(report.Derived, language);
             return Emit(console, result, report, ReportTables.Rank(report, language), summary, report.Coverage,
-                (report.Regions.Count, report.Total, "regions", "--top"));
+                (report.Regions.Count, report.Total, "地区|regions", "--top"));
         });
         return command;
     }

@@ -80,7 +80,7 @@ public static partial class AnalyzeCommand
                     : new Phrase("；最依赖 {0}", "; depends most on {0}", string.Join(", ", c.DependsOn.Take(3).Select(d => $"{d.Country} {d.Share * 100:0.#}%")))).In(language))
                 .Prepend(report.Note.In(language));
             return Emit(console, result, report, SupplyTables.Countries(report, language), string.Join(Environment.NewLine, lines), report.Coverage,
-                (report.Products.Count, report.ProductsTotal, "products", "--top"));
+                (report.Products.Count, report.ProductsTotal, "产品|products", "--top"));
         });
         return command;
     }

@@ -126,7 +126,7 @@ public static partial class AnalyzeCommand
 
     /// <summary>The answer: JSON, or a summary line, the table and what a limit cut; and the CSV when asked for.</summary>
     static int Emit<T>(CliConsole console, ParseResult result, T json, Table table, string summary, DataCoverage? coverage,
-        (int Shown, long Total, string What, string Option)? cut = null)
+        (int Shown, long Total, string What, string Option)? cut = null) // What: "中文|English"
     {
         if (result.GetValue(Csv) is { } path)
         {
@@ -142,7 +142,7 @@ public static partial class AnalyzeCommand
         var language = CommonOptions.LanguageOf(result);
         if (coverage is not null) console.Out.WriteLine(language.Say("数据覆盖：|coverage: ") + coverage.Summary().In(language));
         console.WriteTable(table.Header, table.Rows);
-        if (cut is var (shown, total, what, option)) console.WriteShown(shown, total, what, option);
+        if (cut is var (shown, total, what, option)) console.WriteShown(shown, total, what, option, language);
         return ExitCodes.Ok;
     }
 

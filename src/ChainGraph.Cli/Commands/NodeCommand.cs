@@ -1,6 +1,8 @@
 using System.CommandLine;
+using ChainGraph.Application.Presentation;
 using ChainGraph.Application.Requests;
 using ChainGraph.Model;
+using ChainGraph.Model.Text;
 using ChainGraph.Model.Requests;
 using ChainGraph.Storage;
 
@@ -23,7 +25,7 @@ public static class NodeCommand
             request.Validate();
             await using var store = await CommonOptions.OpenStoreAsync(result, cancellationToken);
             var nodeId = request.Id;
-            var node = await store.GetNodeAsync(nodeId, cancellationToken) ?? throw new NotFoundException("id", nodeId, $"No node with id '{nodeId}'.");
+            var node = await store.GetNodeAsync(nodeId, cancellationToken) ?? throw NotFoundException.Node("id", nodeId);
             var page = await store.GetNeighboursAsync(nodeId, new NeighbourQuery(request.OnlyType, result.GetValue(direction), request.Limit), cancellationToken);
             if (result.GetValue(CommonOptions.Json))
             {
@@ -38,14 +40,15 @@ public static class NodeCommand
                 });
                 return ExitCodes.Ok;
             }
-            console.Out.WriteLine($"{node.Name} ({GraphSchema.Name(node.Label)} {node.Id})");
+            var language = CommonOptions.LanguageOf(result);
+            console.Out.WriteLine($"{node.Name} ({GraphSchema.Said(node.Label).In(language)} {node.Id})");
             foreach (var (key, value) in node.Properties) console.Out.WriteLine($"  {key}: {Model.PropertyValues.Format(value, ';')}");
-            console.WriteTable(["relationship", "neighbour", "label", "name"], page.Items.Select(n => new[]
+            console.WriteTable(Words.Header(language, "关系|relationship", "邻居|neighbour", "类型|label", "名称|name"), page.Items.Select(n => new[]
             {
                 n.Direction == Direction.Outgoing ? $"-{GraphSchema.Name(n.Relationship.Type)}->" : $"<-{GraphSchema.Name(n.Relationship.Type)}-",
-                n.Node.Id, GraphSchema.Name(n.Node.Label), n.Node.Name,
+                n.Node.Id, GraphSchema.Said(n.Node.Label).In(language), n.Node.Name,
             }));
-            console.WriteShown(page.Items.Count, page.Total, "neighbours", "--limit");
+            console.WriteShown(page.Items.Count, page.Total, "邻居|neighbours", "--limit", language);
             return ExitCodes.Ok;
         });
         return command;

@@ -59,6 +59,6 @@ public static class ProfileCommand
         var header = Words.Header(language, ["编号|id", "名称|name", "省份|province", "城市|city", .. volumes ? new[] { "数量|volume" } : []]);
         console.WriteTable(header, shown.Select(c => (IReadOnlyList<string>)
             [c.Id, c.Name, c.Province ?? "", c.City ?? "", .. volumes ? new[] { c.Volume is { } v ? ReportTables.Number(v) : "" } : []]));
-        console.WriteShown(shown.Count, total, Languages.Say(Language.En, what), "--limit");
+        console.WriteShown(shown.Count, total, what, "--limit", language);
     }
 }

@@ -1,6 +1,8 @@
 using System.CommandLine;
+using ChainGraph.Application.Presentation;
 using ChainGraph.Application.Requests;
 using ChainGraph.Model;
+using ChainGraph.Model.Text;
 
 namespace ChainGraph.Cli.Commands;
 
@@ -27,8 +29,11 @@ public static class SearchCommand
                 console.WriteJson(nodes.Select(n => new { id = n.Id, label = GraphSchema.Name(n.Label), name = n.Name }));
                 return ExitCodes.Ok;
             }
-            console.WriteTable(["id", "label", "name"], nodes.Select(n => new[] { n.Id, GraphSchema.Name(n.Label), n.Name }));
-            if (found.Count > nodes.Count) console.Out.WriteLine($"showing the first {nodes.Count:N0}; more match (raise --limit or narrow the text)");
+            var language = CommonOptions.LanguageOf(result);
+            console.WriteTable(Words.Header(language, "编号|id", "类型|label", "名称|name"), nodes.Select(n => new[] { n.Id, GraphSchema.Said(n.Label).In(language), n.Name }));
+            if (found.Count > nodes.Count)
+                console.Out.WriteLine(new Phrase("仅显示前 {0:N0} 个；还有更多匹配（用 --limit 调高上限，或缩小检索词）", "showing the first {0:N0}; more match (raise --limit or narrow the text)",
+                    nodes.Count).In(language));
             return ExitCodes.Ok;
         });
         return command;

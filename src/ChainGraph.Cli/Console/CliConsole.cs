@@ -56,10 +56,12 @@ public sealed class CliConsole(TextWriter output, TextWriter error)
         }
     }
 
-    /// <summary>The line that says a limit cut a list, or nothing when it did not.</summary>
-    public void WriteShown(int shown, long total, string what, string option)
+    /// <summary>The line that says a limit cut a list, or nothing when it did not; <paramref name="what"/> is "中文|English".</summary>
+    public void WriteShown(int shown, long total, string what, string option, Language language)
     {
-        if (total > shown) Out.WriteLine($"showing {shown:N0} of {total:N0} {what} (raise {option} to see more)");
+        if (total <= shown) return;
+        Out.WriteLine(new Phrase("{0}：显示 {1:N0} / 共 {2:N0}（用 {3} 查看更多）", "showing {1:N0} of {2:N0} {0} (raise {3} to see more)",
+            language.Say(what), shown, total, option).In(language));
     }
 
     static int DisplayWidth(string text)

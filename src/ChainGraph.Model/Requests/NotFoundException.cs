@@ -13,6 +13,9 @@ public sealed class NotFoundException(string field, string value, Phrase why) : 
     {
     }
 
+    /// <summary>No node has <paramref name="id"/>.</summary>
+    public static NotFoundException Node(string field, string id) => new(field, id, new Phrase("没有编号为「{0}」的节点。", "No node with id '{0}'.", id));
+
     /// <summary>The parameter that named it, as the API calls it.</summary>
     public string Field { get; } = field;
 

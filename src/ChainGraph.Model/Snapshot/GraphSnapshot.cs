@@ -76,7 +76,7 @@ public sealed class GraphSnapshot
     /// <summary>The index of the node a request names by id.</summary>
     /// <exception cref="NotFoundException">No node has that id; <paramref name="field"/> names the parameter that gave it.</exception>
     public int IndexOf(string id, string field) =>
-        Index.TryGetValue(id, out var node) ? node : throw new NotFoundException(field, id, new Phrase("没有编号为「{0}」的节点。", "No node with id '{0}'.", id));
+        Index.TryGetValue(id, out var node) ? node : throw NotFoundException.Node(field, id);
 
     public CsrAdjacency Out(RelType type) => Outgoing[(int)type];
 
