@@ -41,7 +41,7 @@ public sealed class HubErrorTests : IAsyncLifetime
     {
         { "not found", "No chain or industry with id or name 'x'." },
         { "invalid", "depth: must be between 1 and 3. Got: 9" },
-        { "store down", "The graph store is unavailable (database is locked); try again in a few seconds." },
+        { "store down", "图数据库暂不可用（database is locked）；请几秒后重试。" },
     };
 
     [Theory]

@@ -46,7 +46,7 @@ public sealed class HubKeyAttackTests(KeyedServerFixture server) : IClassFixture
         commandLine.Revoke(key.Id);
         var error = await Assert.ThrowsAsync<HubException>(async () => await filter.InvokeMethodAsync(call, Next));
 
-        Assert.Equal("API key revoked.", error.Message);
+        Assert.Equal("API 密钥已被吊销。", error.Message);
         Assert.Equal(1, reached);
     }
 
@@ -71,7 +71,7 @@ public sealed class HubKeyAttackTests(KeyedServerFixture server) : IClassFixture
 
         // The connection's own request drew on the same budget as the calls.
         Assert.Equal(5, refusals.Count);
-        Assert.All(refusals, m => Assert.Matches(@"rate limit: retry after \d+ s", m));
+        Assert.All(refusals, m => Assert.Matches(@"请求过于频繁：请在 \d+ 秒后重试", m));
     }
 
     internal static HubInvocationContext Invocation(string keyId, Role role) =>

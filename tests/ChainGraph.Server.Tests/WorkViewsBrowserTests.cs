@@ -333,6 +333,34 @@ public sealed class WorkViewsBrowserTests(ServerFixture server, ITestOutputHelpe
     }
 
     [Fact]
+    public async Task CompareView_BandsEverySegmentByRegion_InTheReportsStatuses_AndTheLegendNamesTheRegionsInOrder()
+    {
+        var (page, errors) = await OpenAsync();
+        Assert.True(await page.EvaluateAsync<bool>("() => window.chaingraph.open({ kind: 'compare', chain: 'lithium-battery', regions: '常州,宁德,宜宾' })"));
+        await page.WaitForFunctionAsync("() => window.chaingraph.state.analysis?.kind === 'compare'");
+        var check = await page.EvaluateAsync<JsonElement>("""
+            () => {
+              const cy = window.chaingraph.cy, report = window.chaingraph.state.analysis.report;
+              const wrong = report.segments.filter(s => {
+                const node = cy.getElementById(s.id);
+                return node.data('bands') !== s.regions.map(r => r.status).join(' ') || node.style('background-fill') !== 'linear-gradient';
+              }).map(s => s.id);
+              const mixed = report.segments.filter(s => new Set(s.regions.map(r => r.status)).size > 1).length;
+              return { wrong, mixed, segments: report.segments.length };
+            }
+            """);
+        var legend = await page.TextContentAsync("#legend");
+        await BrowserTests.ScreenshotAsync(page, "work-compare-bands.png");
+
+        Assert.Empty(check.GetProperty("wrong").EnumerateArray());
+        Assert.True(check.GetProperty("mixed").GetInt32() > 0, "some segment differs between the three cities");
+        Assert.Contains("环节色带自左至右：常州市 · 宁德市 · 宜宾市", legend);
+        Assert.Contains("本地区缺失", legend);
+        Assert.DoesNotContain("上游环节", legend);
+        Assert.Empty(errors);
+    }
+
+    [Fact]
     public async Task Exports_AreNamedAfterChainRegionAndDate_ThePngCarriesTitleAndLegend_TheXlsxTheTableShown_AndTheReportIsLinked()
     {
         var (page, errors) = await OpenAsync(downloads: true);

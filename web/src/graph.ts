@@ -7,8 +7,8 @@ import { layoutChain } from "./chain-layout";
 import { layoutNetwork } from "./network-layout";
 import { $, el } from "./dom";
 import { t, tMaybe, type Word } from "./i18n";
-import { legend, stylesheet } from "./style";
-import type { CyElement, Position, ViewOpened, ViewPatch } from "./types";
+import { colours, legend, stylesheet } from "./style";
+import type { CompareReport, CyElement, Position, ViewOpened, ViewPatch } from "./types";
 
 cytoscape.use(fcose);
 cytoscape.use(dagre);
@@ -17,6 +17,9 @@ export const cy: Core = cytoscape({ container: $("cy"), style: stylesheet, wheel
 
 /** The kind of view shown; PageRank's scored nodes come as "chokepoint" and are drawn as what they are. */
 let shownKind = "";
+
+/** The regions a compare view's segment bands stand for, left to right (none in other views). */
+let bandRegions: string[] = [];
 
 export function toDefinition(e: CyElement): ElementDefinition {
   // The service names "+N more" in English; the page says it in its own language.
@@ -28,6 +31,7 @@ export function toDefinition(e: CyElement): ElementDefinition {
 /** Draws a view; returns the layout's milliseconds. */
 export function drawView(view: ViewOpened): number {
   shownKind = view.request.kind;
+  bandRegions = [];
   const started = performance.now();
   cy.batch(() => {
     cy.elements().remove();
@@ -117,6 +121,27 @@ export function applyPatch(patch: ViewPatch) {
   renderLegend();
 }
 
+/** A compare view's segments in bands, one per region from left to right, each in the segment's status there. */
+export function colourByRegions(report: CompareReport) {
+  const statusColour = (status: string) => colours[status as keyof typeof colours] ?? colours.none;
+  cy.batch(() => {
+    for (const segment of report.segments) {
+      const node = cy.getElementById(segment.id);
+      const n = segment.regions.length;
+      if (node.empty() || n === 0) continue;
+      node.data("bands", segment.regions.map(r => r.status).join(" "));
+      // Each colour twice, at both ends of its band, so the bands meet edge to edge instead of blending.
+      node.style({
+        "background-fill": "linear-gradient", "background-gradient-direction": "to-right",
+        "background-gradient-stop-colors": segment.regions.flatMap(r => [statusColour(r.status), statusColour(r.status)]).join(" "),
+        "background-gradient-stop-positions": segment.regions.flatMap((_, i) => [`${(100 * i) / n}%`, `${(100 * (i + 1)) / n}%`]).join(" "),
+      });
+    }
+  });
+  bandRegions = report.regions.map(r => r.name);
+  renderLegend();
+}
+
 // The legend says what the view shown holds: only its kinds of nodes and edges, with their colours and shapes.
 let legendOpen = true;
 
@@ -141,6 +166,7 @@ export function renderLegend() {
     else swatch.style.background = entry.colour;
     return el("div", undefined, swatch, t(entry.word as Word));
   }) : [];
+  if (legendOpen && bandRegions.length > 0) rows.push(el("div", "bands", t("legend.bands", bandRegions.join(" · "))));
   box.replaceChildren(toggle, ...rows);
   box.classList.toggle("closed", !legendOpen);
 }

@@ -40,6 +40,7 @@ const words = {
   "legend.downstream": ["下游环节", "downstream segment"],
   "legend.missing": ["本地区缺失", "missing in region"],
   "legend.weak": ["本地区薄弱", "weak in region"],
+  "legend.bands": ["环节色带自左至右：{0}", "segment bands, left to right: {0}"],
   "legend.present": ["具备", "present"],
   "legend.strong": ["优势", "strong"],
   "legend.local": ["本地企业", "local enterprise"],

@@ -7,7 +7,7 @@ import { ask } from "./dialog";
 import { $, el, escape, item, small } from "./dom";
 import { cytoscapeJson, csv, download, fileStem, png, reportUrl, xlsx, type Subject } from "./exports";
 import { busy, hideMessage, readable, renderBusy, showError, showMessage } from "./feedback";
-import { applyPatch, applyPositions, cy, drawView, renderLegend, setupTooltips } from "./graph";
+import { applyPatch, applyPositions, colourByRegions, cy, drawView, renderLegend, setupTooltips } from "./graph";
 import { lang, setLang, t, tMaybe, translatePage } from "./i18n";
 import { mapShown, onMapEvents, showMap } from "./map";
 import { chokepointsTable, compareTable, gapsTable, genericTable, rankTable } from "./reports";
@@ -157,6 +157,7 @@ function showAnalysis(analysis: Analysis) {
       break;
     case "compare":
       showTable(compareTable(analysis.report as CompareReport));
+      colourByRegions(analysis.report as CompareReport);
       showCharts(undefined, undefined);
       break;
     default: {

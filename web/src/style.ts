@@ -85,13 +85,14 @@ export const communityPalette = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9
 export interface LegendEntry { word: Word; colour: string; shape: "box" | "round" | "square" | "dot" | "line" | "thick" | "dashed" | "dotted" | "ring"; selector: string; except?: string }
 
 export const legend: LegendEntry[] = [
-  { word: "legend.upstream", colour: colours.upstream, shape: "box", selector: "node.segment.upstream", except: ".status-missing, .status-weak, .status-present, .status-strong" },
-  { word: "legend.midstream", colour: colours.midstream, shape: "box", selector: "node.segment.midstream", except: ".status-missing, .status-weak, .status-present, .status-strong" },
-  { word: "legend.downstream", colour: colours.downstream, shape: "box", selector: "node.segment.downstream", except: ".status-missing, .status-weak, .status-present, .status-strong" },
-  { word: "legend.missing", colour: colours.missing, shape: "box", selector: "node.status-missing" },
-  { word: "legend.weak", colour: colours.weak, shape: "box", selector: "node.status-weak" },
-  { word: "legend.present", colour: colours.present, shape: "box", selector: "node.status-present" },
-  { word: "legend.strong", colour: colours.strong, shape: "box", selector: "node.status-strong" },
+  { word: "legend.upstream", colour: colours.upstream, shape: "box", selector: "node.segment.upstream", except: ".status-missing, .status-weak, .status-present, .status-strong, [bands]" },
+  { word: "legend.midstream", colour: colours.midstream, shape: "box", selector: "node.segment.midstream", except: ".status-missing, .status-weak, .status-present, .status-strong, [bands]" },
+  { word: "legend.downstream", colour: colours.downstream, shape: "box", selector: "node.segment.downstream", except: ".status-missing, .status-weak, .status-present, .status-strong, [bands]" },
+  // A compare view's segments carry their statuses region by region in data(bands).
+  { word: "legend.missing", colour: colours.missing, shape: "box", selector: 'node.status-missing, node[bands *= "missing"]' },
+  { word: "legend.weak", colour: colours.weak, shape: "box", selector: 'node.status-weak, node[bands *= "weak"]' },
+  { word: "legend.present", colour: colours.present, shape: "box", selector: 'node.status-present, node[bands *= "present"]' },
+  { word: "legend.strong", colour: colours.strong, shape: "box", selector: 'node.status-strong, node[bands *= "strong"]' },
   { word: "legend.product", colour: colours.product, shape: "round", selector: "node.product", except: ".chokepoint, .central, .by-community" },
   { word: "legend.enterprise", colour: colours.enterprise, shape: "square", selector: "node.enterprise", except: ".local, .foreign, .chokepoint, .central, .by-community" },
   { word: "legend.local", colour: colours.local, shape: "square", selector: "node.local" },

@@ -2,6 +2,7 @@ using ChainGraph.Model.Requests;
 using ChainGraph.Server.Security;
 using ChainGraph.Storage;
 using Microsoft.AspNetCore.SignalR;
+using ChainGraph.Model.Text;
 
 namespace ChainGraph.Server.Hubs;
 
@@ -19,11 +20,13 @@ public sealed class HubAccessFilter(HubKeyGuard guard, RateLimits limits, Access
         ArgumentNullException.ThrowIfNull(invocationContext);
         ArgumentNullException.ThrowIfNull(next);
         var user = invocationContext.Context.User;
-        if (!guard.Allows(user)) throw new HubException("API key revoked.");
-        if (user?.IsInRole(nameof(Role.Reader)) != true) throw new HubException("This call needs a key with the Reader role.");
+        var language = views.LanguageOf(invocationContext.Context.ConnectionId);
+        if (!guard.Allows(user)) throw new HubException(new Phrase("API 密钥已被吊销。", "API key revoked.").In(language));
+        if (user?.IsInRole(nameof(Role.Reader)) != true) throw new HubException(new Phrase("此操作需要具有 Reader 角色的密钥。", "This call needs a key with the Reader role.").In(language));
         using (var lease = limits.Acquire(mode.Open ? RateLimits.OpenMode : RateLimits.ForKey(HubKeyGuard.KeyId(user)!)))
         {
-            if (!lease.IsAcquired) throw new HubException($"rate limit: retry after {RateLimits.RetryAfterSeconds(lease)} s");
+            if (!lease.IsAcquired)
+                throw new HubException(new Phrase("请求过于频繁：请在 {0} 秒后重试", "rate limit: retry after {0} s", RateLimits.RetryAfterSeconds(lease)).In(language));
         }
         try
         {
@@ -33,15 +36,16 @@ public sealed class HubAccessFilter(HubKeyGuard guard, RateLimits limits, Access
         // worded as REST words them, and anything else stays "an unexpected error" (and is logged).
         catch (InvalidRequestException e)
         {
-            throw new HubException(e.In(views.LanguageOf(invocationContext.Context.ConnectionId)), e);
+            throw new HubException(e.In(language), e);
         }
         catch (NotFoundException e)
         {
-            throw new HubException(e.In(views.LanguageOf(invocationContext.Context.ConnectionId)), e);
+            throw new HubException(e.In(language), e);
         }
         catch (GraphStoreException e) when (e.IsTransient)
         {
-            throw new HubException($"The graph store is unavailable ({e.Message.TrimEnd('.')}); try again in a few seconds.", e);
+            throw new HubException(new Phrase("图数据库暂不可用（{0}）；请几秒后重试。", "The graph store is unavailable ({0}); try again in a few seconds.",
+                e.Message.TrimEnd('.')).In(language), e);
         }
     }
 
