@@ -48,14 +48,26 @@ export function drawView(view: ViewOpened): number {
   applyPositions(view.positions ?? {});
   for (const id of view.expanded ?? []) cy.getElementById(id).addClass("expanded");
   const layout = performance.now() - started;
+  renderLegend();
+  fitBesideLegend();
+  return layout;
+}
+
+/** Fits the view to the screen; where it would run under the legend (bottom left), into the width beside it. */
+function fitBesideLegend() {
   cy.fit(undefined, 30);
   // A view of a few nodes would fill the screen with giant labels.
   if (cy.zoom() > 1.6) {
     cy.zoom(1.6);
     cy.center();
   }
-  renderLegend();
-  return layout;
+  const area = cy.container()!.getBoundingClientRect();
+  const legendBox = $("legend").getBoundingClientRect();
+  const beside = legendBox.right - area.left + 12;
+  const box = cy.elements().renderedBoundingBox();
+  if (box.x1 >= beside || box.y2 <= legendBox.top - area.top || area.width - beside < 200) return;
+  cy.zoom({ level: cy.zoom() * Math.min(1, (area.width - beside - 30) / box.w), renderedPosition: { x: box.x1, y: (box.y1 + box.y2) / 2 } });
+  cy.panBy({ x: beside - cy.elements().renderedBoundingBox().x1, y: 0 });
 }
 
 /** Each "+N more" beside its parent, on the side away from the rest of the view, so it reads as the parent's. */
