@@ -38,6 +38,16 @@ public sealed class ChainGapTests
     }
 
     [Fact]
+    public void Candidates_CarryTheirTags_ForTheTargetList()
+    {
+        var separator = Run(Chain(), "常州").Segments.Single(s => s.Id == "lib:separator");
+
+        Assert.Equal(["链主"], separator.Candidates.Single(c => c.Id == "semcorp").Tags);
+        Assert.Equal(["上市"], separator.Candidates.Single(c => c.Id == "senior").Tags);
+        Assert.Empty(separator.Candidates.Single(c => c.Id == "wuxi").Tags);
+    }
+
+    [Fact]
     public void CityLackingASegment_ReportsItMissingWeakAndStrong()
     {
         var report = Run(Chain(), "常州");

@@ -109,7 +109,7 @@ public sealed class DemoAndAnalyzeTests : IDisposable
         Assert.Equal(ExitCodes.Ok, code);
         Assert.Contains("锂电池 in 常州市", output);
         var lines = File.ReadAllLines(path);
-        Assert.Equal("segment,stage,status,local,national,rank,candidate,name,province,city,score,why,local makers,innovation centres", lines[0].TrimStart('\uFEFF'));
+        Assert.Equal("segment,stage,status,local,national,rank,candidate,name,province,city,score,why,local makers,innovation centres,tags", lines[0].TrimStart('\uFEFF'));
         Assert.Contains(lines, l => l.StartsWith("隔膜,upstream,missing,0,", StringComparison.Ordinal));
     }
 

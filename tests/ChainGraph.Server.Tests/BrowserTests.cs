@@ -174,8 +174,8 @@ public sealed class BrowserTests(ServerFixture server) : HeadlessChromium, IClas
         Assert.Equal("打开产业链", await page.TextContentAsync("#open-chain"));
         Assert.Equal("已连接", await page.TextContentAsync("#connection"));
         Assert.Equal("缺失", await page.TextContentAsync("#table .status.missing"));
-        Assert.Equal(["候选企业", "股票代码", "省份", "城市", "得分", "理由"], await page.Locator("#table th").AllTextContentsAsync());
-        Assert.Equal(["环节", "状态", "本地/全国", "候选企业", "股票代码", "省份", "城市", "得分", "理由"], await page.EvaluateAsync<string[]>("() => window.chaingraph.state.table.header"));
+        Assert.Equal(["候选企业", "股票代码", "省份", "城市", "标签", "得分", "理由"], await page.Locator("#table th").AllTextContentsAsync());
+        Assert.Equal(["环节", "状态", "本地/全国", "候选企业", "股票代码", "省份", "城市", "标签", "得分", "理由"], await page.EvaluateAsync<string[]>("() => window.chaingraph.state.table.header"));
         Assert.Contains("本地区缺失", await page.TextContentAsync("#legend"));
         Assert.StartsWith("\"Noto Sans CJK SC\"", await page.EvaluateAsync<string>("() => getComputedStyle(document.body).fontFamily"));
         Assert.True(await page.EvaluateAsync<bool>("() => document.fonts.check('14px \"Noto Sans CJK SC\"', '缺失')"), "the CJK font is installed (fonts-noto-cjk)");

@@ -145,7 +145,7 @@ public static class ChainGapAnalysis
         var score = options.CapacityWeight * capacity + options.TagWeight * tag.Score + options.LinkWeight * Math.Min(1, (trades.Count + feeds.Count) / 3.0)
             + options.ReliefWeight * relief + options.ProximityWeight * (near ? 1 : 0);
         var candidate = new GapCandidate(snapshot.Ids[maker], snapshot.Names[maker], snapshot.Provinces[maker], snapshot.Cities[maker],
-            snapshot.Countries[maker], Math.Round(score, 4), new Reason(reasons)) { PlaceUnknown = placeUnknown };
+            snapshot.Countries[maker], Math.Round(score, 4), new Reason(reasons)) { PlaceUnknown = placeUnknown, Tags = snapshot.Tags[maker] };
         return (candidate, capacity, made);
     }
 

@@ -40,4 +40,7 @@ public sealed record GapCandidate(string Id, string Name, string? Province, stri
 {
     /// <summary>True when its place is not known precisely enough to tell it is outside the region; such candidates come last.</summary>
     public bool PlaceUnknown { get; init; }
+
+    /// <summary>Its tags (链主, 专精特新, 上市 …), for a 招商 team to read beside the score they weigh in.</summary>
+    public IReadOnlyList<string> Tags { get; init; } = [];
 }

@@ -12,9 +12,9 @@ public static class ReportTables
     public static Table Gaps(ChainGapReport report, Language language)
     {
         ArgumentNullException.ThrowIfNull(report);
-        // The segment's lists come last so spreadsheets that address the older columns by position still find them.
+        // Later columns go last so spreadsheets that address the older ones by position still find them.
         return new(Words.Header(language, "环节|segment", "阶段|stage", "状态|status", "本地|local", "全国|national", "排名|rank", "候选企业|candidate", "名称|name",
-                "省份|province", "城市|city", "得分|score", "理由|why", "本地企业|local makers", "创新载体|innovation centres"),
+                "省份|province", "城市|city", "得分|score", "理由|why", "本地企业|local makers", "创新载体|innovation centres", "标签|tags"),
             report.Segments.SelectMany(s => s.Candidates.Count == 0 ? [Row(s, null, 0)] : s.Candidates.Select((c, i) => Row(s, c, i + 1))).ToList());
 
         // The segment's lists go on its first row only, so a segment with ten candidates does not repeat them ten times.
@@ -24,6 +24,7 @@ public static class ReportTables
             rank == 0 ? "" : Number(rank), c?.Id ?? "", c?.Name ?? "", c?.Province ?? (c?.Country is null or "CN" ? "" : c.Country), c?.City ?? "",
             c is null ? "" : Number(c.Score), c?.Why.In(language) ?? "",
             rank > 1 ? "" : string.Join("、", s.LocalMakers), rank > 1 ? "" : string.Join("、", s.InnovationCentres),
+            string.Join("、", c?.Tags ?? []),
         ];
     }
 
