@@ -84,15 +84,15 @@ export const communityPalette = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9
 /** A legend line: its word, what it looks like, and the elements it describes (shown only when the view has some). */
 export interface LegendEntry { word: Word; colour: string; shape: "box" | "round" | "square" | "dot" | "line" | "thick" | "dashed" | "dotted" | "ring"; selector: string; except?: string }
 
+/** Segments coloured by a status (or by bands of statuses) no longer show their stage's colour. */
+const byStatus = ".status-missing, .status-weak, .status-present, .status-strong, [bands]";
+
 export const legend: LegendEntry[] = [
-  { word: "legend.upstream", colour: colours.upstream, shape: "box", selector: "node.segment.upstream", except: ".status-missing, .status-weak, .status-present, .status-strong, [bands]" },
-  { word: "legend.midstream", colour: colours.midstream, shape: "box", selector: "node.segment.midstream", except: ".status-missing, .status-weak, .status-present, .status-strong, [bands]" },
-  { word: "legend.downstream", colour: colours.downstream, shape: "box", selector: "node.segment.downstream", except: ".status-missing, .status-weak, .status-present, .status-strong, [bands]" },
+  ...(["upstream", "midstream", "downstream"] as const).map((stage): LegendEntry =>
+    ({ word: `legend.${stage}`, colour: colours[stage], shape: "box", selector: `node.segment.${stage}`, except: byStatus })),
   // A compare view's segments carry their statuses region by region in data(bands).
-  { word: "legend.missing", colour: colours.missing, shape: "box", selector: 'node.status-missing, node[bands *= "missing"]' },
-  { word: "legend.weak", colour: colours.weak, shape: "box", selector: 'node.status-weak, node[bands *= "weak"]' },
-  { word: "legend.present", colour: colours.present, shape: "box", selector: 'node.status-present, node[bands *= "present"]' },
-  { word: "legend.strong", colour: colours.strong, shape: "box", selector: 'node.status-strong, node[bands *= "strong"]' },
+  ...(["missing", "weak", "present", "strong"] as const).map((status): LegendEntry =>
+    ({ word: `legend.${status}`, colour: colours[status], shape: "box", selector: `node.status-${status}, node[bands *= "${status}"]` })),
   { word: "legend.product", colour: colours.product, shape: "round", selector: "node.product", except: ".chokepoint, .central, .by-community" },
   { word: "legend.enterprise", colour: colours.enterprise, shape: "square", selector: "node.enterprise", except: ".local, .foreign, .chokepoint, .central, .by-community" },
   { word: "legend.local", colour: colours.local, shape: "square", selector: "node.local" },
