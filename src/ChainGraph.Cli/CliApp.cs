@@ -3,8 +3,8 @@ using System.CommandLine.Parsing;
 using System.Text;
 using ChainGraph.Cli.Commands;
 using ChainGraph.Model.Requests;
-using ChainGraph.Storage;
 using ChainGraph.Model.Text;
+using ChainGraph.Storage;
 
 namespace ChainGraph.Cli;
 
@@ -61,7 +61,7 @@ public static class CliApp
     {
         var asked = command.Options.Contains(CommonOptions.Lang) && parsed.GetResult(CommonOptions.Lang) is { } given && !given.Errors.Any()
             ? parsed.GetValue(CommonOptions.Lang) : Environment.GetEnvironmentVariable("CHAINGRAPH_LANG");
-        return string.Equals(asked?.Trim(), "en", StringComparison.OrdinalIgnoreCase) ? Language.En : Language.Zh;
+        return Languages.ParseLeniently(asked);
     }
 
     static RootCommand CreateRoot(CliConsole console) =>

@@ -58,7 +58,7 @@ function rankSegments(cy: Core, blocks: Map<string, Block>) {
   const before = new Map<string, string[]>();
   cy.edges().forEach(edge => {
     const [from, to] = [edge.source().id(), edge.target().id()];
-    if (from !== to && blocks.has(from) && blocks.has(to)) before.set(to, [...(before.get(to) ?? []), from]);
+    if (from !== to && blocks.has(from) && blocks.has(to)) (before.get(to) ?? before.set(to, []).get(to)!).push(from);
   });
   const ranks = new Map<string, number>();
   const onPath = new Set<string>();
@@ -72,8 +72,7 @@ function rankSegments(cy: Core, blocks: Map<string, Block>) {
     ranks.set(id, r);
     return r;
   };
-  const byLinks = [...blocks.keys()].map(rank);
-  const flows = before.size > 0 && Math.max(...byLinks) < 6;
+  const flows = before.size > 0 && Math.max(...[...blocks.keys()].map(rank)) < 6;
   for (const [id, block] of blocks) block.rank = flows ? rank(id) : stageRank[String(block.segment.data("stage"))] ?? 1;
 }
 
@@ -96,28 +95,31 @@ function placeBlocks(all: Block[], aspect: number): number {
       wrapped[wrapped.length - 1].push(block);
       used += h + gap.block;
     }
-    return wrapped;
+    // A column split in several reads on from the top of one to the top of the next, like lines of text.
+    return wrapped.map(blocks => ({ blocks, split: wrapped.length > 1 }));
   }).flat();
-  const extent = (wrapped: Block[][]) => ({
-    width: wrapped.reduce((s, c) => s + Math.max(...c.map(b => shapes.get(b)!.width)) + gap.column, -gap.column),
-    height: Math.max(...wrapped.map(c => c.reduce((s, b) => s + shapes.get(b)!.height + gap.block, -gap.block))),
+  const heightOf = (blocks: Block[]) => blocks.reduce((s, b) => s + shapes.get(b)!.height + gap.block, -gap.block);
+  const extent = (wrapped: { blocks: Block[] }[]) => ({
+    width: wrapped.reduce((s, c) => s + Math.max(...c.blocks.map(b => shapes.get(b)!.width)) + gap.column, -gap.column),
+    height: Math.max(...wrapped.map(c => heightOf(c.blocks))),
   });
   const tallest = Math.max(...all.map(b => shapes.get(b)!.height));
-  const unwrapped = extent(wrap(Number.POSITIVE_INFINITY)).height;
-  let best = wrap(Number.POSITIVE_INFINITY), misfit = Number.POSITIVE_INFINITY;
+  const whole = wrap(Number.POSITIVE_INFINITY);
+  const unwrapped = extent(whole).height;
+  let best = whole, misfit = Number.POSITIVE_INFINITY;
   for (let i = 0; i <= 24; i++) {
     const candidate = wrap(tallest + ((unwrapped - tallest) * i) / 24);
     const { width, height } = extent(candidate);
     const off = Math.abs(Math.log(width / Math.max(1, height) / aspect));
     if (off < misfit) [best, misfit] = [candidate, off];
   }
+  const top = -extent(best).height / 2;
   let x = 0, bottom = 0;
-  for (const column of best) {
-    const sizes = column.map(b => shapes.get(b)!);
+  for (const { blocks, split } of best) {
+    const sizes = blocks.map(b => shapes.get(b)!);
     const width = Math.max(...sizes.map(s => s.width));
-    const height = sizes.reduce((s, size) => s + size.height + gap.block, -gap.block);
-    let y = -height / 2;
-    column.forEach((block, i) => {
+    let y = split ? top : -heightOf(blocks) / 2;
+    blocks.forEach((block, i) => {
       // Right-aligned: every segment of a column on one vertical line, its products and makers to its left.
       placeBlock(block, sizes[i], x + width - sizes[i].width, y);
       y += sizes[i].height + gap.block;

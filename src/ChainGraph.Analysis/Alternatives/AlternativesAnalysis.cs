@@ -29,7 +29,7 @@ public static class AlternativesAnalysis
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         if (snapshot.Labels[product] != NodeLabel.Product)
-            throw new NotFoundException("product", snapshot.Ids[product], new Phrase("「{0}」是{1}，不是产品。", "'{0}' is a {1}, not a Product.", snapshot.Ids[product], GraphSchema.Said(snapshot.Labels[product])));
+            throw NotFoundException.NotA("product", snapshot.Ids[product], snapshot.Labels[product], new Phrase("产品", "a Product"));
         return new AlternativesReport([For(snapshot, product, options ?? AlternativesOptions.Default)]) { Coverage = SnapshotFacts.Of(snapshot).Coverage };
     }
 

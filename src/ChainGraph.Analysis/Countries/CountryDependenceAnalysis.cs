@@ -27,7 +27,7 @@ public static class CountryDependenceAnalysis
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         if (snapshot.Labels[product] != NodeLabel.Product)
-            throw new NotFoundException("product", snapshot.Ids[product], new Phrase("「{0}」是{1}，不是产品。", "'{0}' is a {1}, not a Product.", snapshot.Ids[product], GraphSchema.Said(snapshot.Labels[product])));
+            throw NotFoundException.NotA("product", snapshot.Ids[product], snapshot.Labels[product], new Phrase("产品", "a Product"));
         var names = new CountryNames(snapshot);
         var figures = Of(snapshot, product, names) is { } f ? new[] { f } : [];
         return Report(snapshot, snapshot.Ids[product], figures, figures.Length, [], Dependence(figures, names));

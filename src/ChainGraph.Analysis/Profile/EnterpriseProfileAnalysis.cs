@@ -25,7 +25,7 @@ public static class EnterpriseProfileAnalysis
         ArgumentNullException.ThrowIfNull(snapshot);
         options ??= ChainGapOptions.Default;
         if (snapshot.Labels[enterprise] != NodeLabel.Enterprise)
-            throw new NotFoundException("id", snapshot.Ids[enterprise], new Phrase("「{0}」是{1}，不是企业。", "'{0}' is a {1}, not an enterprise.", snapshot.Ids[enterprise], GraphSchema.Said(snapshot.Labels[enterprise])));
+            throw NotFoundException.NotA("id", snapshot.Ids[enterprise], snapshot.Labels[enterprise], new Phrase("企业", "an enterprise"));
         var parts = ChainParts(snapshot, enterprise);
         var supplies = snapshot.Out(RelType.Supplies);
         var supplied = snapshot.In(RelType.Supplies);

@@ -2,8 +2,8 @@ using System.CommandLine;
 using ChainGraph.Application.Presentation;
 using ChainGraph.Application.Requests;
 using ChainGraph.Model;
-using ChainGraph.Model.Text;
 using ChainGraph.Model.Requests;
+using ChainGraph.Model.Text;
 using ChainGraph.Storage;
 
 namespace ChainGraph.Cli.Commands;

@@ -19,10 +19,9 @@ public sealed class CliConsole(TextWriter output, TextWriter error)
     public void WriteJson<T>(T value, Language language = Language.Zh) => Out.WriteLine(JsonSerializer.Serialize(value, Json.Indented(language)));
 
     /// <summary>
-    /// Reports a failure: with <paramref name="json"/> as <c>{"error":{"code","message","field","value"}}</c> on
-    /// stdout (with <c>errors</c> when there are several), else as <c>error: …</c> lines on stderr.
+    /// Reports a failure in <paramref name="language"/>: with <paramref name="json"/> as <c>{"error":{"code","message","field","value"}}</c>
+    /// on stdout (with <c>errors</c> when there are several), else as <c>error: …</c> lines on stderr.
     /// </summary>
-    /// <summary>Writes the errors in <paramref name="language"/>, as text on stderr or, with --json, as the error reply on stdout.</summary>
     public void WriteError(bool json, string code, IReadOnlyList<FieldError> errors, Language language, string? hint = null)
     {
         // A field's name leads an invalid value's message ("--top: must be ..."); other messages are whole sentences.

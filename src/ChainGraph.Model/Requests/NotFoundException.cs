@@ -16,6 +16,11 @@ public sealed class NotFoundException(string field, string value, Phrase why) : 
     /// <summary>No node has <paramref name="id"/>.</summary>
     public static NotFoundException Node(string field, string id) => new(field, id, new Phrase("没有编号为「{0}」的节点。", "No node with id '{0}'.", id));
 
+    /// <summary>The node is not what the request needs: "「隔膜」是产品，不是企业。" / "'隔膜' is a Product, not an enterprise."</summary>
+    /// <param name="wanted">What it should be, in both languages: 企业 / an enterprise.</param>
+    public static NotFoundException NotA(string field, string id, NodeLabel label, Phrase wanted) =>
+        new(field, id, new Phrase("「{0}」是{1}，不是{2}。", "'{0}' is a {1}, not {2}.", id, GraphSchema.Said(label), wanted));
+
     /// <summary>The parameter that named it, as the API calls it.</summary>
     public string Field { get; } = field;
 

@@ -19,7 +19,7 @@ public sealed class ParameterCheck
 
     public ParameterCheck Range(string field, int value, int min, int max)
     {
-        if (value < min || value > max) errors.Add(new FieldError(field, Text(value), Between(min.ToString("N0", CultureInfo.InvariantCulture), max.ToString("N0", CultureInfo.InvariantCulture), Text(value))));
+        if (value < min || value > max) errors.Add(new FieldError(field, Text(value), Between(Count(min), Count(max), Text(value))));
         return this;
     }
 
@@ -57,6 +57,8 @@ public sealed class ParameterCheck
     }
 
     static Phrase Between(string min, string max, string value) => new("应在 {0} 到 {1} 之间，收到的是 {2}", "must be between {0} and {1}. Got: {2}", min, max, value);
+
+    static string Count(int value) => value.ToString("N0", CultureInfo.InvariantCulture);
 
     static string Text(double value) => value.ToString(CultureInfo.InvariantCulture);
 }

@@ -1,5 +1,4 @@
 using ChainGraph.Model.Requests;
-using ChainGraph.Model.Text;
 
 namespace ChainGraph.Model.Text;
 
@@ -21,6 +20,9 @@ public static class Languages
             "en" => Language.En,
             _ => throw new InvalidRequestException(field, value, new Phrase("应为 zh 或 en，收到的是 {0}", "expected zh or en. Got: {0}", value)),
         };
+
+    /// <summary>English for "en" (any case), else Chinese: for a language read where a bad value must not refuse anything (a page's address, the language an error is said in).</summary>
+    public static Language ParseLeniently(string? value) => string.Equals(value?.Trim(), "en", StringComparison.OrdinalIgnoreCase) ? Language.En : Language.Zh;
 
     public static string Code(this Language language) => language == Language.En ? "en" : "zh";
 

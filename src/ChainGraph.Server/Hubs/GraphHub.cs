@@ -114,7 +114,7 @@ public sealed class GraphHub(GraphService graph, ViewAnalyses analyses, ViewRegi
         metrics.HubConnections.Add(1);
         // A page's address may carry anything: an unknown language reads as the default rather than refusing the page.
         var asked = Context.GetHttpContext()?.Request.Query["lang"].ToString();
-        views.SetLanguage(Context.ConnectionId, asked?.Trim().ToLowerInvariant() == "en" ? Language.En : Language.Zh);
+        views.SetLanguage(Context.ConnectionId, Languages.ParseLeniently(asked));
         return base.OnConnectedAsync();
     }
 

@@ -1,8 +1,8 @@
 using ChainGraph.Model.Requests;
+using ChainGraph.Model.Text;
 using ChainGraph.Server.Security;
 using ChainGraph.Storage;
 using Microsoft.AspNetCore.SignalR;
-using ChainGraph.Model.Text;
 
 namespace ChainGraph.Server.Hubs;
 
